@@ -1,0 +1,43 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The targets follow the pipeline, one stage each:
+// DuetSource (load + parse) -> DuetModel (site graph) -> DuetRender (theme) -> DuetBuild (write).
+let package = Package(
+    name: "Duet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "duet", targets: ["duet"]),
+        .library(name: "DuetBuild", targets: ["DuetBuild"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "DuetModel"),
+        .target(name: "DuetMarkdown", dependencies: ["CCmarkGFM", "DuetModel"]),
+        .target(name: "DuetSource", dependencies: ["DuetModel", "DuetMarkdown", "Yams"]),
+        .target(name: "DuetRender", dependencies: [
+            "DuetModel",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender"]),
+        .executableTarget(name: "duet", dependencies: [
+            "DuetBuild",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),
+        .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
+        .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
+        .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
+        .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild"], exclude: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

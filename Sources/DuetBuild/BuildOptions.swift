@@ -1,0 +1,28 @@
+import Foundation
+
+/// What `duet build` was asked to do. Paths are kept as the user typed them, because diagnostics
+/// print them that way.
+public struct BuildOptions: Sendable {
+    public var source: String
+    public var theme: String
+    public var output: String
+    public var includeDrafts: Bool
+    public var includeFuture: Bool
+    public var strict: Bool
+    public var baseURL: String?
+    /// The moment that decides which posts are "future"; passed in, never read inside the pipeline.
+    public var now: Date
+
+    public init(source: String = "content", theme: String = "themes/default", output: String = "_site",
+                includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,
+                baseURL: String? = nil, now: Date = Date()) {
+        self.source = source
+        self.theme = theme
+        self.output = output
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+        self.strict = strict
+        self.baseURL = baseURL
+        self.now = now
+    }
+}

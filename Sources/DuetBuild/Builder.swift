@@ -1,0 +1,102 @@
+import DuetMarkdown
+import DuetModel
+import DuetRender
+import DuetSource
+import Foundation
+
+/// The build, phase by phase: load -> parse -> graph -> render -> write. Every phase reports all
+/// of its problems; nothing is written unless there is no error at all.
+public struct Builder: Sendable {
+    public var options: BuildOptions
+
+    public init(options: BuildOptions) {
+        self.options = options
+    }
+
+    /// Builds into `store`, or into the output folder on disk when `store` is nil.
+    public func build(into store: OutputStore? = nil) -> BuildReport {
+        let started = ContinuousClock.now
+        var report = BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0)
+        func finish(_ report: inout BuildReport) -> BuildReport {
+            let elapsed = ContinuousClock.now - started
+            report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            report.diagnostics = options.strict ? report.diagnostics.promotingWarnings() : report.diagnostics
+            report.diagnostics = report.diagnostics.sortedByLocation()
+            return report
+        }
+
+        // Load
+        let sourceRoot = URL(fileURLWithPath: options.source)
+        guard FileManager.default.fileExists(atPath: sourceRoot.path) else {
+            report.diagnostics.append(.error("content folder does not exist", at: SourceLocation(file: options.source)))
+            return finish(&report)
+        }
+        let tree = SourceTree.scan(root: sourceRoot, displayRoot: options.source)
+        report.diagnostics += tree.diagnostics
+        var config: SiteConfig
+        do {
+            config = try SiteConfigLoader.load(tree.config, path: tree.configPath)
+        } catch {
+            report.diagnostics.append(error.diagnostic)
+            return finish(&report)
+        }
+        if let baseURL = options.baseURL { config.baseURL = baseURL }
+        let theme: ThemeLoader.Loaded
+        do {
+            theme = try ThemeLoader(root: URL(fileURLWithPath: options.theme), displayRoot: options.theme).load()
+        } catch {
+            report.diagnostics += error.diagnostics
+            return finish(&report)
+        }
+
+        // Parse
+        let parser = DocumentParser(config: config)
+        let parsed = ParallelMap.map(tree.documents) { file -> Result<(ParsedDocument, [Diagnostic]), SourceError> in
+            Result { () throws(SourceError) in try parser.parse(file) }
+        }
+        var documents: [ParsedDocument] = []
+        for result in parsed {
+            switch result {
+            case .success(let (document, warnings)):
+                documents.append(document)
+                report.diagnostics += warnings
+            case .failure(let error):
+                report.diagnostics.append(error.diagnostic)
+            }
+        }
+
+        // Graph
+        let staticFiles = Self.mergeStatic(theme: theme.staticFiles, content: tree.staticFiles)
+        let selection = ContentSelection(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
+                                         now: Int64(options.now.timeIntervalSince1970.rounded(.down)))
+        let (graph, graphDiagnostics) = SiteGraphBuilder(config: config, selection: selection).build(
+            documents: documents,
+            staticFiles: staticFiles.map { .init(outputPath: $0.outputPath, source: $0.sourcePath) })
+        report.diagnostics += graphDiagnostics
+
+        // Render
+        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme).render(graph)
+        report.diagnostics += renderDiagnostics
+        report.pagesPerLanguage = config.languages.map { language in
+            (language.code, graph.articles(in: language.code).count + graph.pages(in: language.code).count + 1)
+        }
+        report.sharedPages = 2
+
+        // Write
+        let checked = finish(&report)
+        guard checked.succeeded else { return checked }
+        report = checked
+        do {
+            try (store ?? DiskStore(output: URL(fileURLWithPath: options.output))).write(rendered: rendered, copied: staticFiles)
+        } catch {
+            report.writeFailure = error
+        }
+        return finish(&report)
+    }
+
+    /// A site's own static file replaces the theme's file at the same path (Hugo's lookup order).
+    static func mergeStatic(theme: [StaticFile], content: [StaticFile]) -> [StaticFile] {
+        let overridden = Set(content.map(\.outputPath))
+        return theme.filter { !overridden.contains($0.outputPath) } + content
+    }
+}

@@ -1,0 +1,92 @@
+import DuetRender
+import DuetSource
+import Foundation
+
+/// Writes the site into a temporary sibling of the output folder and swaps it in at the end,
+/// so a failed or interrupted build leaves the previous `_site/` exactly as it was.
+public struct DiskStore: OutputStore {
+    public var output: URL
+
+    public init(output: URL) {
+        self.output = output.standardizedFileURL
+    }
+
+    public func write(rendered: [OutputFile], copied: [StaticFile]) throws(BuildError) {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).duet-new-\(token)")
+        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).duet-old-\(token)")
+        do {
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .writeFailed(path: parent.path, reason: error.localizedDescription)
+        }
+        do {
+            var madeFolders: Set<String> = []
+            for file in copied {
+                let target = try confined(file.outputPath, in: staging)
+                try makeParent(of: target, madeFolders: &madeFolders)
+                try fileManager.copyItem(at: file.url, to: target)
+            }
+            for file in rendered {
+                let target = try confined(file.path, in: staging)
+                try makeParent(of: target, madeFolders: &madeFolders)
+                if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
+                try Data(file.contents.utf8).write(to: target)
+            }
+        } catch let error as BuildError {
+            try? fileManager.removeItem(at: staging)
+            throw error
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw .writeFailed(path: output.path, reason: error.localizedDescription)
+        }
+        do {
+            let hadOutput = fileManager.fileExists(atPath: output.path)
+            if hadOutput { try fileManager.moveItem(at: output, to: retired) }
+            do {
+                try fileManager.moveItem(at: staging, to: output)
+            } catch {
+                if hadOutput { try? fileManager.moveItem(at: retired, to: output) }
+                throw error
+            }
+            if hadOutput { try? fileManager.removeItem(at: retired) }
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw .writeFailed(path: output.path, reason: error.localizedDescription)
+        }
+    }
+
+    /// The route checks already refuse `..`; this is the last line of defence at the only place
+    /// that writes, so no bug upstream can ever write outside the output folder.
+    private func confined(_ relative: String, in root: URL) throws(BuildError) -> URL {
+        let target = root.appendingPathComponent(relative).standardizedFileURL
+        guard !relative.hasPrefix("/"), target.path.hasPrefix(root.standardizedFileURL.path + "/") else {
+            throw .unsafeOutput(path: relative, reason: "the path leaves the output folder")
+        }
+        return target
+    }
+
+    private func makeParent(of target: URL, madeFolders: inout Set<String>) throws {
+        let folder = target.deletingLastPathComponent().path
+        guard madeFolders.insert(folder).inserted else { return }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+}
+
+/// Keeps the output in memory: for tests and, later, the preview server.
+public final class MemoryStore: OutputStore, @unchecked Sendable {
+    public private(set) var files: [String: Data] = [:]
+
+    public init() {}
+
+    public func write(rendered: [OutputFile], copied: [StaticFile]) throws(BuildError) {
+        var files: [String: Data] = [:]
+        for file in copied {
+            files[file.outputPath] = (try? Data(contentsOf: file.url)) ?? Data()
+        }
+        for file in rendered { files[file.path] = Data(file.contents.utf8) }
+        self.files = files
+    }
+}

@@ -1,0 +1,139 @@
+import CCmarkGFM
+import DuetModel
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The one place that sees libcmark-gfm. A `CmarkDocument` owns its parser and tree and frees
+/// both in `deinit`; no C pointer leaves this file.
+final class CmarkDocument {
+    private let parser: OpaquePointer
+    private let root: OpaquePointer
+    private let options: Int32
+
+    /// Debian's libcmark-gfm 0.29.0.gfm.6 keeps a process-wide special-character table that
+    /// `cmark_parser_finish` toggles per extension; two threads finishing at once silently lose
+    /// strikethrough and autolinks. Only `finish` is serialised: parsing and rendering stay parallel.
+    private static let finishLock = NSLock()
+
+    /// Registering the core extensions mutates a global list: do it exactly once.
+    private static let extensionNames: [String] = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    }()
+
+    private init?(markdown: String, smartPunctuation: Bool) {
+        var options = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE
+        if smartPunctuation { options |= CMARK_OPT_SMART }
+        self.options = options
+        guard let parser = cmark_parser_new(options) else { return nil }
+        for name in Self.extensionNames {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var bytes = markdown
+        bytes.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        Self.finishLock.lock()
+        let root = cmark_parser_finish(parser)
+        Self.finishLock.unlock()
+        guard let root else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        self.parser = parser
+        self.root = root
+    }
+
+    deinit {
+        cmark_node_free(root)
+        cmark_parser_free(parser)
+    }
+
+    static func render(_ markdown: String, smartPunctuation: Bool) -> RenderedMarkdown {
+        guard let document = CmarkDocument(markdown: markdown, smartPunctuation: smartPunctuation) else {
+            return RenderedMarkdown(html: "", headings: [])
+        }
+        let headings = document.anchorHeadings()
+        return RenderedMarkdown(html: document.html(of: document.root), headings: headings)
+    }
+
+    /// cmark's HTML renderer writes bare `<h2>`; each heading is rendered on its own, given its id,
+    /// and swapped for a raw HTML block carrying that markup.
+    private func anchorHeadings() -> [DocumentHeading] {
+        var nodes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(root) {
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                if cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                   let node = cmark_iter_get_node(iterator),
+                   cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                    nodes.append(node)
+                }
+            }
+            cmark_iter_free(iterator)
+        }
+        var anchors = HeadingAnchors()
+        var headings: [DocumentHeading] = []
+        for node in nodes {
+            let level = Int(cmark_node_get_heading_level(node))
+            let text = plainText(of: node)
+            let id = anchors.id(for: text)
+            headings.append(DocumentHeading(level: level, text: text, id: id))
+            let markup = html(of: node).replacingOccurrences(
+                of: "<h\(level)>", with: "<h\(level) id=\"\(escapeAttribute(id))\">", options: .anchored)
+            guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
+            cmark_node_set_literal(block, markup)
+            cmark_node_insert_before(node, block)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        return headings
+    }
+
+    private func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        guard let iterator = cmark_iter_new(node) else { return text }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if let literal = cmark_node_get_literal(child) { text += String(cString: literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                text += " "
+            default:
+                break
+            }
+        }
+        cmark_iter_free(iterator)
+        return text
+    }
+
+    private func html(of node: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(node, options, cmark_parser_get_syntax_extensions(parser)) else {
+            return ""
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+}
+
+private func escapeAttribute(_ text: String) -> String {
+    var result = ""
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "\"": result += "&quot;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        default: result.append(character)
+        }
+    }
+    return result
+}

@@ -1,0 +1,73 @@
+/// A post or a page after its front matter and Markdown have been read: the parse stage's output
+/// and the site graph's input. Nothing here knows about URLs, templates or the file system.
+public struct ParsedDocument: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case post
+        case page
+    }
+
+    public var kind: Kind
+    /// The path diagnostics print (as the user would type it, e.g. `content/posts/en/x.md`).
+    public var sourcePath: String
+    public var language: String
+    public var slug: String
+    public var title: String
+    public var date: PublicationDate?
+    public var frontMatter: FrontMatter
+    public var bodyHTML: String
+    public var excerptHTML: String
+    public var headings: [DocumentHeading]
+
+    public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
+                date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
+                headings: [DocumentHeading]) {
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.language = language
+        self.slug = slug
+        self.title = title
+        self.date = date
+        self.frontMatter = frontMatter
+        self.bodyHTML = bodyHTML
+        self.excerptHTML = excerptHTML
+        self.headings = headings
+    }
+
+    /// Where to point a diagnostic about `key`: its own line, or the file when the key is absent.
+    public func location(of key: String) -> SourceLocation {
+        frontMatter.entry(key)?.location ?? SourceLocation(file: sourcePath)
+    }
+
+    public func text(_ key: String) -> String? { frontMatter[key]?.scalarText }
+
+    public func flag(_ key: String) -> Bool? {
+        switch frontMatter[key] {
+        case .bool(let value): return value
+        case .string(let text): return ["true", "yes", "on"].contains(text.lowercased()) ? true
+            : ["false", "no", "off"].contains(text.lowercased()) ? false : nil
+        default: return nil
+        }
+    }
+
+    /// `tags: [a, b]`, `tags: a b` (Jekyll splits a string on spaces) or a single value.
+    public func list(_ key: String) -> [String] {
+        switch frontMatter[key] {
+        case .list(let items): return items.compactMap(\.scalarText)
+        case .string(let text): return text.split(separator: " ").map(String.init)
+        case let value?: return value.scalarText.map { [$0] } ?? []
+        case nil: return []
+        }
+    }
+
+    public var layout: String? { text("layout") }
+    public var description: String? { text("description") }
+    public var image: String? { text("image") }
+
+    /// `authors: [..]` or Jekyll's single `author:` string, as written.
+    public var authors: [String] {
+        if case .list(let items)? = frontMatter["authors"] { return items.compactMap(\.scalarText) }
+        if let single = text("authors") ?? text("author") { return [single] }
+        if case .list(let items)? = frontMatter["author"] { return items.compactMap(\.scalarText) }
+        return []
+    }
+}

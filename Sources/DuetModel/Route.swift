@@ -1,0 +1,49 @@
+/// Where a page lives: the URL path readers see and the file the writer creates for it.
+public struct Route: Hashable, Sendable, Comparable {
+    /// Site-relative URL path, always starting with `/`: `/en/2025/slug/`.
+    public var path: String
+    /// Path of the written file inside the output folder: `en/2025/slug/index.html`.
+    public var outputPath: String
+
+    /// Builds a route from a URL path that has already been checked by `Route.validated`.
+    init(checkedPath path: String) {
+        self.path = path
+        self.outputPath = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+    }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+
+    public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
+        case notASitePath(String)
+        case escapesOutput(String)
+
+        public var description: String {
+            switch self {
+            case .notASitePath(let path):
+                return "permalink '\(path)' is not a path on this site (no scheme, host or backslash allowed)"
+            case .escapesOutput(let path):
+                return "permalink '\(path)' escapes the output folder ('.' and '..' segments are not allowed)"
+            }
+        }
+    }
+
+    /// Normalises a URL path and refuses any that could write outside the output folder.
+    ///
+    /// A path without a trailing slash and without an extension becomes a folder (`/about` ->
+    /// `/about/`), so every page is served as `index.html` under a clean URL.
+    public static func validated(_ raw: String) throws(Problem) -> Route {
+        if raw.contains("://") || raw.hasPrefix("//") || raw.contains("\\") || raw.contains("\0") {
+            throw .notASitePath(raw)
+        }
+        let segments = raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
+        for segment in segments {
+            let decoded = segment.lowercased().replacing("%2e", with: ".")
+            if decoded == "." || decoded == ".." { throw .escapesOutput(raw) }
+        }
+        if segments.isEmpty { return Route(checkedPath: "/") }
+        var path = "/" + segments.joined(separator: "/")
+        let last = segments[segments.count - 1]
+        if raw.hasSuffix("/") || !last.contains(".") { path += "/" }
+        return Route(checkedPath: path)
+    }
+}

@@ -1,0 +1,61 @@
+/// The publication's settings from `content/site.yml`, as plain values.
+public struct SiteConfig: Hashable, Sendable {
+    /// The publication's title in each language, keyed by language code.
+    public var titles: [String: String]
+    /// The description per language, for `<meta name="description">` on generated pages.
+    public var descriptions: [String: String]
+    public var baseURL: String
+    public var languages: [Language]
+    public var defaultLanguage: String
+    /// URL pattern for posts, e.g. `/:lang/:year/:slug/`.
+    public var permalink: String
+    /// URL pattern for standalone pages, e.g. `/:lang/:slug/`.
+    public var pagePermalink: String
+    /// Jekyll's site-wide default is a blank line: the excerpt is the first paragraph.
+    public var excerptSeparator: String
+    /// IANA zone for dates written without an offset (Jekyll's `timezone`).
+    public var timeZone: String
+
+    public init(titles: [String: String] = ["en": "Duet"], descriptions: [String: String] = [:],
+                baseURL: String = "", languages: [Language] = [Language(code: "en")],
+                defaultLanguage: String = "en", permalink: String = "/:lang/:year/:slug/",
+                pagePermalink: String = "/:lang/:slug/", excerptSeparator: String = "\n\n",
+                timeZone: String = "UTC") {
+        self.titles = titles
+        self.descriptions = descriptions
+        self.baseURL = baseURL
+        self.languages = languages
+        self.defaultLanguage = defaultLanguage
+        self.permalink = permalink
+        self.pagePermalink = pagePermalink
+        self.excerptSeparator = excerptSeparator
+        self.timeZone = timeZone
+    }
+
+    public func language(_ code: String) -> Language? {
+        languages.first { $0.code == code }
+    }
+
+    public func title(in language: String) -> String {
+        titles[language] ?? titles[defaultLanguage] ?? titles.values.sorted().first ?? ""
+    }
+
+    /// The path part of the base URL without a trailing slash (`/review` for
+    /// `https://example.org/review/`), prefixed to every internal link.
+    public var basePath: String {
+        var rest = Substring(baseURL)
+        if let scheme = rest.firstRange(of: "://") {
+            rest = rest[scheme.upperBound...]
+            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
+        }
+        while rest.hasSuffix("/") { rest = rest.dropLast() }
+        return String(rest)
+    }
+
+    /// The base URL without a trailing slash, for absolute links (canonical, Open Graph).
+    public var absoluteBase: String {
+        var base = Substring(baseURL)
+        while base.hasSuffix("/") { base = base.dropLast() }
+        return String(base)
+    }
+}

@@ -1,0 +1,104 @@
+/// Turns parsed documents into the site graph: chooses what is published, gives every document
+/// its route, and reports every problem at once (unknown language, missing date, a permalink that
+/// leaves the site, two sources for one URL).
+public struct SiteGraphBuilder: Sendable {
+    public var config: SiteConfig
+    public var selection: ContentSelection
+
+    public init(config: SiteConfig, selection: ContentSelection) {
+        self.config = config
+        self.selection = selection
+    }
+
+    /// A file the output will contain that no document produces (a static asset), with its source.
+    public struct ClaimedOutput: Hashable, Sendable {
+        public var outputPath: String
+        public var source: String
+
+        public init(outputPath: String, source: String) {
+            self.outputPath = outputPath
+            self.source = source
+        }
+    }
+
+    public func build(documents: [ParsedDocument], staticFiles: [ClaimedOutput] = []) -> (SiteGraph, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var articles: [Article] = []
+        var pages: [Page] = []
+        var claims = RouteClaims()
+        claims.claim(SiteGraph.rootRoute.outputPath, by: "the generated language chooser", at: nil)
+        claims.claim(SiteGraph.notFoundRoute.outputPath, by: "the generated 404 page", at: nil)
+        for language in config.languages {
+            claims.claim("\(language.code)/index.html", by: "the generated \(language.code) home page", at: nil)
+        }
+
+        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+            guard selection.verdict(for: document) == .published else { continue }
+            guard config.language(document.language) != nil else {
+                let known = config.languages.map(\.code).joined(separator: ", ")
+                diagnostics.append(.error("language '\(document.language)' is not declared in site.yml (declared: \(known))",
+                                          at: document.location(of: "lang")))
+                continue
+            }
+            if document.kind == .post, document.date == nil {
+                diagnostics.append(.error("post has no date: name the file YYYY-MM-DD-slug.md or add a 'date:' key",
+                                          at: document.location(of: "date")))
+                continue
+            }
+            let route: Route
+            do {
+                route = try Route.validated(permalink(for: document))
+            } catch {
+                diagnostics.append(.error(error.description, at: document.location(of: "permalink")))
+                continue
+            }
+            let location = document.frontMatter.entry("permalink")?.location ?? SourceLocation(file: document.sourcePath)
+            if let clash = claims.claim(route.outputPath, by: document.sourcePath, at: location) {
+                diagnostics.append(clash)
+                continue
+            }
+            switch document.kind {
+            case .post: articles.append(Article(document: document, route: route))
+            case .page: pages.append(Page(document: document, route: route))
+            }
+        }
+        for file in staticFiles.sorted(by: { $0.source < $1.source }) {
+            if let clash = claims.claim(file.outputPath, by: file.source, at: SourceLocation(file: file.source)) {
+                diagnostics.append(clash)
+            }
+        }
+
+        articles.sort(by: Self.newestFirst)
+        pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
+        return (SiteGraph(config: config, articles: articles, pages: pages), diagnostics)
+    }
+
+    private func permalink(for document: ParsedDocument) -> String {
+        let pattern = document.text("permalink")
+            ?? (document.kind == .post ? config.permalink : config.pagePermalink)
+        return PermalinkPattern(pattern).expand(for: document)
+    }
+
+    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
+        let (da, db) = (a.document.date?.secondsSinceEpoch ?? 0, b.document.date?.secondsSinceEpoch ?? 0)
+        if da != db { return da > db }
+        if a.document.title != b.document.title { return a.document.title < b.document.title }
+        return a.document.sourcePath < b.document.sourcePath
+    }
+}
+
+/// Which source claimed each output file first, so a second claim names both.
+private struct RouteClaims {
+    private var owners: [String: String] = [:]
+
+    @discardableResult
+    mutating func claim(_ outputPath: String, by source: String, at location: SourceLocation?) -> Diagnostic? {
+        if let owner = owners[outputPath] {
+            let url = "/" + outputPath.replacing(/index\.html$/, with: "")
+            return .error("URL \(url) is produced twice: by \(owner) and by \(source)",
+                          at: location ?? SourceLocation(file: source))
+        }
+        owners[outputPath] = source
+        return nil
+    }
+}

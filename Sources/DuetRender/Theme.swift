@@ -1,0 +1,88 @@
+import DuetModel
+import Mustache
+
+/// The compiled templates of a theme, parsed once and shared by every rendering thread.
+///
+/// swift-mustache renders a missing partial or parent as empty text without complaint, so every
+/// `{{> name}}` and `{{< name}}` is checked here, at load time, and reported at its line.
+public struct Theme: Sendable {
+    let library: MustacheLibrary
+    public let layouts: Set<String>
+    public let strings: [String: Strings]
+
+    public init(templates: [TemplateSource], strings: [String: Strings]) throws(DiagnosticError) {
+        var library = MustacheLibrary()
+        var diagnostics: [Diagnostic] = []
+        var owners: [String: String] = [:]
+        for template in templates.sorted(by: { $0.path < $1.path }) {
+            if let owner = owners[template.name] {
+                diagnostics.append(.error("template name '\(template.name)' is also used by \(owner)",
+                                          at: SourceLocation(file: template.path, line: 1, column: 1)))
+                continue
+            }
+            owners[template.name] = template.path
+            do {
+                library.register(try MustacheTemplate(string: template.text), named: template.name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("template syntax error: \(error.error)",
+                                          at: SourceLocation(file: template.path, line: error.context.lineNumber,
+                                                             column: error.context.columnNumber)))
+            } catch {
+                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: template.path)))
+            }
+        }
+        for template in templates {
+            for reference in TemplateReferences.scan(template.text) where owners[reference.name] == nil {
+                let kind = reference.isParent ? "parent template" : "partial"
+                diagnostics.append(.error("\(kind) '\(reference.name)' does not exist in the theme",
+                                          at: SourceLocation(file: template.path, line: reference.line, column: reference.column)))
+            }
+        }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics.sortedByLocation()) }
+        self.library = library
+        self.layouts = Set(templates.filter { $0.role == .layout }.map(\.name))
+        self.strings = strings
+    }
+
+    func render(_ context: Any, layout: String) -> String {
+        library.render(context, withTemplate: layout) ?? ""
+    }
+}
+
+/// Partial (`{{> name}}`) and parent (`{{< name}}`) names a template refers to, with positions.
+enum TemplateReferences {
+    struct Reference: Equatable {
+        var name: String
+        var isParent: Bool
+        var line: Int
+        var column: Int
+    }
+
+    static func scan(_ text: String) -> [Reference] {
+        var references: [Reference] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.firstRange(of: "{{") {
+                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
+                      let close = afterOpen.firstRange(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = afterOpen.dropFirst()[..<close.lowerBound].trimmingCharacters(in: " ")
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                if !name.isEmpty, !name.hasPrefix("*") {
+                    references.append(Reference(name: name, isParent: sigil == "<", line: index + 1, column: column))
+                }
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return references
+    }
+}
+
+extension Substring {
+    fileprivate func trimmingCharacters(in character: Character) -> String {
+        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
+    }
+}

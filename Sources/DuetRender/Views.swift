@@ -1,0 +1,120 @@
+import DuetModel
+import Mustache
+
+/// What a template sees of an article or a page. Typed and computed in Swift, so the logic
+/// (how a date reads, which URL is canonical) is tested code, not template code.
+struct DocumentView: MustacheParent, Sendable {
+    var title: String
+    var url: String
+    var date: String?
+    var dateISO: String?
+    var excerpt: String
+    var content: String
+    var authors: String?
+    var description: String?
+    var image: String?
+    var language: String
+    var tags: [String]
+    var params: FrontMatter
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "title": return title
+        case "url": return url
+        case "date": return date
+        case "date_iso": return dateISO
+        case "excerpt": return excerpt.isEmpty ? nil : excerpt
+        case "content": return content
+        case "authors": return authors
+        case "description": return description
+        case "image": return image
+        case "lang": return language
+        case "tags": return tags.isEmpty ? nil : tags
+        case "params": return ParamsView(frontMatter: params)
+        default: return params[name]?.templateValue
+        }
+    }
+}
+
+/// A link to one language's version of something (a home, later a translation).
+struct LanguageLinkView: MustacheParent, Sendable {
+    var code: String
+    var tag: String
+    var name: String
+    var url: String
+    var isCurrent: Bool
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "code": return code
+        case "tag": return tag
+        case "name": return self.name
+        case "url": return url
+        case "current": return isCurrent
+        default: return nil
+        }
+    }
+}
+
+/// The context every template gets: the site, the page's language and words, and what the page shows.
+struct PageContext: MustacheParent, Sendable {
+    var siteTitle: String
+    var homeURL: String
+    var rootURL: String
+    var language: Language
+    var strings: Strings
+    /// `<title>`: the page title and the publication, or the publication alone on a home page.
+    var documentTitle: String
+    var description: String
+    var canonical: String
+    var stylesheet: String
+    var document: DocumentView?
+    var articles: [DocumentView]
+    var languages: [LanguageLinkView]
+    var alternates: [LanguageLinkView]
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "site_title": return siteTitle
+        case "home_url": return homeURL
+        case "root_url": return rootURL
+        case "lang": return language.code
+        case "lang_tag": return language.tag
+        case "og_locale": return language.locale
+        case "t": return strings.values
+        case "document_title": return documentTitle
+        case "description": return description
+        case "canonical": return canonical
+        case "stylesheet": return stylesheet
+        case "page": return document
+        case "articles": return articles.isEmpty ? nil : articles
+        case "languages": return languages
+        case "alternates": return alternates.isEmpty ? nil : alternates
+        default: return nil
+        }
+    }
+}
+
+/// Every front matter key, known or not, as `{{page.params.key}}` (Hugo's `.Params`).
+struct ParamsView: MustacheParent, Sendable {
+    var frontMatter: FrontMatter
+
+    func child(named name: String) -> Any? { frontMatter[name]?.templateValue }
+}
+
+extension FrontMatterValue {
+    /// The value as swift-mustache walks it: text, numbers, lists and string-keyed maps.
+    var templateValue: Any? {
+        switch self {
+        case .string(let s): return s
+        case .int(let i): return i
+        case .double(let d): return d
+        case .bool(let b): return b
+        case .null: return nil
+        case .list(let items): return items.compactMap(\.templateValue)
+        case .map(let pairs):
+            return Dictionary(pairs.compactMap { pair in pair.value.templateValue.map { (pair.key, $0) } },
+                              uniquingKeysWith: { first, _ in first })
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import DuetMarkdown
+import DuetModel
+import Foundation
+
+/// Source file -> `ParsedDocument`: front matter with Jekyll's semantics, Markdown through
+/// libcmark-gfm, excerpt, title, date and slug. Pure apart from the Markdown library.
+public struct DocumentParser: Sendable {
+    public var config: SiteConfig
+    private let dates: PublicationDateParser
+
+    public init(config: SiteConfig) {
+        self.config = config
+        self.dates = PublicationDateParser(timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(secondsFromGMT: 0)!)
+    }
+
+    /// The parsed document and any warnings; an error when the file cannot become a document.
+    public func parse(_ file: SourceFile) throws(SourceError) -> (ParsedDocument, [Diagnostic]) {
+        let path = file.path
+        guard !file.data.isEmpty else { throw .emptyFile(SourceLocation(file: path, line: 1, column: 1)) }
+        let text = try SourceText.decode(file.data, path: path)
+        let block = try FrontMatterBlock.split(text, path: path)
+        let frontMatter = try block.yaml.map { yaml throws(SourceError) in
+            try FrontMatterParser.parse(yaml, firstLine: block.yamlFirstLine, path: path)
+        } ?? FrontMatter()
+        for key in ["title", "date", "slug", "permalink", "layout", "lang", "excerpt_separator", "excerpt",
+                    "description", "image"] {
+            if let entry = frontMatter.entry(key), entry.value != .null, entry.value.scalarText == nil {
+                throw .wrongType(entry.location, key: key, expected: "text", found: entry.value.kindName)
+            }
+        }
+        var warnings: [Diagnostic] = []
+        if block.yaml != nil, block.body.allSatisfy(\.isWhitespace) {
+            warnings.append(.warning("document has front matter but no content", at: SourceLocation(file: path, line: 1, column: 1)))
+        }
+
+        let name = FileName(stem: file.stem, isPost: file.kind == .post)
+        var date = name.date.flatMap { dates.parse($0.isoDay) }
+        if let entry = frontMatter.entry("date"), let written = entry.value.scalarText {
+            guard let parsed = dates.parse(written) else { throw .invalidDate(entry.location, text: written) }
+            date = parsed
+        }
+        let language = frontMatter["lang"]?.scalarText ?? file.folderLanguage ?? config.defaultLanguage
+        let separator = frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator
+        let markdown = MarkdownRenderer(smartPunctuation: language == "en" || language.hasPrefix("en-"))
+        let body = markdown.render(ExcerptSplitter.removingSeparator(separator, from: block.body))
+        let excerptHTML: String
+        if let explicit = frontMatter["excerpt"]?.scalarText {
+            excerptHTML = markdown.render(explicit).html
+        } else if let source = ExcerptSplitter.excerptSource(of: block.body, separator: separator) {
+            excerptHTML = markdown.render(source).html
+        } else {
+            excerptHTML = ""
+        }
+        let title = frontMatter["title"]?.scalarText ?? body.headings.first?.text ?? name.titleFromSlug
+        let document = ParsedDocument(
+            kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
+            slug: frontMatter["slug"]?.scalarText ?? name.slug, title: title, date: date,
+            frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings)
+        return (document, warnings)
+    }
+}
+
+/// What a Jekyll file name says: `2025-01-15-slug` gives a date and a slug.
+struct FileName {
+    var date: PublicationDate?
+    var slug: String
+
+    init(stem: String, isPost: Bool) {
+        let parts = stem.split(separator: "-", maxSplits: 3, omittingEmptySubsequences: false)
+        if isPost, parts.count == 4, parts[0].count == 4,
+           let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) {
+            let candidate = PublicationDate(year: year, month: month, day: day)
+            if candidate.isValidCalendarDate {
+                date = candidate
+                slug = String(parts[3])
+                return
+            }
+        }
+        date = nil
+        slug = stem
+    }
+
+    /// `us-china-coordination` -> `Us China Coordination`, Jekyll's fallback title.
+    var titleFromSlug: String {
+        slug.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,36 @@
+/// Jekyll's excerpt rules, applied to the Markdown source before it is rendered.
+///
+/// The excerpt is the source before the first separator, plus every link reference definition of
+/// the whole post so that `[text][ref]` in the lead still resolves; without the separator the
+/// whole post is the excerpt; an empty separator means no excerpt.
+enum ExcerptSplitter {
+    static func excerptSource(of body: String, separator: String) -> String? {
+        guard !separator.isEmpty else { return nil }
+        let content = body.drop { $0 == "\n" }
+        guard let range = content.firstRange(of: separator) else { return String(content) }
+        let head = content[..<range.lowerBound]
+        let definitions = linkReferenceDefinitions(in: content[range.upperBound...])
+        return definitions.isEmpty ? String(head) : head + "\n\n" + definitions.joined(separator: "\n")
+    }
+
+    /// The article without its separator. A marker such as `<excerpt/>` is not HTML, and cmark-gfm
+    /// would read it as the start of an HTML block that swallows the Markdown up to the next blank
+    /// line; a whitespace separator (the default blank line) is part of the Markdown and stays.
+    static func removingSeparator(_ separator: String, from body: String) -> String {
+        guard !separator.isEmpty, separator.contains(where: { !$0.isWhitespace }) else { return body }
+        return body.replacing(separator, with: "")
+    }
+
+    /// Lines of the form `[label]: destination` (up to three spaces of indent), as Jekyll collects them.
+    private static func linkReferenceDefinitions(in text: Substring) -> [Substring] {
+        text.split(separator: "\n").filter { line in
+            let indent = line.prefix { $0 == " " }.count
+            guard indent <= 3 else { return false }
+            let rest = line.dropFirst(indent)
+            guard rest.first == "[", let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex) else {
+                return false
+            }
+            return rest[rest.index(after: close)...].hasPrefix(":")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import DuetModel
+import Yams
+
+/// Reads a front matter block with Yams (libyaml: the YAML 1.1 that Jekyll gets from Psych) into
+/// `FrontMatter`, translating Yams' positions, which count from the block, into file positions.
+enum FrontMatterParser {
+    static func parse(_ yaml: String, firstLine: Int, path: String) throws(SourceError) -> FrontMatter {
+        func location(_ mark: Mark?) -> SourceLocation {
+            guard let mark else { return SourceLocation(file: path, line: firstLine) }
+            return SourceLocation(file: path, line: mark.line + firstLine - 1, column: mark.column)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw translate(error, yaml: yaml, firstLine: firstLine, path: path)
+        } catch {
+            throw .invalidYAML(SourceLocation(file: path, line: firstLine), problem: String(describing: error))
+        }
+        guard let root else { return FrontMatter() }
+        guard case .mapping(let mapping) = root else {
+            throw .frontMatterNotAMapping(location(root.mark), found: value(of: root).kindName)
+        }
+        var entries: [FrontMatter.Entry] = []
+        for (key, node) in mapping {
+            let name = key.string ?? String(describing: key.any)
+            entries.append(FrontMatter.Entry(key: name, value: value(of: node), location: location(key.mark)))
+        }
+        return FrontMatter(entries: entries)
+    }
+
+    /// Resolved YAML 1.1 scalars; timestamps stay text because Yams cannot read `+0800` offsets
+    /// and Duet's own date parser must see exactly what the author wrote.
+    static func value(of node: Node) -> FrontMatterValue {
+        switch node {
+        case .scalar(let scalar):
+            switch Tag.Name(rawValue: node.tag.rawValue) {
+            case .int: return node.int.map(FrontMatterValue.int) ?? .string(scalar.string)
+            case .float: return node.float.map(FrontMatterValue.double) ?? .string(scalar.string)
+            case .bool: return node.bool.map(FrontMatterValue.bool) ?? .string(scalar.string)
+            case .null: return .null
+            default: return .string(scalar.string)
+            }
+        case .sequence(let sequence):
+            return .list(sequence.map(value(of:)))
+        case .mapping(let mapping):
+            return .map(mapping.map { (key: $0.key.string ?? String(describing: $0.key.any), value: value(of: $0.value)) })
+        case .alias:
+            return .null
+        }
+    }
+
+    private static func translate(_ error: YamlError, yaml: String, firstLine: Int, path: String) -> SourceError {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(file: path, line: mark.line + firstLine - 1, column: mark.column)
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            let hint = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+                .dropFirst(max(mark.line - 1, 0)).first?.contains("\t") == true
+                ? "; indent with spaces, YAML does not allow tabs" : ""
+            return .invalidYAML(at(mark), problem: detail + hint)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? "?"
+            let lines = keyLines(key, in: yaml)
+            if lines.count >= 2 {
+                return .duplicateKey(SourceLocation(file: path, line: lines[1] + firstLine - 1, column: 1),
+                                     key: key, firstLine: lines[0] + firstLine - 1)
+            }
+            return .duplicateKey(at(context.mark), key: key, firstLine: context.mark.line + firstLine - 1)
+        case let .reader(problem, _, _, _):
+            return .invalidYAML(SourceLocation(file: path, line: firstLine), problem: problem)
+        default:
+            return .invalidYAML(SourceLocation(file: path, line: firstLine), problem: String(describing: error))
+        }
+    }
+
+    /// Yams reports a duplicate key without its lines; find every line that sets it, so the
+    /// message can name both (Jekyll would silently keep the last one).
+    private static func keyLines(_ key: String, in yaml: String) -> [Int] {
+        var result: [Int] = []
+        for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(candidate) {
+                let rest = trimmed.dropFirst(candidate.count).drop { $0 == " " }
+                if rest.hasPrefix(":") { result.append(offset + 1); break }
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,79 @@
+import DuetModel
+import Foundation
+
+/// `content/site.yml` -> `SiteConfig`, with every mistake located at its line.
+public enum SiteConfigLoader {
+    public static func load(_ data: Data?, path: String) throws(SourceError) -> SiteConfig {
+        guard let data else { return SiteConfig() }
+        let yaml = try YAMLFile.parse(data, path: path)
+        var config = SiteConfig()
+
+        func text(_ key: String) throws(SourceError) -> String? {
+            guard let entry = yaml.entry(key), entry.value != .null else { return nil }
+            guard let value = entry.value.scalarText else {
+                throw .wrongType(entry.location, key: key, expected: "text", found: entry.value.kindName)
+            }
+            return value
+        }
+
+        func perLanguage(_ key: String) throws(SourceError) -> [String: String]? {
+            guard let entry = yaml.entry(key) else { return nil }
+            switch entry.value {
+            case .map(let pairs): return Dictionary(pairs.compactMap { pair in pair.value.scalarText.map { (pair.key, $0) } },
+                                                   uniquingKeysWith: { first, _ in first })
+            case let value:
+                guard let single = value.scalarText else {
+                    throw .wrongType(entry.location, key: key, expected: "text or one text per language", found: value.kindName)
+                }
+                return ["*": single]
+            }
+        }
+
+        if let entry = yaml.entry("languages") {
+            guard case .list(let items) = entry.value, !items.isEmpty else {
+                throw .wrongType(entry.location, key: "languages", expected: "a list of languages", found: entry.value.kindName)
+            }
+            config.languages = try items.map { item throws(SourceError) in
+                switch item {
+                case .map(let pairs):
+                    let fields = Dictionary(pairs.compactMap { p in p.value.scalarText.map { (p.key, $0) } },
+                                            uniquingKeysWith: { first, _ in first })
+                    guard let code = fields["code"] else {
+                        throw .invalidConfig(entry.location, problem: "every language needs a 'code' (e.g. code: en)")
+                    }
+                    return Language(code: code, tag: fields["tag"], name: fields["name"], locale: fields["locale"])
+                case let value:
+                    guard let code = value.scalarText else {
+                        throw .wrongType(entry.location, key: "languages", expected: "a list of languages", found: value.kindName)
+                    }
+                    return Language(code: code)
+                }
+            }
+        }
+        config.defaultLanguage = try text("default_language") ?? config.languages[0].code
+        if config.language(config.defaultLanguage) == nil {
+            throw .invalidConfig(yaml.entry("default_language")?.location ?? SourceLocation(file: path),
+                                 problem: "default_language '\(config.defaultLanguage)' is not one of the declared languages")
+        }
+        let codes = config.languages.map(\.code)
+        func expand(_ values: [String: String]?) -> [String: String]? {
+            guard let values else { return nil }
+            guard let shared = values["*"] else { return values }
+            return Dictionary(uniqueKeysWithValues: codes.map { ($0, shared) })
+        }
+        config.titles = expand(try perLanguage("title")) ?? config.titles
+        config.descriptions = expand(try perLanguage("description")) ?? [:]
+        config.baseURL = try text("base_url") ?? config.baseURL
+        config.permalink = try text("permalink") ?? config.permalink
+        config.pagePermalink = try text("page_permalink") ?? config.pagePermalink
+        config.excerptSeparator = try text("excerpt_separator") ?? config.excerptSeparator
+        if let zone = try text("timezone") {
+            guard TimeZone(identifier: zone) != nil else {
+                throw .invalidConfig(yaml.entry("timezone")?.location ?? SourceLocation(file: path),
+                                     problem: "unknown time zone '\(zone)' (use an IANA name such as Asia/Shanghai)")
+            }
+            config.timeZone = zone
+        }
+        return config
+    }
+}

@@ -1,0 +1,31 @@
+import DuetModel
+import Foundation
+
+/// One file of the content folder, read into memory: the load stage's output.
+public struct SourceFile: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable {
+        case post
+        case page
+    }
+
+    public var kind: Kind
+    /// The path diagnostics print, as the user named the content folder (`content/posts/en/x.md`).
+    public var path: String
+    /// The language folder the file sits in (`posts/zh/...` -> `zh`), if any.
+    public var folderLanguage: String?
+    public var data: Data
+
+    public init(kind: Kind, path: String, folderLanguage: String?, data: Data) {
+        self.kind = kind
+        self.path = path
+        self.folderLanguage = folderLanguage
+        self.data = data
+    }
+
+    /// File name without its extension: `2025-01-15-us-china-coordination`.
+    public var stem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
+    }
+}

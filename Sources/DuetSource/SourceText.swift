@@ -1,0 +1,58 @@
+import DuetModel
+import Foundation
+
+/// Bytes to text the way authors' editors save it: UTF-8, perhaps with a BOM, perhaps with CRLF.
+enum SourceText {
+    /// Decodes UTF-8 and normalises line endings to `\n`, so every later line number is the
+    /// line number the author's editor shows.
+    static func decode(_ data: Data, path: String) throws(SourceError) -> String {
+        guard var text = String(validating: data, as: UTF8.self) else {
+            throw .invalidUTF8(firstInvalidByte(in: data, path: path))
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        }
+        return text
+    }
+
+    /// The line and column (in characters) of the first byte that is not UTF-8.
+    private static func firstInvalidByte(in data: Data, path: String) -> SourceLocation {
+        var line = 1
+        var lineStart = data.startIndex
+        var index = data.startIndex
+        while index < data.endIndex {
+            if data[index] == 0x0A {
+                line += 1
+                lineStart = data.index(after: index)
+                index = lineStart
+                continue
+            }
+            let lineEnd = data[index...].firstIndex(of: 0x0A) ?? data.endIndex
+            if String(validating: data[lineStart..<lineEnd], as: UTF8.self) == nil {
+                var column = 1
+                var probe = lineStart
+                while probe < lineEnd {
+                    let scalarLength = utf8Length(leadByte: data[probe])
+                    let end = min(data.index(probe, offsetBy: scalarLength), lineEnd)
+                    if scalarLength == 0 || String(validating: data[probe..<end], as: UTF8.self) == nil { break }
+                    column += 1
+                    probe = end
+                }
+                return SourceLocation(file: path, line: line, column: column)
+            }
+            index = lineEnd
+        }
+        return SourceLocation(file: path, line: line, column: 1)
+    }
+
+    private static func utf8Length(leadByte: UInt8) -> Int {
+        switch leadByte {
+        case 0x00...0x7F: return 1
+        case 0xC2...0xDF: return 2
+        case 0xE0...0xEF: return 3
+        case 0xF0...0xF4: return 4
+        default: return 0
+        }
+    }
+}

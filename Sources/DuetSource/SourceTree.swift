@@ -1,0 +1,99 @@
+import DuetModel
+import Foundation
+
+/// The content folder as files: the only code that reads content from disk.
+///
+/// Layout: `site.yml`, `posts/<lang>/YYYY-MM-DD-slug.md`, `pages/<lang>/*.md`, `static/**`
+/// (copied as is). Hidden files and editor backups are skipped.
+public struct SourceTree: Sendable {
+    public var config: Data?
+    public var configPath: String
+    public var documents: [SourceFile]
+    public var staticFiles: [StaticFile]
+    /// Files that exist but could not be read; the build reports them and goes on reading the rest.
+    public var diagnostics: [Diagnostic]
+
+    public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
+
+    /// - Parameters:
+    ///   - root: the content folder on disk.
+    ///   - displayRoot: how the user named it (`content`), the prefix of every path in diagnostics.
+    public static func scan(root: URL, displayRoot: String) -> SourceTree {
+        let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
+        let configURL = root.appendingPathComponent("site.yml")
+        var tree = SourceTree(config: nil, configPath: "\(display)/site.yml", documents: [], staticFiles: [], diagnostics: [])
+        if FileManager.default.fileExists(atPath: configURL.path) {
+            do {
+                tree.config = try Data(contentsOf: configURL)
+            } catch {
+                tree.diagnostics.append(SourceError.unreadable(SourceLocation(file: tree.configPath),
+                                                               reason: reason(error)).diagnostic)
+            }
+        }
+        for (folder, kind) in [("posts", SourceFile.Kind.post), ("pages", .page)] {
+            for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
+            where markdownExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+                let components = relative.split(separator: "/")
+                let language = components.count > 1 ? String(components[0]) : nil
+                let path = "\(display)/\(folder)/\(relative)"
+                do {
+                    let data = try Data(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(relative))
+                    tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data))
+                } catch {
+                    tree.diagnostics.append(SourceError.unreadable(SourceLocation(file: path), reason: reason(error)).diagnostic)
+                }
+            }
+        }
+        let staticRoot = root.appendingPathComponent("static")
+        tree.staticFiles = DirectoryListing.files(under: staticRoot).map {
+            StaticFile(sourcePath: "\(display)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
+        }
+        return tree
+    }
+
+    static func reason(_ error: Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if nsError.domain == NSCocoaErrorDomain, nsError.code == NSFileReadNoSuchFileError {
+            return "no such file (a broken symbolic link?)"
+        }
+        return nsError.localizedDescription
+    }
+}
+
+/// A file copied to the output unchanged.
+public struct StaticFile: Hashable, Sendable {
+    public var sourcePath: String
+    public var outputPath: String
+    public var url: URL
+
+    public init(sourcePath: String, outputPath: String, url: URL) {
+        self.sourcePath = sourcePath
+        self.outputPath = outputPath
+        self.url = url
+    }
+}
+
+/// Recursive listing in a stable order, so nothing downstream depends on the file system's order.
+public enum DirectoryListing {
+    /// Paths relative to `root`, sorted; hidden files, hidden folders and editor backups skipped.
+    public static func files(under root: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) else { return [] }
+        let prefix = root.standardizedFileURL.path + "/"
+        var result: [String] = []
+        for case let url as URL in enumerator {
+            let name = url.lastPathComponent
+            if name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp") { continue }
+            let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
+            if isDirectory { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix) else { continue }
+            result.append(String(full.dropFirst(prefix.count)))
+        }
+        return result.sorted()
+    }
+}

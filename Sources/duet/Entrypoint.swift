@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Duet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "duet",
+        abstract: "A static site generator for a bilingual quarterly review.",
+        subcommands: [BuildCommand.self],
+        defaultSubcommand: BuildCommand.self)
+}
