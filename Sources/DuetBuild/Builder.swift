@@ -87,11 +87,24 @@ public struct Builder: Sendable {
         guard checked.succeeded else { return checked }
         report = checked
         do {
+            try checkOutputIsSafe()
             try (store ?? DiskStore(output: URL(fileURLWithPath: options.output))).write(rendered: rendered, copied: staticFiles)
         } catch {
             report.writeFailure = error
         }
         return finish(&report)
+    }
+
+    /// The output folder is replaced whole, so it must never be, hold, or sit inside the content
+    /// or the theme: `--output content` would otherwise swap the authors' work away.
+    private func checkOutputIsSafe() throws(BuildError) {
+        let output = URL(fileURLWithPath: options.output).standardizedFileURL.path
+        for (name, folder) in [("content", options.source), ("theme", options.theme)] {
+            let protected = URL(fileURLWithPath: folder).standardizedFileURL.path
+            if output == protected || protected.hasPrefix(output + "/") || output.hasPrefix(protected + "/") || output == "/" {
+                throw .unsafeOutput(path: options.output, reason: "it overlaps the \(name) folder \(folder)")
+            }
+        }
     }
 
     /// A site's own static file replaces the theme's file at the same path (Hugo's lookup order).
