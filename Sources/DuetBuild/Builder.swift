@@ -75,7 +75,11 @@ public struct Builder: Sendable {
         report.diagnostics += graphDiagnostics
 
         // Render
-        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme).render(graph)
+        let (strings, stringsDiagnostics) = StringsCatalog.resolve(
+            loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
+            missingPath: { "\(theme.i18nFolder)/\($0).yml" })
+        report.diagnostics += stringsDiagnostics
+        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme, strings: strings).render(graph)
         report.diagnostics += renderDiagnostics
         report.pagesPerLanguage = config.languages.map { language in
             (language.code, graph.articles(in: language.code).count + graph.pages(in: language.code).count + 1)

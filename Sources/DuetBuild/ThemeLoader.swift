@@ -12,6 +12,9 @@ struct ThemeLoader {
     struct Loaded {
         var theme: Theme
         var staticFiles: [StaticFile]
+        /// Which file each language's strings came from, for diagnostics about them.
+        var stringsFiles: [String: SourceLocation]
+        var i18nFolder: String
     }
 
     func load() throws(DiagnosticError) -> Loaded {
@@ -32,11 +35,13 @@ struct ThemeLoader {
             }
         }
         var strings: [String: Strings] = [:]
+        var stringsFiles: [String: SourceLocation] = [:]
         for relative in DirectoryListing.files(under: root.appendingPathComponent("i18n")) where relative.hasSuffix(".yml") {
             let path = "\(displayRoot)/i18n/\(relative)"
             do {
                 let data = try Data(contentsOf: root.appendingPathComponent("i18n").appendingPathComponent(relative))
                 strings[String(relative.dropLast(4))] = try Self.strings(from: YAMLFile.parse(data, path: path))
+                stringsFiles[String(relative.dropLast(4))] = SourceLocation(file: path)
             } catch let error as SourceError {
                 diagnostics.append(error.diagnostic)
             } catch {
@@ -48,20 +53,16 @@ struct ThemeLoader {
         let staticFiles = DirectoryListing.files(under: staticRoot).map {
             StaticFile(sourcePath: "\(displayRoot)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
         }
-        return Loaded(theme: try Theme(templates: templates, strings: strings), staticFiles: staticFiles)
+        return Loaded(theme: try Theme(templates: templates, strings: strings), staticFiles: staticFiles,
+                      stringsFiles: stringsFiles, i18nFolder: "\(displayRoot)/i18n")
     }
 
-    /// `months` is a list and `date_format` a pattern; every other key is an interface string.
+    /// Every scalar key is an interface string (`date_format` and `quarter_format` are ICU patterns).
     static func strings(from yaml: FrontMatter) -> Strings {
         var values: [String: String] = [:]
-        var months: [String] = []
         for entry in yaml.entries {
-            if entry.key == "months", case .list(let names) = entry.value {
-                months = names.compactMap(\.scalarText)
-            } else if let text = entry.value.scalarText {
-                values[entry.key] = text
-            }
+            if let text = entry.value.scalarText { values[entry.key] = text }
         }
-        return Strings(values: values, months: months, dateFormat: values["date_format"] ?? "{year}-{mm}-{dd}")
+        return Strings(values: values)
     }
 }

@@ -17,10 +17,13 @@ public struct ParsedDocument: Hashable, Sendable {
     public var bodyHTML: String
     public var excerptHTML: String
     public var headings: [DocumentHeading]
+    /// What ties the versions of one article together across languages: `translation_key:` when
+    /// given, otherwise the file name (`2025-01-15-slug`), which the versions share by convention.
+    public var translationKey: String
 
     public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
-                headings: [DocumentHeading]) {
+                headings: [DocumentHeading], translationKey: String? = nil) {
         self.kind = kind
         self.sourcePath = sourcePath
         self.language = language
@@ -31,6 +34,14 @@ public struct ParsedDocument: Hashable, Sendable {
         self.bodyHTML = bodyHTML
         self.excerptHTML = excerptHTML
         self.headings = headings
+        self.translationKey = translationKey ?? frontMatter["translation_key"]?.scalarText
+            ?? Self.fileStem(of: sourcePath)
+    }
+
+    static func fileStem(of path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
+        return String(name[..<dot])
     }
 
     /// Where to point a diagnostic about `key`: its own line, or the file when the key is absent.

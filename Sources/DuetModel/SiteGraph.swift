@@ -4,11 +4,26 @@ public struct SiteGraph: Hashable, Sendable {
     /// Newest first; ties broken by title, then source path, so the order never depends on the file system.
     public var articles: [Article]
     public var pages: [Page]
+    public var translations: [TranslationSet.ID: TranslationSet]
 
-    public init(config: SiteConfig, articles: [Article], pages: [Page]) {
+    public init(config: SiteConfig, articles: [Article], pages: [Page],
+                translations: [TranslationSet.ID: TranslationSet] = [:]) {
         self.config = config
         self.articles = articles
         self.pages = pages
+        self.translations = translations
+    }
+
+    /// Every version of this document, itself included.
+    public func translations(of document: ParsedDocument) -> TranslationSet {
+        translations[document.translationID] ?? TranslationSet(kind: document.kind, key: document.translationKey)
+    }
+
+    /// Where the switcher on `document`'s page sends a reader of `language`: the translation when it
+    /// exists, else the nearest page that does exist in that language (its home), never a 404.
+    public func switchTarget(for document: ParsedDocument, in language: String) -> (route: Route, isTranslation: Bool) {
+        if let route = translations(of: document).routes[language] { return (route, true) }
+        return (homeRoute(for: language), false)
     }
 
     public func articles(in language: String) -> [Article] {
@@ -25,6 +40,11 @@ public struct SiteGraph: Hashable, Sendable {
     }
 
     /// The site root, a language chooser that links every home.
+    /// The Atom feed of one language: `/en/feed.xml`.
+    public func feedRoute(for language: String) -> Route {
+        Route(checkedPath: "/\(language)/feed.xml")
+    }
+
     public static let rootRoute = Route(checkedPath: "/")
     public static let notFoundRoute = Route(checkedPath: "/404.html")
 }

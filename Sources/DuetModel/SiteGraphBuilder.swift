@@ -30,7 +30,9 @@ public struct SiteGraphBuilder: Sendable {
         claims.claim(SiteGraph.notFoundRoute.outputPath, by: "the generated 404 page", at: nil)
         for language in config.languages {
             claims.claim("\(language.code)/index.html", by: "the generated \(language.code) home page", at: nil)
+            claims.claim("\(language.code)/feed.xml", by: "the generated \(language.code) feed", at: nil)
         }
+        var pairing = TranslationPairing()
 
         for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
             guard selection.verdict(for: document) == .published else { continue }
@@ -57,6 +59,7 @@ public struct SiteGraphBuilder: Sendable {
                 diagnostics.append(clash)
                 continue
             }
+            guard pairing.add(document, route: route) else { continue }
             switch document.kind {
             case .post: articles.append(Article(document: document, route: route))
             case .page: pages.append(Page(document: document, route: route))
@@ -68,9 +71,11 @@ public struct SiteGraphBuilder: Sendable {
             }
         }
 
+        pairing.checkAgreement(languageOrder: config.languages.map(\.code))
+        diagnostics += pairing.diagnostics
         articles.sort(by: Self.newestFirst)
         pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
-        return (SiteGraph(config: config, articles: articles, pages: pages), diagnostics)
+        return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets), diagnostics)
     }
 
     private func permalink(for document: ParsedDocument) -> String {

@@ -4,15 +4,21 @@ import DuetModel
 /// what it returns. Pages render in parallel (the theme is `Sendable` and parsed once).
 public struct Renderer: Sendable {
     public var theme: Theme
+    public var strings: StringsCatalog?
 
-    public init(theme: Theme) {
+    public init(theme: Theme, strings: StringsCatalog? = nil) {
         self.theme = theme
+        self.strings = strings
     }
 
     public func render(_ graph: SiteGraph) -> ([OutputFile], [Diagnostic]) {
+        let catalog = strings ?? StringsCatalog(byLanguage: Dictionary(uniqueKeysWithValues: graph.config.languages.map {
+            ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
+                              locale: $0.tag))
+        }))
+        let factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config))
         var jobs: [@Sendable () -> OutputFile] = []
         var diagnostics: [Diagnostic] = []
-        let site = SiteLinks(config: graph.config)
 
         func layout(for document: ParsedDocument, default fallback: String) -> String? {
             let name = document.layout ?? fallback
@@ -22,64 +28,29 @@ public struct Renderer: Sendable {
                                       at: document.location(of: "layout")))
             return nil
         }
-
-        for article in graph.articles {
-            guard let name = layout(for: article.document, default: "post") else { continue }
-            let context = context(for: article.document.language, graph: graph, site: site,
-                                  document: site.view(of: article.document, route: article.route, strings: strings(article.document.language, graph)),
-                                  route: article.route)
-            jobs.append { [theme] in OutputFile(path: article.route.outputPath, contents: theme.render(context, layout: name)) }
+        func add(_ route: Route, _ layout: String, _ context: PageContext) {
+            jobs.append { [theme] in OutputFile(path: route.outputPath, contents: theme.render(context, layout: layout)) }
         }
-        for page in graph.pages {
-            guard let name = layout(for: page.document, default: "page") else { continue }
-            let context = context(for: page.document.language, graph: graph, site: site,
-                                  document: site.view(of: page.document, route: page.route, strings: strings(page.document.language, graph)),
-                                  route: page.route)
-            jobs.append { [theme] in OutputFile(path: page.route.outputPath, contents: theme.render(context, layout: name)) }
+
+        let documents = graph.articles.map { ($0.document, $0.route, "post") } + graph.pages.map { ($0.document, $0.route, "page") }
+        for (document, route, fallback) in documents {
+            guard let name = layout(for: document, default: fallback) else { continue }
+            add(route, name, factory.context(for: document, route: route))
         }
         for language in graph.config.languages {
             let route = graph.homeRoute(for: language.code)
-            var context = context(for: language.code, graph: graph, site: site, document: nil, route: route)
-            context.articles = graph.articles(in: language.code).map {
-                site.view(of: $0.document, route: $0.route, strings: context.strings)
-            }
-            context.alternates = context.languages
-            jobs.append { [theme, context] in OutputFile(path: route.outputPath, contents: theme.render(context, layout: "home")) }
+            var context = factory.context(forGenerated: route, language: language.code, clustered: true)
+            context.articles = graph.articles(in: language.code).map { factory.view(of: $0.document, route: $0.route) }
+            add(route, "home", context)
+            let feed = AtomFeed(graph: graph, language: language, strings: catalog[language.code], links: factory.links)
+            jobs.append { OutputFile(path: graph.feedRoute(for: language.code).outputPath, contents: feed.render()) }
         }
         let defaultLanguage = graph.config.defaultLanguage
-        var root = context(for: defaultLanguage, graph: graph, site: site, document: nil, route: SiteGraph.rootRoute)
-        root.alternates = root.languages
-        jobs.append { [theme, root] in OutputFile(path: SiteGraph.rootRoute.outputPath, contents: theme.render(root, layout: "root")) }
-        var notFound = context(for: defaultLanguage, graph: graph, site: site, document: nil, route: SiteGraph.notFoundRoute)
+        add(SiteGraph.rootRoute, "root", factory.context(forGenerated: SiteGraph.rootRoute, language: defaultLanguage, clustered: true))
+        var notFound = factory.context(forGenerated: SiteGraph.notFoundRoute, language: defaultLanguage, clustered: false)
         notFound.documentTitle = notFound.strings["not_found_title"] + " · " + notFound.siteTitle
-        jobs.append { [theme, notFound] in OutputFile(path: SiteGraph.notFoundRoute.outputPath, contents: theme.render(notFound, layout: "404")) }
+        add(SiteGraph.notFoundRoute, "404", notFound)
 
         return (ParallelMap.map(jobs) { $0() }, diagnostics)
-    }
-
-    private func strings(_ language: String, _ graph: SiteGraph) -> Strings {
-        theme.strings[language] ?? theme.strings[graph.config.defaultLanguage] ?? Strings(values: [:])
-    }
-
-    private func context(for code: String, graph: SiteGraph, site: SiteLinks, document: DocumentView?, route: Route) -> PageContext {
-        let language = graph.config.language(code) ?? Language(code: code)
-        let title = graph.config.title(in: code)
-        return PageContext(
-            siteTitle: title,
-            homeURL: site.url(graph.homeRoute(for: code)),
-            rootURL: site.url(SiteGraph.rootRoute),
-            language: language,
-            strings: strings(code, graph),
-            documentTitle: document.map { "\($0.title) · \(title)" } ?? title,
-            description: document?.description ?? graph.config.descriptions[code] ?? title,
-            canonical: site.absoluteURL(route),
-            stylesheet: site.basePath + "/css/duet.css",
-            document: document,
-            articles: [],
-            languages: graph.config.languages.map {
-                LanguageLinkView(code: $0.code, tag: $0.tag, name: $0.name, url: site.url(graph.homeRoute(for: $0.code)),
-                                 isCurrent: $0.code == code)
-            },
-            alternates: [])
     }
 }

@@ -1,30 +1,77 @@
 import DuetModel
+import Foundation
+import Synchronization
 
-/// The interface words of one language, from the theme's `i18n/<lang>.yml`.
+/// The interface words of one language, from the theme's `i18n/<lang>.yml`, and the locale that
+/// formats its dates and numbers.
+///
+/// Dates and quarters go through ICU (Foundation's `DateFormatter`) with a pattern from the i18n
+/// file (`d MMMM y`, `y年M月d日`, `QQQ y`, `y年QQQQ`), so month and quarter names come from the
+/// locale data rather than from tables in the theme.
 public struct Strings: Hashable, Sendable {
     public var values: [String: String]
-    /// Month names, January first, for dates written out in words.
-    public var months: [String]
-    /// How a date reads: `{day} {month} {year}` or `{year}年{m}月{day}日`.
-    public var dateFormat: String
+    /// BCP 47 tag of the locale (`en`, `zh-Hans`).
+    public var locale: String
 
-    public init(values: [String: String], months: [String] = [], dateFormat: String = "{year}-{mm}-{dd}") {
+    public init(values: [String: String], locale: String = "en") {
         self.values = values
-        self.months = months
-        self.dateFormat = dateFormat
+        self.locale = locale
     }
 
     public subscript(key: String) -> String { values[key] ?? key }
 
-    /// The date as its author wrote it (the written fields, never converted to another zone).
+    /// The day as its author wrote it: the post's own offset decides the calendar day.
     public func format(_ date: PublicationDate) -> String {
-        let month = date.month >= 1 && date.month <= months.count ? months[date.month - 1] : String(date.month)
-        return dateFormat
-            .replacing("{year}", with: String(date.year))
-            .replacing("{month}", with: month)
-            .replacing("{mm}", with: date.month < 10 ? "0\(date.month)" : String(date.month))
-            .replacing("{m}", with: String(date.month))
-            .replacing("{dd}", with: date.day < 10 ? "0\(date.day)" : String(date.day))
-            .replacing("{day}", with: String(date.day))
+        FormatterCache.shared.string(
+            from: Date(timeIntervalSince1970: TimeInterval(date.secondsSinceEpoch)),
+            pattern: values["date_format"] ?? "y-MM-dd", locale: locale, offset: date.utcOffsetSeconds)
+    }
+
+    /// `Q1 2025` / `2025年第一季度`.
+    public func formatQuarter(year: Int, quarter: Int) -> String {
+        let middle = PublicationDate(year: year, month: (quarter - 1) * 3 + 2, day: 15)
+        return FormatterCache.shared.string(
+            from: Date(timeIntervalSince1970: TimeInterval(middle.secondsSinceEpoch)),
+            pattern: values["quarter_format"] ?? "QQQ y", locale: locale, offset: 0)
+    }
+
+    /// `12,345` in the page's locale.
+    public func formatNumber(_ number: Int) -> String {
+        number.formatted(.number.locale(Locale(identifier: locale)))
+    }
+
+    /// A pattern with `{n}` replaced by a localized number: `{n} min read` / `阅读约 {n} 分钟`.
+    public func counted(_ key: String, _ number: Int) -> String {
+        self[key].replacing("{n}", with: formatNumber(number))
+    }
+}
+
+/// `DateFormatter` is costly to create and not `Sendable`: one per (pattern, locale, offset),
+/// created once and used under a lock.
+final class FormatterCache: Sendable {
+    static let shared = FormatterCache()
+
+    private struct Key: Hashable {
+        var pattern: String
+        var locale: String
+        var offset: Int
+    }
+
+    private let formatters = Mutex<[Key: DateFormatter]>([:])
+
+    func string(from date: Date, pattern: String, locale: String, offset: Int) -> String {
+        formatters.withLock { formatters in
+            let key = Key(pattern: pattern, locale: locale, offset: offset)
+            let formatter = formatters[key] ?? {
+                let formatter = DateFormatter()
+                formatter.calendar = Calendar(identifier: .gregorian)
+                formatter.locale = Locale(identifier: locale)
+                formatter.timeZone = TimeZone(secondsFromGMT: offset)
+                formatter.dateFormat = pattern
+                formatters[key] = formatter
+                return formatter
+            }()
+            return formatter.string(from: date)
+        }
     }
 }

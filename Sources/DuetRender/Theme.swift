@@ -64,6 +64,11 @@ enum TemplateReferences {
             var rest = line[...]
             while let open = rest.firstRange(of: "{{") {
                 let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                // A comment runs to its first `}}`: a partial written inside it is not a reference.
+                if afterOpen.first == "!", let close = afterOpen.firstRange(of: "}}") {
+                    rest = afterOpen[close.upperBound...]
+                    continue
+                }
                 guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
                       let close = afterOpen.firstRange(of: "}}") else {
                     rest = rest[open.upperBound...]

@@ -2,7 +2,7 @@ import DuetModel
 import Mustache
 
 /// What a template sees of an article or a page. Typed and computed in Swift, so the logic
-/// (how a date reads, which URL is canonical) is tested code, not template code.
+/// (how a date reads, which translation exists) is tested code, not template code.
 struct DocumentView: MustacheParent, Sendable {
     var title: String
     var url: String
@@ -12,6 +12,9 @@ struct DocumentView: MustacheParent, Sendable {
     var content: String
     var authors: String?
     var description: String?
+    /// Plain text for `<meta name="description">`: the description, or the excerpt cut to length.
+    var summary: String
+    var readingTime: String
     var image: String?
     var language: String
     var tags: [String]
@@ -27,6 +30,8 @@ struct DocumentView: MustacheParent, Sendable {
         case "content": return content
         case "authors": return authors
         case "description": return description
+        case "summary": return summary
+        case "reading_time": return readingTime
         case "image": return image
         case "lang": return language
         case "tags": return tags.isEmpty ? nil : tags
@@ -36,13 +41,16 @@ struct DocumentView: MustacheParent, Sendable {
     }
 }
 
-/// A link to one language's version of something (a home, later a translation).
+/// One entry of the language switcher: the same page in another language, or, when it has no
+/// translation yet, the nearest page that exists there, with a note saying so.
 struct LanguageLinkView: MustacheParent, Sendable {
     var code: String
     var tag: String
     var name: String
     var url: String
     var isCurrent: Bool
+    /// Set when `url` is a fallback: the note, in the language of the page showing it.
+    var missingNote: String?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -51,6 +59,22 @@ struct LanguageLinkView: MustacheParent, Sendable {
         case "name": return self.name
         case "url": return url
         case "current": return isCurrent
+        case "missing": return missingNote != nil
+        case "missing_note": return missingNote
+        default: return nil
+        }
+    }
+}
+
+/// One `<link rel="alternate" hreflang>`: only for versions that exist, with absolute URLs.
+struct AlternateView: MustacheParent, Sendable {
+    var hreflang: String
+    var url: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "hreflang": return hreflang
+        case "url": return url
         default: return nil
         }
     }
@@ -61,6 +85,7 @@ struct PageContext: MustacheParent, Sendable {
     var siteTitle: String
     var homeURL: String
     var rootURL: String
+    var feedURL: String
     var language: Language
     var strings: Strings
     /// `<title>`: the page title and the publication, or the publication alone on a home page.
@@ -69,15 +94,16 @@ struct PageContext: MustacheParent, Sendable {
     var canonical: String
     var stylesheet: String
     var document: DocumentView?
-    var articles: [DocumentView]
+    var articles: [DocumentView] = []
     var languages: [LanguageLinkView]
-    var alternates: [LanguageLinkView]
+    var alternates: [AlternateView]
 
     func child(named name: String) -> Any? {
         switch name {
         case "site_title": return siteTitle
         case "home_url": return homeURL
         case "root_url": return rootURL
+        case "feed_url": return feedURL
         case "lang": return language.code
         case "lang_tag": return language.tag
         case "og_locale": return language.locale
@@ -89,6 +115,7 @@ struct PageContext: MustacheParent, Sendable {
         case "page": return document
         case "articles": return articles.isEmpty ? nil : articles
         case "languages": return languages
+        case "translation_missing": return languages.contains { $0.missingNote != nil }
         case "alternates": return alternates.isEmpty ? nil : alternates
         default: return nil
         }

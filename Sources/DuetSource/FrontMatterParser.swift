@@ -55,18 +55,24 @@ enum FrontMatterParser {
             SourceLocation(file: path, line: mark.line + firstLine - 1, column: mark.column)
         }
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
-             let .composer(context, problem, mark, _):
+        case let .scanner(context, problem, problemMark, _), let .parser(context, problem, problemMark, _),
+             let .composer(context, problem, problemMark, _):
             let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            // An unclosed `[` or quote is found at the end of the block, which libyaml reports as the
+            // line after it; the construct the author left open is where the context points.
+            let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            let mark = problemMark.line > lineCount || (problemMark.line == lineCount && yaml.hasSuffix("\n"))
+                ? context?.mark ?? problemMark : problemMark
             let hint = yaml.split(separator: "\n", omittingEmptySubsequences: false)
                 .dropFirst(max(mark.line - 1, 0)).first?.contains("\t") == true
                 ? "; indent with spaces, YAML does not allow tabs" : ""
             return .invalidYAML(at(mark), problem: detail + hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
-            let lines = keyLines(key, in: yaml)
+            let indent = max(context.mark.column - 1, 0)
+            let lines = keyLines(key, indent: indent, in: yaml)
             if lines.count >= 2 {
-                return .duplicateKey(SourceLocation(file: path, line: lines[1] + firstLine - 1, column: 1),
+                return .duplicateKey(SourceLocation(file: path, line: lines[1] + firstLine - 1, column: indent + 1),
                                      key: key, firstLine: lines[0] + firstLine - 1)
             }
             return .duplicateKey(at(context.mark), key: key, firstLine: context.mark.line + firstLine - 1)
@@ -79,10 +85,13 @@ enum FrontMatterParser {
 
     /// Yams reports a duplicate key without its lines; find every line that sets it, so the
     /// message can name both (Jekyll would silently keep the last one).
-    private static func keyLines(_ key: String, in yaml: String) -> [Int] {
+    /// Only lines indented like the mapping's own keys count, so a nested `title:` or a line of a
+    /// `|` block that happens to read `title:` is not taken for the duplicate.
+    private static func keyLines(_ key: String, indent: Int, in yaml: String) -> [Int] {
         var result: [Int] = []
         for (offset, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let trimmed = line.drop { $0 == " " }
+            guard line.count - trimmed.count == indent else { continue }
             for candidate in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(candidate) {
                 let rest = trimmed.dropFirst(candidate.count).drop { $0 == " " }
                 if rest.hasPrefix(":") { result.append(offset + 1); break }

@@ -1,0 +1,78 @@
+import DuetModel
+
+/// The Atom feed (RFC 4287) of one language: `/en/feed.xml`, newest articles first.
+///
+/// Written in Swift rather than as a template because every field needs XML escaping and the
+/// RFC's required elements (id, title, updated, author) must never depend on a theme.
+struct AtomFeed: Sendable {
+    var graph: SiteGraph
+    var language: Language
+    var strings: Strings
+    var links: SiteLinks
+    static let entryLimit = 20
+
+    func render() -> String {
+        let articles = graph.articles(in: language.code).prefix(Self.entryLimit)
+        let title = graph.config.title(in: language.code)
+        let home = links.absoluteURL(graph.homeRoute(for: language.code))
+        let updated = articles.compactMap(\.document.date).max()?.iso8601 ?? "1970-01-01T00:00:00+00:00"
+        var xml = """
+            <?xml version="1.0" encoding="utf-8"?>
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(language.tag))">
+            <title>\(escape(title))</title>
+
+            """
+        if let subtitle = graph.config.descriptions[language.code] { xml += "<subtitle>\(escape(subtitle))</subtitle>\n" }
+        xml += """
+            <link rel="self" type="application/atom+xml" href="\(escape(links.absoluteURL(graph.feedRoute(for: language.code))))"/>
+            <link rel="alternate" type="text/html" href="\(escape(home))"/>
+            <id>\(escape(home))</id>
+            <updated>\(updated)</updated>
+            <author><name>\(escape(title))</name></author>
+
+            """
+        for article in articles {
+            let document = article.document
+            let url = links.absoluteURL(article.route)
+            let date = document.date?.iso8601 ?? updated
+            xml += "<entry>\n<title>\(escape(document.title))</title>\n"
+            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
+            for (code, route) in graph.translations(of: document).routes.sorted(by: { $0.key < $1.key }) where code != language.code {
+                let tag = graph.config.language(code)?.tag ?? code
+                xml += "<link rel=\"alternate\" type=\"text/html\" hreflang=\"\(escape(tag))\" href=\"\(escape(links.absoluteURL(route)))\"/>\n"
+            }
+            xml += "<id>\(escape(url))</id>\n<published>\(date)</published>\n<updated>\(date)</updated>\n"
+            for author in document.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
+            if !document.excerptHTML.isEmpty {
+                xml += "<summary type=\"html\">\(escape(absolutized(document.excerptHTML)))</summary>\n"
+            }
+            xml += "<content type=\"html\">\(escape(absolutized(document.bodyHTML)))</content>\n</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    /// Feed readers resolve links against the feed, not the site: make root-relative links absolute.
+    private func absolutized(_ html: String) -> String {
+        guard !links.absoluteBase.isEmpty else { return html }
+        let base = links.absoluteBase.hasSuffix(links.basePath)
+            ? String(links.absoluteBase.dropLast(links.basePath.count)) : links.absoluteBase
+        return html.replacing("href=\"/", with: "href=\"\(base)/").replacing("src=\"/", with: "src=\"\(base)/")
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+func escape(_ text: String) -> String {
+    var result = ""
+    result.reserveCapacity(text.utf8.count)
+    for character in text {
+        switch character {
+        case "&": result += "&amp;"
+        case "<": result += "&lt;"
+        case ">": result += "&gt;"
+        case "\"": result += "&quot;"
+        case "'": result += "&apos;"
+        default: result.append(character)
+        }
+    }
+    return result
+}

@@ -1,0 +1,100 @@
+import DuetModel
+
+/// Builds the typed context of each page from the site graph: the switcher, the hreflang cluster,
+/// dates and words in the page's language.
+struct PageContextFactory: Sendable {
+    var graph: SiteGraph
+    var strings: StringsCatalog
+    var links: SiteLinks
+
+    /// Meta descriptions are cut to this many display units (a CJK character counts two).
+    static let summaryWidth = 160
+
+    func view(of document: ParsedDocument, route: Route) -> DocumentView {
+        let words = strings[document.language]
+        let authors = document.authors
+        let plainExcerpt = PlainText.from(html: document.excerptHTML)
+        let summary = document.description
+            ?? PlainText.truncate(plainExcerpt.isEmpty ? PlainText.from(html: document.bodyHTML) : plainExcerpt,
+                                  width: Self.summaryWidth)
+        return DocumentView(
+            title: document.title,
+            url: links.url(route),
+            date: document.date.map(words.format),
+            dateISO: document.date?.iso8601,
+            excerpt: document.excerptHTML,
+            content: document.bodyHTML,
+            authors: authors.isEmpty ? nil : authors.joined(separator: words.values["author_separator"] ?? ", "),
+            description: document.description,
+            summary: summary,
+            readingTime: words.counted("reading_time", PlainText.readingMinutes(PlainText.from(html: document.bodyHTML))),
+            image: document.image.map { $0.hasPrefix("/") ? links.basePath + $0 : $0 },
+            language: document.language,
+            tags: document.list("tags"),
+            params: document.frontMatter)
+    }
+
+    /// The context of a page showing `document` (an article or a page) at `route`.
+    func context(for document: ParsedDocument, route: Route) -> PageContext {
+        let view = view(of: document, route: route)
+        var context = base(language: document.language, route: route)
+        context.document = view
+        context.documentTitle = "\(view.title) · \(context.siteTitle)"
+        context.description = view.summary
+        context.languages = graph.config.languages.map { language in
+            let (target, isTranslation) = graph.switchTarget(for: document, in: language.code)
+            return LanguageLinkView(
+                code: language.code, tag: language.tag, name: language.name, url: links.url(target),
+                isCurrent: language.code == document.language,
+                missingNote: isTranslation ? nil : context.strings["translation_unavailable"])
+        }
+        context.alternates = alternates(graph.translations(of: document).routes)
+        return context
+    }
+
+    /// The context of a generated page (home, language chooser, 404) in `language`.
+    func context(forGenerated route: Route, language: String, clustered: Bool) -> PageContext {
+        var context = base(language: language, route: route)
+        if clustered {
+            var homes: [String: Route] = [:]
+            for language in graph.config.languages { homes[language.code] = graph.homeRoute(for: language.code) }
+            context.alternates = alternates(homes, xDefault: SiteGraph.rootRoute)
+        }
+        return context
+    }
+
+    private func base(language code: String, route: Route) -> PageContext {
+        let language = graph.config.language(code) ?? Language(code: code)
+        let title = graph.config.title(in: code)
+        return PageContext(
+            siteTitle: title,
+            homeURL: links.url(graph.homeRoute(for: code)),
+            rootURL: links.url(SiteGraph.rootRoute),
+            feedURL: links.url(graph.feedRoute(for: code)),
+            language: language,
+            strings: strings[code],
+            documentTitle: title,
+            description: graph.config.descriptions[code] ?? title,
+            canonical: links.absoluteURL(route),
+            stylesheet: links.basePath + "/css/duet.css",
+            document: nil,
+            languages: graph.config.languages.map {
+                LanguageLinkView(code: $0.code, tag: $0.tag, name: $0.name, url: links.url(graph.homeRoute(for: $0.code)),
+                                 isCurrent: $0.code == code, missingNote: nil)
+            },
+            alternates: [])
+    }
+
+    /// One alternate per existing version, in the configured language order, plus `x-default`:
+    /// the default language's version when it exists, else the first that does.
+    private func alternates(_ routes: [String: Route], xDefault: Route? = nil) -> [AlternateView] {
+        let existing = graph.config.languages.compactMap { language in
+            routes[language.code].map { (language, $0) }
+        }
+        guard !existing.isEmpty else { return [] }
+        var result = existing.map { AlternateView(hreflang: $0.0.tag, url: links.absoluteURL($0.1)) }
+        let fallback = xDefault ?? routes[graph.config.defaultLanguage] ?? existing[0].1
+        result.append(AlternateView(hreflang: "x-default", url: links.absoluteURL(fallback)))
+        return result
+    }
+}

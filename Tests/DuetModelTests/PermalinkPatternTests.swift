@@ -1,0 +1,34 @@
+import DuetModel
+import XCTest
+
+final class PermalinkPatternTests: XCTestCase {
+    private let post = document(path: "content/posts/zh/2025-01-05-quiet-channels.md", language: "zh",
+                                slug: "quiet-channels",
+                                date: PublicationDate(year: 2025, month: 1, day: 5, hour: 7, minute: 3, second: 9,
+                                                      utcOffsetSeconds: 28_800),
+                                frontMatter: [("categories", .list([.string("Trade"), .string("Ports")]))])
+
+    func testFullDatePattern() {
+        XCTAssertEqual(PermalinkPattern("/:lang/:year/:month/:day/:slug/").expand(for: post), "/zh/2025/01/05/quiet-channels/")
+    }
+
+    func testUnpaddedMonthAndDay() {
+        XCTAssertEqual(PermalinkPattern("/:year/:i_month/:i_day/:title/").expand(for: post), "/2025/1/5/quiet-channels/")
+    }
+
+    func testTimeAndCategories() {
+        XCTAssertEqual(PermalinkPattern("/:categories/:hour:minute:second/:slug.html").expand(for: post),
+                       "/trade/ports/070309/quiet-channels.html")
+    }
+
+    func testDateFieldsAreTheWrittenOnesNotUTC() {
+        let early = document(path: "p.md", slug: "dawn",
+                             date: PublicationDate(year: 2025, month: 1, day: 15, hour: 6, utcOffsetSeconds: 28_800))
+        XCTAssertEqual(PermalinkPattern("/:year/:month/:day/:slug/").expand(for: early), "/2025/01/15/dawn/")
+    }
+
+    func testPageWithoutDate() {
+        let page = document(.page, path: "content/pages/en/about.md", slug: "about")
+        XCTAssertEqual(PermalinkPattern("/:lang/:slug/").expand(for: page), "/en/about/")
+    }
+}

@@ -1,0 +1,34 @@
+@testable import DuetRender
+import XCTest
+
+/// Meta descriptions and reading times that treat Chinese as Chinese.
+final class PlainTextTests: XCTestCase {
+    func testHTMLBecomesPlainTextWithEntitiesDecoded() {
+        XCTAssertEqual(PlainText.from(html: "<p>Tom &amp; Jerry&nbsp;said &lt;hi&gt; &#x4E2D;文，好。</p>\n<p>Next</p>"),
+                       "Tom & Jerry said <hi> 中文，好。 Next")
+    }
+
+    func testNoSpaceIsLeftBeforePunctuationWhereATagWas() {
+        XCTAssertEqual(PlainText.from(html: "<p>See <em>this</em>.</p>"), "See this.")
+    }
+
+    func testLatinTextIsCutAtAWordBoundary() {
+        XCTAssertEqual(PlainText.truncate("The quick brown fox jumps over", width: 12), "The quick…")
+        XCTAssertEqual(PlainText.truncate("Short enough", width: 40), "Short enough")
+    }
+
+    func testChineseCountsTwoPerCharacter() {
+        XCTAssertEqual(PlainText.truncate("双声是一份关于中美关系的季刊", width: 10), "双声是一份…")
+    }
+
+    func testNoPunctuationIsLeftBeforeTheEllipsis() {
+        XCTAssertEqual(PlainText.truncate("第一，第二，第三，第四", width: 10), "第一，第二…")
+        XCTAssertEqual(PlainText.truncate("Alpha, beta, gamma", width: 13), "Alpha, beta…")
+    }
+
+    func testReadingMinutes() {
+        XCTAssertEqual(PlainText.readingMinutes("just a few words"), 1, "at least one minute")
+        XCTAssertEqual(PlainText.readingMinutes(String(repeating: "word ", count: 460)), 2)
+        XCTAssertEqual(PlainText.readingMinutes(String(repeating: "字", count: 1_200)), 3)
+    }
+}
