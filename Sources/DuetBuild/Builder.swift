@@ -65,13 +65,19 @@ public struct Builder: Sendable {
             }
         }
 
-        // Graph
         let staticFiles = Self.mergeStatic(theme: theme.staticFiles, content: tree.staticFiles)
+        let assets = Set(staticFiles.map { "/" + $0.outputPath })
+        let (issues, issueDiagnostics) = IssueLoader.load(tree.issueFiles, config: config, assetExists: assets.contains)
+        let (authors, authorDiagnostics) = AuthorLoader.load(tree.authorFiles, assetExists: assets.contains)
+        report.diagnostics += issueDiagnostics + authorDiagnostics
+
+        // Graph
         let selection = ContentSelection(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
                                          now: Int64(options.now.timeIntervalSince1970.rounded(.down)))
         let (graph, graphDiagnostics) = SiteGraphBuilder(config: config, selection: selection).build(
             documents: documents,
-            staticFiles: staticFiles.map { .init(outputPath: $0.outputPath, source: $0.sourcePath) })
+            staticFiles: staticFiles.map { .init(outputPath: $0.outputPath, source: $0.sourcePath) },
+            issues: issues, authors: authors)
         report.diagnostics += graphDiagnostics
 
         // Render
@@ -81,10 +87,11 @@ public struct Builder: Sendable {
         report.diagnostics += stringsDiagnostics
         let (rendered, renderDiagnostics) = Renderer(theme: theme.theme, strings: strings).render(graph)
         report.diagnostics += renderDiagnostics
+        let pages = rendered.filter { $0.path.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in
-            (language.code, graph.articles(in: language.code).count + graph.pages(in: language.code).count + 1)
+            (language.code, pages.count { $0.path.hasPrefix(language.code + "/") })
         }
-        report.sharedPages = 2
+        report.sharedPages = pages.count - report.pagesPerLanguage.reduce(0) { $0 + $1.count }
 
         // Write
         let checked = finish(&report)

@@ -1,11 +1,24 @@
-/// A published post: its parsed document and the route it is written to.
+/// A published post: its parsed document, the route it is written to, its issue and its authors.
 public struct Article: Hashable, Sendable {
     public var document: ParsedDocument
     public var route: Route
+    /// The id of the issue it belongs to (`2025-q1`).
+    public var issueID: String
+    public var byline: Byline
 
-    public init(document: ParsedDocument, route: Route) {
+    public init(document: ParsedDocument, route: Route, issueID: String = "", byline: Byline = Byline()) {
         self.document = document
         self.route = route
+        self.issueID = issueID
+        self.byline = byline
+    }
+
+    public var section: String? { document.text("section") }
+
+    /// `order:` within its section, when the editors set one.
+    public var order: Int? {
+        if case .int(let value)? = document.frontMatter["order"] { return value }
+        return document.text("order").flatMap { Int($0) }
     }
 }
 

@@ -7,11 +7,12 @@ public struct PermalinkPattern: Hashable, Sendable {
     }
 
     /// Placeholders are replaced longest name first so `:i_month` is not read as `:i` + `_month`.
-    public func expand(for document: ParsedDocument) -> String {
+    public func expand(for document: ParsedDocument, issue: String? = nil) -> String {
         let date = document.date
         let categories = document.list("categories").map { $0.lowercased() }.joined(separator: "/")
         let values: [(String, String)] = [
             (":categories", categories),
+            (":issue", issue ?? ""),
             (":i_month", date.map { String($0.month) } ?? ""),
             (":i_day", date.map { String($0.day) } ?? ""),
             (":minute", date.map { twoDigits($0.minute) } ?? ""),

@@ -7,7 +7,7 @@ public struct SiteConfig: Hashable, Sendable {
     public var baseURL: String
     public var languages: [Language]
     public var defaultLanguage: String
-    /// URL pattern for posts, e.g. `/:lang/:year/:slug/`.
+    /// URL pattern for posts, e.g. `/:lang/issues/:issue/:slug/`.
     public var permalink: String
     /// URL pattern for standalone pages, e.g. `/:lang/:slug/`.
     public var pagePermalink: String
@@ -15,12 +15,17 @@ public struct SiteConfig: Hashable, Sendable {
     public var excerptSeparator: String
     /// IANA zone for dates written without an offset (Jekyll's `timezone`).
     public var timeZone: String
+    /// The year of volume 1: an issue without a `volume` is volume `year - firstYear + 1`.
+    public var firstYear: Int?
+    /// Section names in table-of-contents order; sections not listed follow alphabetically.
+    public var sections: [String]
 
     public init(titles: [String: String] = ["en": "Duet"], descriptions: [String: String] = [:],
                 baseURL: String = "", languages: [Language] = [Language(code: "en")],
-                defaultLanguage: String = "en", permalink: String = "/:lang/:year/:slug/",
+                defaultLanguage: String = "en", permalink: String = "/:lang/issues/:issue/:slug/",
                 pagePermalink: String = "/:lang/:slug/", excerptSeparator: String = "\n\n",
-                timeZone: String = "UTC") {
+                timeZone: String = "UTC", firstYear: Int? = nil,
+                sections: [String] = ["Essays", "Dialogue Reports", "Reviews"]) {
         self.titles = titles
         self.descriptions = descriptions
         self.baseURL = baseURL
@@ -30,6 +35,8 @@ public struct SiteConfig: Hashable, Sendable {
         self.pagePermalink = pagePermalink
         self.excerptSeparator = excerptSeparator
         self.timeZone = timeZone
+        self.firstYear = firstYear
+        self.sections = sections
     }
 
     public func language(_ code: String) -> Language? {

@@ -5,13 +5,20 @@ public struct SiteGraph: Hashable, Sendable {
     public var articles: [Article]
     public var pages: [Page]
     public var translations: [TranslationSet.ID: TranslationSet]
+    /// Newest first.
+    public var issues: [Issue]
+    /// Every author: the registry's and those known only from a byline.
+    public var authors: [String: Author]
 
     public init(config: SiteConfig, articles: [Article], pages: [Page],
-                translations: [TranslationSet.ID: TranslationSet] = [:]) {
+                translations: [TranslationSet.ID: TranslationSet] = [:], issues: [Issue] = [],
+                authors: [String: Author] = [:]) {
         self.config = config
         self.articles = articles
         self.pages = pages
         self.translations = translations
+        self.issues = issues
+        self.authors = authors
     }
 
     /// Every version of this document, itself included.
@@ -23,8 +30,51 @@ public struct SiteGraph: Hashable, Sendable {
     /// exists, else the nearest page that does exist in that language (its home), never a 404.
     public func switchTarget(for document: ParsedDocument, in language: String) -> (route: Route, isTranslation: Bool) {
         if let route = translations(of: document).routes[language] { return (route, true) }
+        if let article = articles.first(where: { $0.document.sourcePath == document.sourcePath }) {
+            return (issueRoute(article.issueID, language: language), false)
+        }
         return (homeRoute(for: language), false)
     }
+
+    public func issue(_ id: String) -> Issue? { issues.first { $0.id == id } }
+
+    /// The latest issue with at least one published article.
+    public var currentIssue: Issue? {
+        let used = Set(articles.map(\.issueID))
+        return issues.first { used.contains($0.id) }
+    }
+
+    /// Articles of one issue in one language, in table-of-contents order: by section (as listed
+    /// in `site.yml`, then alphabetically), then `order:`, then date, then title.
+    public func tableOfContents(_ issueID: String, language: String) -> [(section: String?, articles: [Article])] {
+        let members = articles.filter { $0.issueID == issueID && $0.document.language == language }
+        let sections = Set(members.compactMap(\.section))
+        let ordered = config.sections.filter(sections.contains) + sections.subtracting(config.sections).sorted()
+        var groups: [(section: String?, articles: [Article])] = ordered.map { name in
+            (name, members.filter { $0.section == name }.sorted(by: Self.tocOrder))
+        }
+        let loose = members.filter { $0.section == nil }.sorted(by: Self.tocOrder)
+        if !loose.isEmpty { groups.append((nil, loose)) }
+        return groups
+    }
+
+    static func tocOrder(_ a: Article, _ b: Article) -> Bool {
+        let (oa, ob) = (a.order ?? Int.max, b.order ?? Int.max)
+        if oa != ob { return oa < ob }
+        let (da, db) = (a.document.date?.secondsSinceEpoch ?? 0, b.document.date?.secondsSinceEpoch ?? 0)
+        if da != db { return da < db }
+        return a.document.title < b.document.title
+    }
+
+    /// Every article an author wrote or co-wrote, in any language, newest first.
+    public func articles(by authorID: String) -> [Article] {
+        articles.filter { $0.byline.authorIDs.contains(authorID) }
+    }
+
+    public func issuesArchiveRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/issues/") }
+    public func issueRoute(_ id: String, language: String) -> Route { Route(checkedPath: "/\(language)/issues/\(id)/") }
+    public func authorsIndexRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/authors/") }
+    public func authorRoute(_ id: String, language: String) -> Route { Route(checkedPath: "/\(language)/authors/\(id)/") }
 
     public func articles(in language: String) -> [Article] {
         articles.filter { $0.document.language == language }

@@ -21,8 +21,11 @@ public struct SiteGraphBuilder: Sendable {
         }
     }
 
-    public func build(documents: [ParsedDocument], staticFiles: [ClaimedOutput] = []) -> (SiteGraph, [Diagnostic]) {
+    public func build(documents: [ParsedDocument], staticFiles: [ClaimedOutput] = [], issues records: [IssueRecord] = [],
+                      authors registry: [Author] = []) -> (SiteGraph, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        var catalog = IssueCatalog(records: records, firstYear: config.firstYear)
+        var directory = AuthorDirectory(registry: registry)
         var articles: [Article] = []
         var pages: [Page] = []
         var claims = RouteClaims()
@@ -31,6 +34,8 @@ public struct SiteGraphBuilder: Sendable {
         for language in config.languages {
             claims.claim("\(language.code)/index.html", by: "the generated \(language.code) home page", at: nil)
             claims.claim("\(language.code)/feed.xml", by: "the generated \(language.code) feed", at: nil)
+            claims.claim("\(language.code)/issues/index.html", by: "the generated issue archive", at: nil)
+            claims.claim("\(language.code)/authors/index.html", by: "the generated author index", at: nil)
         }
         var pairing = TranslationPairing()
 
@@ -47,9 +52,18 @@ public struct SiteGraphBuilder: Sendable {
                                           at: document.location(of: "date")))
                 continue
             }
+            var issueID = ""
+            if document.kind == .post {
+                switch catalog.issueID(for: document) {
+                case .success(let id): issueID = id
+                case .failure(let error):
+                    diagnostics += error.diagnostics
+                    continue
+                }
+            }
             let route: Route
             do {
-                route = try Route.validated(permalink(for: document))
+                route = try Route.validated(permalink(for: document, issue: issueID))
             } catch {
                 diagnostics.append(.error(error.description, at: document.location(of: "permalink")))
                 continue
@@ -61,7 +75,8 @@ public struct SiteGraphBuilder: Sendable {
             }
             guard pairing.add(document, route: route) else { continue }
             switch document.kind {
-            case .post: articles.append(Article(document: document, route: route))
+            case .post: articles.append(Article(document: document, route: route, issueID: issueID,
+                                                byline: directory.byline(of: document)))
             case .page: pages.append(Page(document: document, route: route))
             }
         }
@@ -72,16 +87,25 @@ public struct SiteGraphBuilder: Sendable {
         }
 
         pairing.checkAgreement(languageOrder: config.languages.map(\.code))
-        diagnostics += pairing.diagnostics
+        diagnostics += pairing.diagnostics + directory.diagnostics
+        let issues = catalog.issues()
+        for language in config.languages {
+            let generated = issues.map { ("\(language.code)/issues/\($0.id)/index.html", "the generated issue page") }
+                + directory.authors.keys.sorted().map { ("\(language.code)/authors/\($0)/index.html", "the generated author page") }
+            for (path, source) in generated {
+                if let clash = claims.claim(path, by: source, at: nil) { diagnostics.append(clash) }
+            }
+        }
         articles.sort(by: Self.newestFirst)
         pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
-        return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets), diagnostics)
+        return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets,
+                           issues: issues, authors: directory.authors), diagnostics)
     }
 
-    private func permalink(for document: ParsedDocument) -> String {
+    private func permalink(for document: ParsedDocument, issue: String) -> String {
         let pattern = document.text("permalink")
             ?? (document.kind == .post ? config.permalink : config.pagePermalink)
-        return PermalinkPattern(pattern).expand(for: document)
+        return PermalinkPattern(pattern).expand(for: document, issue: issue)
     }
 
     static func newestFirst(_ a: Article, _ b: Article) -> Bool {
@@ -92,18 +116,19 @@ public struct SiteGraphBuilder: Sendable {
     }
 }
 
-/// Which source claimed each output file first, so a second claim names both.
+/// Which source claimed each output file first, so a second claim names both. A generated page
+/// (no location) that collides is reported at the document that took its URL.
 private struct RouteClaims {
-    private var owners: [String: String] = [:]
+    private var owners: [String: (source: String, location: SourceLocation?)] = [:]
 
     @discardableResult
     mutating func claim(_ outputPath: String, by source: String, at location: SourceLocation?) -> Diagnostic? {
         if let owner = owners[outputPath] {
             let url = "/" + outputPath.replacing(/index\.html$/, with: "")
-            return .error("URL \(url) is produced twice: by \(owner) and by \(source)",
-                          at: location ?? SourceLocation(file: source))
+            return .error("URL \(url) is produced twice: by \(owner.source) and by \(source)",
+                          at: location ?? owner.location ?? SourceLocation(file: owner.source))
         }
-        owners[outputPath] = source
+        owners[outputPath] = (source, location)
         return nil
     }
 }

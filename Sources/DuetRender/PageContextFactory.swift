@@ -34,9 +34,14 @@ struct PageContextFactory: Sendable {
             params: document.frontMatter)
     }
 
+    /// The context of an article's own page.
+    func context(for article: Article) -> PageContext {
+        context(for: article.document, route: article.route, view: view(of: article, detailed: true))
+    }
+
     /// The context of a page showing `document` (an article or a page) at `route`.
-    func context(for document: ParsedDocument, route: Route) -> PageContext {
-        let view = view(of: document, route: route)
+    func context(for document: ParsedDocument, route: Route, view: DocumentView? = nil) -> PageContext {
+        let view = view ?? self.view(of: document, route: route)
         var context = base(language: document.language, route: route)
         context.document = view
         context.documentTitle = "\(view.title) · \(context.siteTitle)"
@@ -49,6 +54,21 @@ struct PageContextFactory: Sendable {
                 missingNote: isTranslation ? nil : context.strings["translation_unavailable"])
         }
         context.alternates = alternates(graph.translations(of: document).routes)
+        return context
+    }
+
+    /// The context of a generated page that exists in every language (an issue, an author, an
+    /// index): the switcher and the hreflang cluster lead to its twin in each language.
+    func context(forGenerated route: Route, language: String, routes: (String) -> Route) -> PageContext {
+        var context = base(language: language, route: route)
+        var twins: [String: Route] = [:]
+        for language in graph.config.languages { twins[language.code] = routes(language.code) }
+        context.languages = context.languages.map {
+            var link = $0
+            link.url = links.url(twins[$0.code] ?? graph.homeRoute(for: $0.code))
+            return link
+        }
+        context.alternates = alternates(twins)
         return context
     }
 
@@ -71,6 +91,8 @@ struct PageContextFactory: Sendable {
             homeURL: links.url(graph.homeRoute(for: code)),
             rootURL: links.url(SiteGraph.rootRoute),
             feedURL: links.url(graph.feedRoute(for: code)),
+            archiveURL: links.url(graph.issuesArchiveRoute(for: code)),
+            authorsURL: links.url(graph.authorsIndexRoute(for: code)),
             language: language,
             strings: strings[code],
             documentTitle: title,

@@ -11,6 +11,43 @@ public struct Renderer: Sendable {
         self.strings = strings
     }
 
+    /// Issue pages, the archive, author pages and the author index of one language.
+    private func publicationPages(language: String, factory: PageContextFactory) -> [@Sendable () -> OutputFile] {
+        let graph = factory.graph
+        var jobs: [@Sendable () -> OutputFile] = []
+        func add(_ route: Route, _ layout: String, _ context: PageContext) {
+            jobs.append { [theme] in OutputFile(path: route.outputPath, contents: theme.render(context, layout: layout)) }
+        }
+        func titled(_ context: PageContext, _ title: String) -> PageContext {
+            var context = context
+            context.documentTitle = "\(title) · \(context.siteTitle)"
+            return context
+        }
+        let archiveRoute = graph.issuesArchiveRoute(for: language)
+        var archive = factory.context(forGenerated: archiveRoute, language: language, routes: { graph.issuesArchiveRoute(for: $0) })
+        archive.years = factory.archive(language: language)
+        add(archiveRoute, "issues", titled(archive, archive.strings["issues"]))
+        for issue in graph.issues {
+            let route = graph.issueRoute(issue.id, language: language)
+            var context = factory.context(forGenerated: route, language: language, routes: { graph.issueRoute(issue.id, language: $0) })
+            let view = factory.issueView(issue, language: language)
+            context.issue = view
+            add(route, "issue", titled(context, view.link.title.map { "\($0) (\(view.link.label))" } ?? view.link.label))
+        }
+        let indexRoute = graph.authorsIndexRoute(for: language)
+        var index = factory.context(forGenerated: indexRoute, language: language, routes: { graph.authorsIndexRoute(for: $0) })
+        index.letters = factory.authorIndex(language: language)
+        add(indexRoute, "authors", titled(index, index.strings["authors"]))
+        for author in graph.authors.values.sorted(by: { $0.id < $1.id }) {
+            let route = graph.authorRoute(author.id, language: language)
+            var context = factory.context(forGenerated: route, language: language, routes: { graph.authorRoute(author.id, language: $0) })
+            let view = factory.authorView(author, language: language, detailed: true)
+            context.author = view
+            add(route, "author", titled(context, view.name))
+        }
+        return jobs
+    }
+
     public func render(_ graph: SiteGraph) -> ([OutputFile], [Diagnostic]) {
         let catalog = strings ?? StringsCatalog(byLanguage: Dictionary(uniqueKeysWithValues: graph.config.languages.map {
             ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
@@ -32,16 +69,21 @@ public struct Renderer: Sendable {
             jobs.append { [theme] in OutputFile(path: route.outputPath, contents: theme.render(context, layout: layout)) }
         }
 
-        let documents = graph.articles.map { ($0.document, $0.route, "post") } + graph.pages.map { ($0.document, $0.route, "page") }
-        for (document, route, fallback) in documents {
-            guard let name = layout(for: document, default: fallback) else { continue }
-            add(route, name, factory.context(for: document, route: route))
+        for article in graph.articles {
+            guard let name = layout(for: article.document, default: "post") else { continue }
+            add(article.route, name, factory.context(for: article))
+        }
+        for page in graph.pages {
+            guard let name = layout(for: page.document, default: "page") else { continue }
+            add(page.route, name, factory.context(for: page.document, route: page.route))
         }
         for language in graph.config.languages {
             let route = graph.homeRoute(for: language.code)
             var context = factory.context(forGenerated: route, language: language.code, clustered: true)
-            context.articles = graph.articles(in: language.code).map { factory.view(of: $0.document, route: $0.route) }
+            context.currentIssue = graph.currentIssue.map { factory.issueView($0, language: language.code) }
+            context.articles = graph.articles(in: language.code).prefix(6).map { factory.view(of: $0) }
             add(route, "home", context)
+            jobs += publicationPages(language: language.code, factory: factory)
             let feed = AtomFeed(graph: graph, language: language, strings: catalog[language.code], links: factory.links)
             jobs.append { OutputFile(path: graph.feedRoute(for: language.code).outputPath, contents: feed.render()) }
         }

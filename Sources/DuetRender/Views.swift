@@ -19,9 +19,32 @@ struct DocumentView: MustacheParent, Sendable {
     var language: String
     var tags: [String]
     var params: FrontMatter
+    /// Linked authors: on listings those the byline names, on the article page everyone.
+    var byline: [AuthorLinkView] = []
+    /// "et al." / "等" after a shortened byline.
+    var etAl: String?
+    var issue: IssueLinkView?
+    var section: String?
+    /// Set on the article page only: metadata for libraries and a ready-made citation.
+    var citationMeta: [MetaTagView] = []
+    var jsonLD: String?
+    var citationHTML: String?
+    var bibtex: String?
+    /// The language's own name, for articles listed on a page of another language.
+    var languageName: String?
 
     func child(named name: String) -> Any? {
         switch name {
+        case "byline": return byline.isEmpty ? nil : byline
+        case "has_byline": return !byline.isEmpty
+        case "et_al": return etAl
+        case "issue": return issue
+        case "section": return section
+        case "citation_meta": return citationMeta.isEmpty ? nil : citationMeta
+        case "json_ld": return jsonLD
+        case "citation": return citationHTML
+        case "bibtex": return bibtex
+        case "language_name": return languageName
         case "title": return title
         case "url": return url
         case "date": return date
@@ -86,6 +109,8 @@ struct PageContext: MustacheParent, Sendable {
     var homeURL: String
     var rootURL: String
     var feedURL: String
+    var archiveURL: String
+    var authorsURL: String
     var language: Language
     var strings: Strings
     /// `<title>`: the page title and the publication, or the publication alone on a home page.
@@ -95,6 +120,11 @@ struct PageContext: MustacheParent, Sendable {
     var stylesheet: String
     var document: DocumentView?
     var articles: [DocumentView] = []
+    var issue: IssueView?
+    var currentIssue: IssueView?
+    var years: [YearView] = []
+    var author: AuthorView?
+    var letters: [LetterView] = []
     var languages: [LanguageLinkView]
     var alternates: [AlternateView]
 
@@ -114,6 +144,13 @@ struct PageContext: MustacheParent, Sendable {
         case "stylesheet": return stylesheet
         case "page": return document
         case "articles": return articles.isEmpty ? nil : articles
+        case "issue": return issue
+        case "current_issue": return currentIssue
+        case "years": return years.isEmpty ? nil : years
+        case "author": return author
+        case "letters": return letters.isEmpty ? nil : letters
+        case "archive_url": return archiveURL
+        case "authors_url": return authorsURL
         case "languages": return languages
         case "translation_missing": return languages.contains { $0.missingNote != nil }
         case "alternates": return alternates.isEmpty ? nil : alternates

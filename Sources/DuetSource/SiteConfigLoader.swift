@@ -67,6 +67,18 @@ public enum SiteConfigLoader {
         config.permalink = try text("permalink") ?? config.permalink
         config.pagePermalink = try text("page_permalink") ?? config.pagePermalink
         config.excerptSeparator = try text("excerpt_separator") ?? config.excerptSeparator
+        if let entry = yaml.entry("first_year") {
+            guard let year = entry.value.scalarText.flatMap({ Int($0) }) else {
+                throw .wrongType(entry.location, key: "first_year", expected: "a year", found: entry.value.kindName)
+            }
+            config.firstYear = year
+        }
+        if let entry = yaml.entry("sections") {
+            guard case .list(let items) = entry.value else {
+                throw .wrongType(entry.location, key: "sections", expected: "a list of section names", found: entry.value.kindName)
+            }
+            config.sections = items.compactMap(\.scalarText)
+        }
         if let zone = try text("timezone") {
             guard TimeZone(identifier: zone) != nil else {
                 throw .invalidConfig(yaml.entry("timezone")?.location ?? SourceLocation(file: path),

@@ -10,6 +10,10 @@ public struct SourceTree: Sendable {
     public var configPath: String
     public var documents: [SourceFile]
     public var staticFiles: [StaticFile]
+    /// `issues/<id>.yml` and `issues/<lang>/<id>.md`.
+    public var issueFiles: [SourceFile]
+    /// `authors/<id>.yml`.
+    public var authorFiles: [SourceFile]
     /// Files that exist but could not be read; the build reports them and goes on reading the rest.
     public var diagnostics: [Diagnostic]
 
@@ -21,7 +25,8 @@ public struct SourceTree: Sendable {
     public static func scan(root: URL, displayRoot: String) -> SourceTree {
         let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
         let configURL = root.appendingPathComponent("site.yml")
-        var tree = SourceTree(config: nil, configPath: "\(display)/site.yml", documents: [], staticFiles: [], diagnostics: [])
+        var tree = SourceTree(config: nil, configPath: "\(display)/site.yml", documents: [], staticFiles: [],
+                              issueFiles: [], authorFiles: [], diagnostics: [])
         if FileManager.default.fileExists(atPath: configURL.path) {
             do {
                 tree.config = try Data(contentsOf: configURL)
@@ -39,6 +44,21 @@ public struct SourceTree: Sendable {
                 do {
                     let data = try Data(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(relative))
                     tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data))
+                } catch {
+                    tree.diagnostics.append(SourceError.unreadable(SourceLocation(file: path), reason: reason(error)).diagnostic)
+                }
+            }
+        }
+        for (folder, extensions) in [("issues", ["yml", "yaml", "md"]), ("authors", ["yml", "yaml"])] {
+            for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
+            where extensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+                let components = relative.split(separator: "/")
+                let path = "\(display)/\(folder)/\(relative)"
+                do {
+                    let data = try Data(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(relative))
+                    let file = SourceFile(kind: .page, path: path,
+                                          folderLanguage: components.count > 1 ? String(components[0]) : nil, data: data)
+                    if folder == "issues" { tree.issueFiles.append(file) } else { tree.authorFiles.append(file) }
                 } catch {
                     tree.diagnostics.append(SourceError.unreadable(SourceLocation(file: path), reason: reason(error)).diagnostic)
                 }

@@ -89,5 +89,6 @@ struct SiteFixture {
             name: 中文
             locale: zh_CN
         timezone: Asia/Shanghai
+        permalink: /:lang/:year/:slug/
         """
 }

@@ -15,17 +15,17 @@ final class ThirdLanguageTests: XCTestCase {
         options.theme = theme.path
         let report = Builder(options: options).build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
-        XCTAssertTrue(report.summary.hasPrefix("Built 8 pages (en 2, zh 2, fr 2, 2 shared)"), report.summary)
+        XCTAssertTrue(report.summary.hasPrefix("Built 17 pages (en 5, zh 5, fr 5, 2 shared)"), report.summary)
 
-        let fr = try site.page("fr/2025/river-talks/index.html")
+        let fr = try site.page("fr/issues/2025-q2/river-talks/index.html")
         XCTAssertTrue(fr.contains("<html lang=\"fr\">"))
         XCTAssertTrue(fr.contains(">6 mai 2025</time>"), fr)
         XCTAssertTrue(fr.contains("1 min de lecture"))
         XCTAssertTrue(fr.contains("<meta property=\"og:locale\" content=\"fr_FR\">"))
-        for (lang, url) in [("en", "/en/2025/river-talks/"), ("zh-Hans", "/zh/2025/river-talks/"), ("fr", "/fr/2025/river-talks/")] {
+        for (lang, url) in [("en", "/en/issues/2025-q2/river-talks/"), ("zh-Hans", "/zh/issues/2025-q2/river-talks/"), ("fr", "/fr/issues/2025-q2/river-talks/")] {
             XCTAssertTrue(fr.contains("<link rel=\"alternate\" hreflang=\"\(lang)\" href=\"\(url)\">"), lang)
         }
-        XCTAssertTrue(try site.page("en/2025/river-talks/index.html").contains("<a href=\"/fr/2025/river-talks/\" hreflang=\"fr\" lang=\"fr\">Français</a>"))
+        XCTAssertTrue(try site.page("en/issues/2025-q2/river-talks/index.html").contains("<a href=\"/fr/issues/2025-q2/river-talks/\" hreflang=\"fr\" lang=\"fr\">Français</a>"))
         XCTAssertTrue(try site.page("index.html").contains("<a href=\"/fr/\" hreflang=\"fr\" lang=\"fr\">Français</a>"))
         XCTAssertTrue(site.exists("fr/feed.xml"))
     }
@@ -56,15 +56,15 @@ final class InterfaceStringsTests: XCTestCase {
         defer { site.remove() }
         let theme = try themeCopy(in: site)
         let zh = theme.appendingPathComponent("i18n/zh.yml")
-        let text = try String(contentsOf: zh, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("read_more:") }
+        let text = try String(contentsOf: zh, encoding: .utf8).split(separator: "\n").filter { !$0.hasPrefix("all_issues:") }
         try text.joined(separator: "\n").write(to: zh, atomically: true, encoding: .utf8)
         var options = site.options()
         options.theme = theme.path
         let report = Builder(options: options).build()
         XCTAssertTrue(report.succeeded)
         XCTAssertEqual(report.diagnostics.map(\.description),
-                       ["\(theme.path)/i18n/zh.yml: warning: interface string 'read_more' is missing; using the en text"])
-        XCTAssertTrue(try site.page("zh/index.html").contains("Read the article"))
+                       ["\(theme.path)/i18n/zh.yml: warning: interface string 'all_issues' is missing; using the en text"])
+        XCTAssertTrue(try site.page("zh/index.html").contains("All issues"))
     }
 
     func testInvalidStringsYAMLIsAnErrorWithItsLine() throws {

@@ -49,15 +49,15 @@ final class TranslationTests: XCTestCase {
         XCTAssertTrue(message.contains("2025-03-01-a.md") && message.contains("in language 'zh'"), message)
     }
 
-    func testUntranslatedArticleFallsBackToTheHomeWithAVisibleNote() throws {
+    func testUntranslatedArticleFallsBackToItsIssueWithAVisibleNote() throws {
         let site = try SiteFixture(files: ["posts/en/2025-03-01-only-english.md": post("Only English")])
         defer { site.remove() }
         XCTAssertTrue(site.build().succeeded)
         let en = try site.page("en/2025/only-english/index.html")
-        XCTAssertTrue(en.contains("<a href=\"/zh/\" hreflang=\"zh-Hans\" lang=\"zh-Hans\">中文</a> <small class=\"missing\">(not yet translated)</small>"), en)
+        XCTAssertTrue(en.contains("<a href=\"/zh/issues/2025-q1/\" hreflang=\"zh-Hans\" lang=\"zh-Hans\">中文</a> <small class=\"missing\">(not yet translated)</small>"), en)
         XCTAssertTrue(en.contains("class=\"translation-note\""))
         XCTAssertFalse(en.contains("hreflang=\"zh-Hans\" href="), "no alternate for a translation that does not exist")
-        XCTAssertTrue(site.exists("zh/index.html"), "the fallback target exists")
+        XCTAssertTrue(site.exists("zh/issues/2025-q1/index.html"), "the fallback target exists")
     }
 
     func testPairedVersionsThatDisagreeOnTheDateGetAWarningNamingBoth() throws {

@@ -16,7 +16,7 @@ final class SiteGraphBuilderTests: XCTestCase {
         let page = document(.page, path: "content/pages/zh/about.md", language: "zh", slug: "about")
         let (graph, diagnostics) = build([post, page])
         XCTAssertEqual(diagnostics, [])
-        XCTAssertEqual(graph.articles.map(\.route.outputPath), ["en/2025/accord/index.html"])
+        XCTAssertEqual(graph.articles.map(\.route.outputPath), ["en/issues/2025-q1/accord/index.html"])
         XCTAssertEqual(graph.pages.map(\.route.path), ["/zh/about/"])
     }
 
@@ -28,7 +28,7 @@ final class SiteGraphBuilderTests: XCTestCase {
         let (graph, diagnostics) = build([second, first])
         XCTAssertEqual(diagnostics.count, 1)
         let message = try XCTUnwrap(diagnostics.first).description
-        XCTAssertTrue(message.contains("URL /en/2025/accord/ is produced twice"), message)
+        XCTAssertTrue(message.contains("URL /en/issues/2025-q1/accord/ is produced twice"), message)
         XCTAssertTrue(message.contains("content/posts/en/2025-01-15-accord.md"), message)
         XCTAssertTrue(message.contains("content/posts/en/2025-03-01-accord-again.md"), message)
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "content/posts/en/2025-03-01-accord-again.md"),

@@ -16,14 +16,14 @@ final class TranslationTests: XCTestCase {
         let lonely = document(path: "content/posts/en/2025-01-10-solo.md", slug: "solo", date: day)
         let (graph, diagnostics) = build([en, zh, lonely])
         XCTAssertEqual(diagnostics, [])
-        XCTAssertEqual(graph.translations(of: en).routes.mapValues(\.path), ["en": "/en/2025/accord/", "zh": "/zh/2025/accord/"])
+        XCTAssertEqual(graph.translations(of: en).routes.mapValues(\.path), ["en": "/en/issues/2025-q1/accord/", "zh": "/zh/issues/2025-q1/accord/"])
 
         let target = graph.switchTarget(for: en, in: "zh")
-        XCTAssertEqual(target.route.path, "/zh/2025/accord/")
+        XCTAssertEqual(target.route.path, "/zh/issues/2025-q1/accord/")
         XCTAssertTrue(target.isTranslation)
 
         let fallback = graph.switchTarget(for: lonely, in: "zh")
-        XCTAssertEqual(fallback.route.path, "/zh/", "no translation: the reader goes to that language's home")
+        XCTAssertEqual(fallback.route.path, "/zh/issues/2025-q1/", "no translation: the reader goes to the article's issue in that language")
         XCTAssertFalse(fallback.isTranslation)
     }
 

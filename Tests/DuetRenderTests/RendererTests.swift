@@ -61,7 +61,8 @@ final class RendererTests: XCTestCase {
         let (files, diagnostics) = Renderer(theme: try theme()).render(SiteGraph(config: config, articles: [en, zh], pages: []))
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(Set(files.map(\.path)), ["en/2025/a/index.html", "zh/2025/b/index.html", "en/index.html", "en/feed.xml", "zh/feed.xml",
-                                                "zh/index.html", "index.html", "404.html"])
+                                                "zh/index.html", "index.html", "404.html", "en/issues/index.html", "zh/issues/index.html",
+                                                "en/authors/index.html", "zh/authors/index.html"])
         let zhHome = try XCTUnwrap(output(files, "zh/index.html"))
         XCTAssertTrue(zhHome.contains("<html lang=\"zh-Hans\">"), zhHome)
         XCTAssertTrue(zhHome.contains("<a href=\"/review/zh/2025/b/\">乙</a> 2025年1月15日<p>Lead of b.</p>"), zhHome)

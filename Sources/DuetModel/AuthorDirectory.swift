@@ -1,0 +1,56 @@
+/// Finds the registry entry behind each name or id an article gives, and makes an entry (with a
+/// warning) for a name the registry does not know, so every author still gets a page.
+struct AuthorDirectory {
+    private(set) var authors: [String: Author]
+    private var idsByName: [NameKey: String] = [:]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(registry: [Author]) {
+        authors = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for author in registry.sorted(by: { $0.id < $1.id }) {
+            idsByName[NameKey(author.id), default: author.id] = author.id
+            for name in author.names.values { idsByName[NameKey(name), default: author.id] = author.id }
+        }
+    }
+
+    /// The byline of one document: `authors:` (ids or names) or Jekyll's `author:` string, with the
+    /// full list taken from the bios when the byline says "et al.".
+    mutating func byline(of document: ParsedDocument) -> Byline {
+        var references: [String]
+        var etAl = false
+        let key = document.frontMatter["authors"] != nil ? "authors" : "author"
+        switch document.frontMatter[key] {
+        case .list(let items)?:
+            references = items.compactMap(\.scalarText)
+        case let value?:
+            (references, etAl) = Byline.parseNames(value.scalarText ?? "")
+        case nil:
+            references = []
+        }
+        let named = references.count
+        if etAl {
+            let fromBios = BioNames.extract(fromHTML: document.bodyHTML)
+            if fromBios.count > references.count, let first = references.first,
+               fromBios.contains(where: { NameKey($0) == NameKey(first) }) || references.isEmpty {
+                references = fromBios
+            }
+        }
+        let location = document.location(of: key)
+        var ids: [String] = []
+        for reference in references {
+            let id = resolve(reference, language: document.language, at: location)
+            if !ids.contains(id) { ids.append(id) }
+        }
+        return Byline(authorIDs: ids, etAl: etAl, namedCount: max(named, 1))
+    }
+
+    private mutating func resolve(_ reference: String, language: String, at location: SourceLocation) -> String {
+        if authors[reference] != nil { return reference }
+        if let id = idsByName[NameKey(reference)] { return id }
+        let id = authorID(fromName: reference)
+        diagnostics.append(.warning("author '\(reference)' is not in the registry (add content/authors/\(id).yml)", at: location))
+        if authors[id] == nil { authors[id] = Author(id: id, names: [language: reference]) }
+        idsByName[NameKey(reference)] = id
+        return id
+    }
+}

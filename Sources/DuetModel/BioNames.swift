@@ -1,0 +1,10 @@
+/// The authors named in the bios at the end of an article (`__Name__ is ...` after the last rule),
+/// which is where a Jekyll post with an "et al." byline keeps its full author list.
+public enum BioNames {
+    public static func extract(fromHTML html: String) -> [String] {
+        guard let rule = html.ranges(of: "<hr />").last else { return [] }
+        return html[rule.upperBound...].matches(of: /<p><strong>([^<]+)<\/strong>/).map {
+            String($0.output.1).trimmingSpaces()
+        }
+    }
+}

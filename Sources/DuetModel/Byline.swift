@@ -1,0 +1,59 @@
+/// Who wrote an article, in order, and whether the byline ends in "et al." / "等".
+public struct Byline: Hashable, Sendable {
+    public var authorIDs: [String]
+    public var etAl: Bool
+    /// How many authors the byline itself names (the rest came from the bios): a listing shows
+    /// these and "et al.", the article page shows everyone.
+    public var namedCount: Int
+
+    public init(authorIDs: [String] = [], etAl: Bool = false, namedCount: Int? = nil) {
+        self.authorIDs = authorIDs
+        self.etAl = etAl
+        self.namedCount = min(namedCount ?? authorIDs.count, authorIDs.count)
+    }
+
+    /// Splits a Jekyll-style author string into names: `Avery Lin, Jonah Reyes and Wei Chen`,
+    /// `Avery Lin, et al.`, `林雅薇、陈伟`, `林雅薇和陈伟`, `林雅薇等`.
+    public static func parseNames(_ text: String) -> (names: [String], etAl: Bool) {
+        var rest = text.trimmingSpaces()
+        var etAl = false
+        for marker in ["et al.", "et al", "等人", "等"] where rest.lowercased().hasSuffix(marker) {
+            etAl = true
+            rest = String(rest.dropLast(marker.count)).trimmingSpaces()
+            while let last = rest.last, last == "," || last == "，" || last == "、" { rest = String(rest.dropLast()).trimmingSpaces() }
+            break
+        }
+        var names: [String] = []
+        for piece in rest.split(whereSeparator: { ",，、;；&".contains($0) }) {
+            var piece = String(piece).trimmingSpaces()
+            if piece.lowercased().hasPrefix("and ") { piece = String(piece.dropFirst(4)).trimmingSpaces() }
+            names += piece.splitting(separators: [" and ", "和", "与", "及"]).map { $0.trimmingSpaces() }
+        }
+        return (names.filter { !$0.isEmpty }, etAl)
+    }
+}
+
+extension String {
+    func trimmingSpaces() -> String {
+        String(drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+    }
+
+    /// Splits on any of the separators; for the CJK conjunctions only between CJK characters, so a
+    /// romanized name is never cut, and only when both sides are left non-empty.
+    func splitting(separators: [String]) -> [String] {
+        var parts = [self]
+        for separator in separators {
+            parts = parts.flatMap { part -> [String] in
+                let pieces = part.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+                guard pieces.count > 1, pieces.allSatisfy({ !$0.trimmingSpaces().isEmpty }) else { return [part] }
+                if separator.count == 1 {
+                    // 和 / 与 inside a Chinese name (e.g. 和平) would split it: require two or more
+                    // characters on each side, the length of a Chinese name.
+                    guard pieces.allSatisfy({ $0.trimmingSpaces().count >= 2 }) else { return [part] }
+                }
+                return pieces
+            }
+        }
+        return parts
+    }
+}

@@ -1,0 +1,80 @@
+/// A quarterly issue: what every article belongs to, and what readers browse by.
+public struct Issue: Hashable, Sendable {
+    /// Lower-case `YYYY-qN` (or the file name of a special issue), as it appears in URLs.
+    public var id: String
+    public var year: Int
+    public var quarter: Int
+    public var volume: Int
+    public var number: Int
+    /// Title per language code.
+    public var titles: [String: String]
+    public var cover: String?
+    public var published: PublicationDate?
+    /// The editors' note per language, rendered.
+    public var notesHTML: [String: String]
+    /// The issue file, or nil for an issue derived from its articles' quarter.
+    public var sourcePath: String?
+
+    public init(id: String, year: Int, quarter: Int, volume: Int, number: Int, titles: [String: String] = [:],
+                cover: String? = nil, published: PublicationDate? = nil, notesHTML: [String: String] = [:],
+                sourcePath: String? = nil) {
+        self.id = id
+        self.year = year
+        self.quarter = quarter
+        self.volume = volume
+        self.number = number
+        self.titles = titles
+        self.cover = cover
+        self.published = published
+        self.notesHTML = notesHTML
+        self.sourcePath = sourcePath
+    }
+
+    /// Newest first: by year, then quarter, then id.
+    public static func newestFirst(_ a: Issue, _ b: Issue) -> Bool {
+        (a.year, a.quarter, a.id) > (b.year, b.quarter, b.id)
+    }
+
+    /// `2025-Q1`, `2025-q1` -> (2025, 1); anything else -> nil.
+    public static func quarterKey(_ text: String) -> (year: Int, quarter: Int)? {
+        let parts = text.lowercased().split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]),
+              parts[1].count == 2, parts[1].first == "q", let quarter = Int(parts[1].dropFirst()),
+              (1...4).contains(quarter) else { return nil }
+        return (year, quarter)
+    }
+
+    public static func id(year: Int, quarter: Int) -> String { "\(year)-q\(quarter)" }
+}
+
+/// An issue as its file describes it, before volume and number are derived.
+public struct IssueRecord: Hashable, Sendable {
+    public var id: String
+    public var year: Int
+    public var quarter: Int
+    public var volume: Int?
+    public var number: Int?
+    public var titles: [String: String]
+    public var cover: String?
+    public var published: PublicationDate?
+    public var notesHTML: [String: String]
+    public var sourcePath: String
+    /// Where `cover` was written, for a diagnostic when the image is missing.
+    public var coverLocation: SourceLocation?
+
+    public init(id: String, year: Int, quarter: Int, volume: Int? = nil, number: Int? = nil,
+                titles: [String: String] = [:], cover: String? = nil, published: PublicationDate? = nil,
+                notesHTML: [String: String] = [:], sourcePath: String, coverLocation: SourceLocation? = nil) {
+        self.id = id
+        self.year = year
+        self.quarter = quarter
+        self.volume = volume
+        self.number = number
+        self.titles = titles
+        self.cover = cover
+        self.published = published
+        self.notesHTML = notesHTML
+        self.sourcePath = sourcePath
+        self.coverLocation = coverLocation
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Ready-made citations of one article: Chicago on English pages, GB/T 7714-2015 on Chinese pages,
+/// and BibTeX for reference managers. Pure text functions, tested against hand-written examples.
+struct Citation: Sendable {
+    struct Person: Sendable {
+        var name: String
+        var family: String
+        /// `Tang Ruoxi`, `唐若溪`: the family name is written first and never inverted.
+        var familyFirst: Bool
+
+        var given: String {
+            let rest = familyFirst ? name.dropFirst(family.count) : name.dropLast(family.count)
+            return rest.trimmingCharacters(in: CharacterSet(charactersIn: " ·"))
+        }
+
+        /// `Marchbank, Elena`, or the name unchanged when it is family-first.
+        /// Names in Chinese script are never inverted, transliterated Western ones included.
+        var inverted: String {
+            familyFirst || given.isEmpty || name.contains(where: PlainText.isCJK) ? name : "\(family), \(given)"
+        }
+    }
+
+    var title: String
+    var authors: [Person]
+    var journal: String
+    var year: Int
+    var volume: Int
+    var number: Int
+    var url: String
+    var language: String
+
+    /// `Marchbank, Elena, Tang Ruoxi, and Tobias Wren. “Title.” <em>Duet</em> 2, no. 1 (2025). URL.`
+    var chicagoHTML: String {
+        var names = authors.enumerated().map { $0.offset == 0 ? $0.element.inverted : $0.element.name }
+        if names.count > 10 { names = Array(names.prefix(7)) + ["et al."] }
+        let list: String
+        switch names.count {
+        case 0: list = ""
+        case 1: list = names[0]
+        case 2: list = "\(names[0]), and \(names[1])"
+        default: list = names.dropLast().joined(separator: ", ") + ", and " + (names.last ?? "")
+        }
+        let lead = list.isEmpty ? "" : escape(list) + (list.hasSuffix(".") ? " " : ". ")
+        return "\(lead)“\(escape(title)).” <em>\(escape(journal))</em> \(volume), no. \(number) (\(year)). \(escape(url))."
+    }
+
+    /// `埃琳娜·马奇班克, 唐若溪, 托拜厄斯·雷恩. 标题[J]. 双声, 2025, 2(1). URL.` (more than three
+    /// authors: the first three and 等).
+    var gbt7714: String {
+        var names = authors.map(\.name)
+        if names.count > 3 { names = Array(names.prefix(3)) + ["等"] }
+        let lead = names.isEmpty ? "" : names.joined(separator: ", ") + ". "
+        return "\(lead)\(title)[J]. \(journal), \(year), \(volume)(\(number)). \(url)."
+    }
+
+    var bibtex: String {
+        let first = authors.first.map { asciiKey($0.family) } ?? "anon"
+        let word = title.split(separator: " ").first.map { asciiKey(String($0)) } ?? ""
+        let people = authors.map { $0.inverted == $0.name ? "{\($0.name)}" : $0.inverted }
+        return """
+            @article{\(first)\(year)\(word),
+              author = {\(people.joined(separator: " and "))},
+              title = {{\(title)}},
+              journal = {\(journal)},
+              year = {\(year)},
+              volume = {\(volume)},
+              number = {\(number)},
+              url = {\(url)},
+              language = {\(language)}
+            }
+            """
+    }
+
+    private func asciiKey(_ text: String) -> String {
+        let latin = text.applyingTransform(.init("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text
+        return latin.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+    }
+}

@@ -1,0 +1,135 @@
+import DuetModel
+import Foundation
+
+/// Issues, authors and citations: the parts of a page that make the site a journal.
+extension PageContextFactory {
+    var defaultLanguage: String { graph.config.defaultLanguage }
+
+    /// An article as listings and its own page show it: byline linked to author pages, its issue
+    /// and section; with `detailed`, the citation metadata too.
+    func view(of article: Article, in language: String? = nil, detailed: Bool = false) -> DocumentView {
+        let document = article.document
+        let pageLanguage = language ?? document.language
+        var view = view(of: document, route: article.route)
+        let words = strings[document.language]
+        let shown = detailed ? article.byline.authorIDs : Array(article.byline.authorIDs.prefix(article.byline.namedCount))
+        view.byline = authorLinks(shown, language: document.language)
+        view.authors = view.byline.isEmpty ? view.authors : view.byline.map { ($0.separator) + $0.name }.joined()
+        if article.byline.etAl, !detailed || shown.count <= 1 {
+            view.etAl = words["et_al"]
+            view.authors = view.authors.map { $0 + words["et_al"] }
+        }
+        if let issue = graph.issue(article.issueID) { view.issue = issueLink(issue, language: document.language) }
+        view.section = article.section.map { sectionName($0, language: document.language) }
+        if pageLanguage != document.language {
+            view.languageName = graph.config.language(document.language)?.name
+        }
+        if detailed { addScholarlyMetadata(to: &view, article: article) }
+        return view
+    }
+
+    func authorLinks(_ ids: [String], language: String) -> [AuthorLinkView] {
+        let words = strings[language]
+        return ids.enumerated().map { index, id in
+            let name = graph.authors[id]?.name(in: language, fallback: defaultLanguage) ?? id
+            let separator = index == 0 ? "" : index == ids.count - 1
+                ? words.values["author_last_separator"] ?? " and " : words.values["author_separator"] ?? ", "
+            return AuthorLinkView(name: name, url: links.url(graph.authorRoute(id, language: language)), separator: separator)
+        }
+    }
+
+    func sectionName(_ name: String, language: String) -> String {
+        let key = "section_" + name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: "_")
+        return strings[language].values[key] ?? name
+    }
+
+    func issueLink(_ issue: Issue, language: String) -> IssueLinkView {
+        let words = strings[language]
+        let label = words["issue_label"]
+            .replacing("{volume}", with: words.formatNumber(issue.volume))
+            .replacing("{number}", with: words.formatNumber(issue.number))
+        return IssueLinkView(
+            id: issue.id, title: issue.titles[language] ?? issue.titles["*"] ?? issue.titles[defaultLanguage],
+            url: links.url(graph.issueRoute(issue.id, language: language)), label: label,
+            quarter: words.formatQuarter(year: issue.year, quarter: issue.quarter),
+            cover: issue.cover.map { $0.hasPrefix("/") ? links.basePath + $0 : $0 })
+    }
+
+    func issueView(_ issue: Issue, language: String) -> IssueView {
+        let index = graph.issues.firstIndex { $0.id == issue.id }
+        let newer = index.flatMap { $0 > 0 ? graph.issues[$0 - 1] : nil }
+        let older = index.flatMap { $0 + 1 < graph.issues.count ? graph.issues[$0 + 1] : nil }
+        let sections = graph.tableOfContents(issue.id, language: language).map { group in
+            SectionView(name: group.section.map { sectionName($0, language: language) },
+                        articles: group.articles.map { view(of: $0) })
+        }
+        return IssueView(link: issueLink(issue, language: language),
+                         note: issue.notesHTML[language] ?? issue.notesHTML["*"], sections: sections,
+                         previous: older.map { issueLink($0, language: language) },
+                         next: newer.map { issueLink($0, language: language) })
+    }
+
+    /// Every issue by year, newest first.
+    func archive(language: String) -> [YearView] {
+        var years: [YearView] = []
+        for issue in graph.issues {
+            let year = String(issue.year)
+            if years.last?.year != year { years.append(YearView(year: year, issues: [])) }
+            years[years.count - 1].issues.append(issueLink(issue, language: language))
+        }
+        return years
+    }
+
+    func authorView(_ author: Author, language: String, detailed: Bool) -> AuthorView {
+        let written = graph.articles(by: author.id)
+        var view = AuthorView(
+            name: author.name(in: language, fallback: defaultLanguage),
+            url: links.url(graph.authorRoute(author.id, language: language)),
+            affiliation: author.affiliations[language] ?? author.affiliations["*"],
+            bio: author.biosHTML[language] ?? author.biosHTML["*"],
+            photo: author.photo.map { $0.hasPrefix("/") ? links.basePath + $0 : $0 },
+            website: author.website, orcid: author.orcid)
+        let here = written.filter { $0.document.language == language }
+        view.articleCount = strings[language].counted("article_count", here.count)
+        guard detailed else { return view }
+        for issue in graph.issues {
+            let articles = here.filter { $0.issueID == issue.id }
+            if !articles.isEmpty {
+                view.groups.append(IssueGroupView(issue: issueLink(issue, language: language), articles: articles.map { self.view(of: $0) }))
+            }
+        }
+        var coauthors: [String] = []
+        for article in written {
+            for id in article.byline.authorIDs where id != author.id && !coauthors.contains(id) { coauthors.append(id) }
+        }
+        view.coauthors = authorLinks(coauthors, language: language).map {
+            var link = $0
+            link.separator = $0.separator.isEmpty ? "" : strings[language].values["author_separator"] ?? ", "
+            return link
+        }
+        view.elsewhere = written.filter {
+            $0.document.language != language && graph.translations(of: $0.document).routes[language] == nil
+        }.map { self.view(of: $0, in: language) }
+        return view
+    }
+
+    /// The author index in alphabetical order of family name: in Chinese by pinyin (ICU
+    /// collation), grouped under the pinyin initial.
+    func authorIndex(language: String) -> [LetterView] {
+        let locale = Locale(identifier: language.hasPrefix("zh") ? "zh@collation=pinyin" : language)
+        let entries = graph.authors.values.map { author -> (key: String, letter: String, author: Author) in
+            let family = author.familyName(in: language, fallback: defaultLanguage)
+            let latin = family.applyingTransform(.init("Any-Latin; Latin-ASCII"), reverse: false) ?? family
+            return (family + " " + author.name(in: language, fallback: defaultLanguage), latin.prefix(1).uppercased(), author)
+        }.sorted { lhs, rhs in
+            let order = lhs.key.compare(rhs.key, options: [.caseInsensitive], range: nil, locale: locale)
+            return order == .orderedSame ? lhs.author.id < rhs.author.id : order == .orderedAscending
+        }
+        var letters: [LetterView] = []
+        for entry in entries {
+            if letters.last?.letter != entry.letter { letters.append(LetterView(letter: entry.letter, authors: [])) }
+            letters[letters.count - 1].authors.append(authorView(entry.author, language: language, detailed: false))
+        }
+        return letters
+    }
+}

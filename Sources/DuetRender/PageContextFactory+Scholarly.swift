@@ -1,0 +1,85 @@
+import DuetModel
+import Foundation
+
+/// What libraries and Google Scholar read from an article page: Highwire Press tags and JSON-LD
+/// in the article's own language and script, and a citation to copy.
+extension PageContextFactory {
+    func addScholarlyMetadata(to view: inout DocumentView, article: Article) {
+        let document = article.document
+        let language = document.language
+        let journal = graph.config.title(in: language)
+        let issue = graph.issue(article.issueID)
+        let people = article.byline.authorIDs.map { id -> Citation.Person in
+            let author = graph.authors[id] ?? Author(id: id, names: [language: id])
+            return Citation.Person(name: author.name(in: language, fallback: defaultLanguage),
+                                   family: author.familyName(in: language, fallback: defaultLanguage),
+                                   familyFirst: author.familyNameFirst(in: language, fallback: defaultLanguage))
+        }
+        let url = links.absoluteURL(article.route)
+        let tag = graph.config.language(language)?.tag ?? language
+
+        var meta = [MetaTagView(name: "citation_title", content: document.title)]
+        meta += people.map { MetaTagView(name: "citation_author", content: $0.inverted) }
+        if let date = document.date {
+            meta.append(MetaTagView(name: "citation_publication_date", content: date.isoDay.replacing("-", with: "/")))
+        }
+        meta.append(MetaTagView(name: "citation_journal_title", content: journal))
+        if let issue {
+            meta.append(MetaTagView(name: "citation_volume", content: String(issue.volume)))
+            meta.append(MetaTagView(name: "citation_issue", content: String(issue.number)))
+        }
+        meta.append(MetaTagView(name: "citation_language", content: language))
+        meta.append(MetaTagView(name: "citation_public_url", content: url))
+        view.citationMeta = meta
+
+        let citation = Citation(title: document.title, authors: people, journal: journal, year: document.date?.year ?? 0,
+                                volume: issue?.volume ?? 0, number: issue?.number ?? 0, url: url, language: tag)
+        view.citationHTML = language.hasPrefix("zh") ? escape(citation.gbt7714) : citation.chicagoHTML
+        view.bibtex = citation.bibtex
+        view.jsonLD = jsonLD(article: article, people: people, journal: journal, issue: issue, url: url, tag: tag)
+    }
+
+    private func jsonLD(article: Article, people: [Citation.Person], journal: String, issue: Issue?,
+                        url: String, tag: String) -> String {
+        let document = article.document
+        var object: [String: Any] = [
+            "@context": "https://schema.org",
+            "@type": "ScholarlyArticle",
+            "@id": url,
+            "url": url,
+            "headline": document.title,
+            "name": document.title,
+            "inLanguage": tag,
+            "author": people.map { ["@type": "Person", "name": $0.name] },
+        ]
+        if let date = document.date { object["datePublished"] = date.iso8601 }
+        if let description = document.description { object["description"] = description }
+        if let issue {
+            object["isPartOf"] = [
+                "@type": "PublicationIssue",
+                "issueNumber": String(issue.number),
+                "datePublished": String(issue.year),
+                "isPartOf": [
+                    "@type": "PublicationVolume",
+                    "volumeNumber": String(issue.volume),
+                    "isPartOf": ["@type": "Periodical", "name": journal],
+                ] as [String: Any],
+            ] as [String: Any]
+        }
+        // The default language's version is the original; the others are its translations.
+        let versions = graph.translations(of: document).routes.filter { $0.key != document.language }.sorted { $0.key < $1.key }
+        let reference = { (code: String, route: Route) -> [String: Any] in
+            ["@type": "ScholarlyArticle", "@id": links.absoluteURL(route),
+             "inLanguage": graph.config.language(code)?.tag ?? code]
+        }
+        if document.language == defaultLanguage || versions.allSatisfy({ $0.key != defaultLanguage }) {
+            if !versions.isEmpty { object["workTranslation"] = versions.map(reference) }
+        } else if let original = versions.first(where: { $0.key == defaultLanguage }) {
+            object["translationOfWork"] = reference(original.key, original.value)
+        }
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+              let json = String(data: data, encoding: .utf8) else { return "{}" }
+        // Inside <script>, "</" would end the element early.
+        return json.replacing("</", with: "<\\/")
+    }
+}
