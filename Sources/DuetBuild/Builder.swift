@@ -43,7 +43,9 @@ public struct Builder: Sendable {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         let theme: ThemeLoader.Loaded
         do {
-            theme = try ThemeLoader(root: URL(fileURLWithPath: options.theme), displayRoot: options.theme).load()
+            theme = try ThemeLoader(theme: URL(fileURLWithPath: options.theme), themeDisplay: options.theme,
+                                    override: sourceRoot.appendingPathComponent("theme"),
+                                    overrideDisplay: "\(options.source)/theme").load()
         } catch {
             report.diagnostics += error.diagnostics
             return finish(&report)
@@ -85,7 +87,7 @@ public struct Builder: Sendable {
             loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
             missingPath: { "\(theme.i18nFolder)/\($0).yml" })
         report.diagnostics += stringsDiagnostics
-        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme, strings: strings).render(graph)
+        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme, strings: strings, assets: theme.assets).render(graph)
         report.diagnostics += renderDiagnostics
         let pages = rendered.filter { $0.path.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in

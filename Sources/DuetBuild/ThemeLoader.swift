@@ -3,11 +3,14 @@ import DuetRender
 import DuetSource
 import Foundation
 
-/// Reads a theme folder: `layouts/*.mustache` (page templates), `partials/*.mustache`,
-/// `i18n/<lang>.yml` (interface words) and `static/**` (copied to the output).
+/// Reads a theme: `layouts/*.mustache` (page templates), `partials/*.mustache`, `i18n/<lang>.yml`
+/// (interface words) and `static/**` (copied to the output).
+///
+/// A site overrides any single file of its theme by putting a file at the same relative path under
+/// `content/theme/` (Hugo's lookup order: the site's file first, then the theme's).
 struct ThemeLoader {
-    var root: URL
-    var displayRoot: String
+    /// Folders in lookup order, the site's override folder first.
+    var layers: [(url: URL, display: String)]
 
     struct Loaded {
         var theme: Theme
@@ -15,46 +18,88 @@ struct ThemeLoader {
         /// Which file each language's strings came from, for diagnostics about them.
         var stringsFiles: [String: SourceLocation]
         var i18nFolder: String
+        /// Theme CSS and JS under their fingerprinted names: `css/duet.css` -> `css/duet.3f2a9c1b.css`.
+        var assets: [String: String]
+    }
+
+    init(theme: URL, themeDisplay: String, override: URL? = nil, overrideDisplay: String = "") {
+        layers = [(theme, themeDisplay)]
+        if let override, FileManager.default.fileExists(atPath: override.path) {
+            layers.insert((override, overrideDisplay), at: 0)
+        }
+    }
+
+    /// Every file under `folder` of any layer, the first layer's file winning.
+    private func files(in folder: String) -> [(relative: String, url: URL, display: String)] {
+        var seen: Set<String> = []
+        var result: [(relative: String, url: URL, display: String)] = []
+        for layer in layers {
+            let base = layer.url.appendingPathComponent(folder)
+            for relative in DirectoryListing.files(under: base) where seen.insert(relative).inserted {
+                result.append((relative, base.appendingPathComponent(relative), "\(layer.display)/\(folder)/\(relative)"))
+            }
+        }
+        return result.sorted { $0.relative < $1.relative }
     }
 
     func load() throws(DiagnosticError) -> Loaded {
         var templates: [TemplateSource] = []
         var diagnostics: [Diagnostic] = []
-        guard FileManager.default.fileExists(atPath: root.path) else {
-            throw DiagnosticError(.error("theme folder does not exist", at: SourceLocation(file: displayRoot)))
+        guard let themeLayer = layers.last, FileManager.default.fileExists(atPath: themeLayer.url.path) else {
+            throw DiagnosticError(.error("theme folder does not exist", at: SourceLocation(file: layers.last?.display ?? "theme")))
         }
         for (folder, role) in [("layouts", TemplateSource.Role.layout), ("partials", .partial)] {
-            for relative in DirectoryListing.files(under: root.appendingPathComponent(folder)) where relative.hasSuffix(".mustache") {
-                let path = "\(displayRoot)/\(folder)/\(relative)"
+            for file in files(in: folder) where file.relative.hasSuffix(".mustache") {
                 do {
-                    let text = try String(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(relative), encoding: .utf8)
-                    templates.append(TemplateSource(name: String(relative.dropLast(".mustache".count)), role: role, path: path, text: text))
+                    let text = try String(contentsOf: file.url, encoding: .utf8)
+                    templates.append(TemplateSource(name: String(file.relative.dropLast(".mustache".count)), role: role,
+                                                    path: file.display, text: text))
                 } catch {
-                    diagnostics.append(.error("cannot read template: \(error.localizedDescription)", at: SourceLocation(file: path)))
+                    diagnostics.append(.error("cannot read template: \(error.localizedDescription)", at: SourceLocation(file: file.display)))
                 }
             }
         }
         var strings: [String: Strings] = [:]
         var stringsFiles: [String: SourceLocation] = [:]
-        for relative in DirectoryListing.files(under: root.appendingPathComponent("i18n")) where relative.hasSuffix(".yml") {
-            let path = "\(displayRoot)/i18n/\(relative)"
+        for file in files(in: "i18n") where file.relative.hasSuffix(".yml") {
+            let language = String(file.relative.dropLast(4))
             do {
-                let data = try Data(contentsOf: root.appendingPathComponent("i18n").appendingPathComponent(relative))
-                strings[String(relative.dropLast(4))] = try Self.strings(from: YAMLFile.parse(data, path: path))
-                stringsFiles[String(relative.dropLast(4))] = SourceLocation(file: path)
+                let data = try Data(contentsOf: file.url)
+                strings[language] = try Self.strings(from: YAMLFile.parse(data, path: file.display))
+                stringsFiles[language] = SourceLocation(file: file.display)
             } catch let error as SourceError {
                 diagnostics.append(error.diagnostic)
             } catch {
-                diagnostics.append(.error("cannot read strings: \(error.localizedDescription)", at: SourceLocation(file: path)))
+                diagnostics.append(.error("cannot read strings: \(error.localizedDescription)", at: SourceLocation(file: file.display)))
             }
         }
-        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
-        let staticRoot = root.appendingPathComponent("static")
-        let staticFiles = DirectoryListing.files(under: staticRoot).map {
-            StaticFile(sourcePath: "\(displayRoot)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
+        var assets: [String: String] = [:]
+        var staticFiles: [StaticFile] = []
+        for file in files(in: "static") {
+            var output = file.relative
+            if file.relative.hasSuffix(".css") || file.relative.hasSuffix(".js"), let data = try? Data(contentsOf: file.url) {
+                output = Self.fingerprinted(file.relative, contents: data)
+                assets[file.relative] = output
+            }
+            staticFiles.append(StaticFile(sourcePath: file.display, outputPath: output, url: file.url))
         }
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         return Loaded(theme: try Theme(templates: templates, strings: strings), staticFiles: staticFiles,
-                      stringsFiles: stringsFiles, i18nFolder: "\(displayRoot)/i18n")
+                      stringsFiles: stringsFiles, i18nFolder: "\(themeLayer.display)/i18n", assets: assets)
+    }
+
+    /// `css/duet.css` -> `css/duet.3f2a9c1b.css`: a new name whenever the contents change, so
+    /// browsers may cache theme assets forever. FNV-1a is stable across runs and machines.
+    static func fingerprinted(_ path: String, contents: Data) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in contents {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        let digest = String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(8)
+        guard let dot = path.lastIndex(of: "."), !path[..<dot].hasSuffix("/") else { return path }
+        return "\(path[..<dot]).\(digest)\(path[dot...])"
     }
 
     /// Every scalar key is an interface string (`date_format` and `quarter_format` are ICU patterns).

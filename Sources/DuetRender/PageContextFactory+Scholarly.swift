@@ -79,7 +79,8 @@ extension PageContextFactory {
         }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
               let json = String(data: data, encoding: .utf8) else { return "{}" }
-        // Inside <script>, "</" would end the element early.
-        return json.replacing("</", with: "<\\/")
+        // Inside <script>, "</script" would end the element early and "<!--" would change how it
+        // is parsed: no "<" reaches the page unescaped.
+        return json.replacing("<", with: "\\u003c")
     }
 }

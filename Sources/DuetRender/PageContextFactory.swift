@@ -6,6 +6,7 @@ struct PageContextFactory: Sendable {
     var graph: SiteGraph
     var strings: StringsCatalog
     var links: SiteLinks
+    var assets: [String: String] = [:]
 
     /// Meta descriptions are cut to this many display units (a CJK character counts two).
     static let summaryWidth = 160
@@ -98,7 +99,7 @@ struct PageContextFactory: Sendable {
             documentTitle: title,
             description: graph.config.descriptions[code] ?? title,
             canonical: links.absoluteURL(route),
-            stylesheet: links.basePath + "/css/duet.css",
+            stylesheet: links.basePath + "/" + (assets["css/duet.css"] ?? "css/duet.css"),
             document: nil,
             languages: graph.config.languages.map {
                 LanguageLinkView(code: $0.code, tag: $0.tag, name: $0.name, url: links.url(graph.homeRoute(for: $0.code)),

@@ -5,10 +5,13 @@ import DuetModel
 public struct Renderer: Sendable {
     public var theme: Theme
     public var strings: StringsCatalog?
+    /// Asset paths as the theme names them -> as written (fingerprinted): `css/duet.css` -> `css/duet.3f2a9c1b.css`.
+    public var assets: [String: String]
 
-    public init(theme: Theme, strings: StringsCatalog? = nil) {
+    public init(theme: Theme, strings: StringsCatalog? = nil, assets: [String: String] = [:]) {
         self.theme = theme
         self.strings = strings
+        self.assets = assets
     }
 
     /// Issue pages, the archive, author pages and the author index of one language.
@@ -53,7 +56,7 @@ public struct Renderer: Sendable {
             ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
                               locale: $0.tag))
         }))
-        let factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config))
+        let factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
         var jobs: [@Sendable () -> OutputFile] = []
         var diagnostics: [Diagnostic] = []
 

@@ -38,10 +38,40 @@ public struct Theme: Sendable {
                                           at: SourceLocation(file: template.path, line: reference.line, column: reference.column)))
             }
         }
+        diagnostics += Self.cycles(in: templates, known: Set(owners.keys))
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics.sortedByLocation()) }
         self.library = library
         self.layouts = Set(templates.filter { $0.role == .layout }.map(\.name))
         self.strings = strings
+    }
+
+    /// swift-mustache would recurse without end through a partial that includes itself, directly or
+    /// through others: refuse such a theme, naming the chain, at the reference that closes it.
+    static func cycles(in templates: [TemplateSource], known: Set<String>) -> [Diagnostic] {
+        let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var diagnostics: [Diagnostic] = []
+        var reported: Set<String> = []
+        func visit(_ name: String, chain: [String]) {
+            guard let template = byName[name] else { return }
+            for reference in TemplateReferences.scan(template.text) where known.contains(reference.name) {
+                if let start = chain.firstIndex(of: reference.name) {
+                    let loop = (chain[start...] + [name, reference.name]).joined(separator: " -> ")
+                    if reported.insert(loop).inserted {
+                        diagnostics.append(.error("templates include each other without end: \(loop)",
+                                                  at: SourceLocation(file: template.path, line: reference.line, column: reference.column)))
+                    }
+                } else if reference.name == name {
+                    if reported.insert(name).inserted {
+                        diagnostics.append(.error("template '\(name)' includes itself",
+                                                  at: SourceLocation(file: template.path, line: reference.line, column: reference.column)))
+                    }
+                } else if chain.count < 32 {
+                    visit(reference.name, chain: chain + [name])
+                }
+            }
+        }
+        for template in templates.sorted(by: { $0.path < $1.path }) { visit(template.name, chain: []) }
+        return diagnostics
     }
 
     func render(_ context: Any, layout: String) -> String {
