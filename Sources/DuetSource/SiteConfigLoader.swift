@@ -8,25 +8,10 @@ public enum SiteConfigLoader {
         let yaml = try YAMLFile.parse(data, path: path)
         var config = SiteConfig()
 
-        func text(_ key: String) throws(SourceError) -> String? {
-            guard let entry = yaml.entry(key), entry.value != .null else { return nil }
-            guard let value = entry.value.scalarText else {
-                throw .wrongType(entry.location, key: key, expected: "text", found: entry.value.kindName)
-            }
-            return value
-        }
-
+        let fields = RecordFields(yaml: yaml, path: path)
+        func text(_ key: String) throws(SourceError) -> String? { try fields.text(key) }
         func perLanguage(_ key: String) throws(SourceError) -> [String: String]? {
-            guard let entry = yaml.entry(key) else { return nil }
-            switch entry.value {
-            case .map(let pairs): return Dictionary(pairs.compactMap { pair in pair.value.scalarText.map { (pair.key, $0) } },
-                                                   uniquingKeysWith: { first, _ in first })
-            case let value:
-                guard let single = value.scalarText else {
-                    throw .wrongType(entry.location, key: key, expected: "text or one text per language", found: value.kindName)
-                }
-                return ["*": single]
-            }
+            yaml.entry(key) == nil ? nil : try fields.perLanguage(key)
         }
 
         if let entry = yaml.entry("languages") {
@@ -67,12 +52,7 @@ public enum SiteConfigLoader {
         config.permalink = try text("permalink") ?? config.permalink
         config.pagePermalink = try text("page_permalink") ?? config.pagePermalink
         config.excerptSeparator = try text("excerpt_separator") ?? config.excerptSeparator
-        if let entry = yaml.entry("first_year") {
-            guard let year = entry.value.scalarText.flatMap({ Int($0) }) else {
-                throw .wrongType(entry.location, key: "first_year", expected: "a year", found: entry.value.kindName)
-            }
-            config.firstYear = year
-        }
+        config.firstYear = try fields.integer("first_year")
         if let entry = yaml.entry("sections") {
             guard case .list(let items) = entry.value else {
                 throw .wrongType(entry.location, key: "sections", expected: "a list of section names", found: entry.value.kindName)
