@@ -48,10 +48,15 @@ public struct SiteGraph: Hashable, Sendable {
     /// in `site.yml`, then alphabetically), then `order:`, then date, then title.
     public func tableOfContents(_ issueID: String, language: String) -> [(section: String?, articles: [Article])] {
         let members = articles.filter { $0.issueID == issueID && $0.document.language == language }
-        let sections = Set(members.compactMap(\.section))
-        let ordered = config.sections.filter(sections.contains) + sections.subtracting(config.sections).sorted()
+        // Section names match case-insensitively and take the configured spelling.
+        func key(_ name: String) -> String { name.lowercased() }
+        let configured = Dictionary(config.sections.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        var spelling: [String: String] = [:]
+        for name in members.compactMap(\.section) { spelling[key(name)] = spelling[key(name)] ?? configured[key(name)] ?? name }
+        let ordered = config.sections.map(key).filter { spelling[$0] != nil }
+            + spelling.keys.filter { configured[$0] == nil }.sorted()
         var groups: [(section: String?, articles: [Article])] = ordered.map { name in
-            (name, members.filter { $0.section == name }.sorted(by: Self.tocOrder))
+            (spelling[name], members.filter { $0.section.map(key) == name }.sorted(by: Self.tocOrder))
         }
         let loose = members.filter { $0.section == nil }.sorted(by: Self.tocOrder)
         if !loose.isEmpty { groups.append((nil, loose)) }

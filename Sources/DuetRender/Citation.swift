@@ -9,9 +9,12 @@ struct Citation: Sendable {
         /// `Tang Ruoxi`, `唐若溪`: the family name is written first and never inverted.
         var familyFirst: Bool
 
+        /// The name without its family name, wherever that stands (`Jonah Reyes Jr.` -> `Jonah Jr.`).
         var given: String {
-            let rest = familyFirst ? name.dropFirst(family.count) : name.dropLast(family.count)
-            return rest.trimmingCharacters(in: CharacterSet(charactersIn: " ·"))
+            guard !family.isEmpty, let range = familyFirst ? name.range(of: family, options: .anchored)
+                    : name.range(of: family, options: .backwards) else { return "" }
+            let rest = name[..<range.lowerBound] + " " + name[range.upperBound...]
+            return rest.split(whereSeparator: { $0 == " " || $0 == "·" }).joined(separator: " ")
         }
 
         /// `Marchbank, Elena`, or the name unchanged when it is family-first.
@@ -32,14 +35,15 @@ struct Citation: Sendable {
 
     /// `Marchbank, Elena, Tang Ruoxi, and Tobias Wren. “Title.” <em>Duet</em> 2, no. 1 (2025). URL.`
     var chicagoHTML: String {
-        var names = authors.enumerated().map { $0.offset == 0 ? $0.element.inverted : $0.element.name }
-        if names.count > 10 { names = Array(names.prefix(7)) + ["et al."] }
+        let names = authors.enumerated().map { $0.offset == 0 ? $0.element.inverted : $0.element.name }
+        let firstInverted = authors.first.map { $0.inverted != $0.name } ?? false
         let list: String
         switch names.count {
         case 0: list = ""
         case 1: list = names[0]
-        case 2: list = "\(names[0]), and \(names[1])"
-        default: list = names.dropLast().joined(separator: ", ") + ", and " + (names.last ?? "")
+        case 2: list = names[0] + (firstInverted ? ", and " : " and ") + names[1]
+        case 3...10: list = names.dropLast().joined(separator: ", ") + ", and " + (names.last ?? "")
+        default: list = names.prefix(7).joined(separator: ", ") + ", et al."
         }
         let lead = list.isEmpty ? "" : escape(list) + (list.hasSuffix(".") ? " " : ". ")
         return "\(lead)“\(escape(title)).” <em>\(escape(journal))</em> \(volume), no. \(number) (\(year)). \(escape(url))."
@@ -61,8 +65,8 @@ struct Citation: Sendable {
         return """
             @article{\(first)\(year)\(word),
               author = {\(people.joined(separator: " and "))},
-              title = {{\(title)}},
-              journal = {\(journal)},
+              title = {{\(latexEscaped(title))}},
+              journal = {\(latexEscaped(journal))},
               year = {\(year)},
               volume = {\(volume)},
               number = {\(number)},
@@ -70,6 +74,21 @@ struct Citation: Sendable {
               language = {\(language)}
             }
             """
+    }
+
+    /// BibTeX is read by LaTeX: `&`, `%`, `#`, `$`, `_`, braces and the like are escaped.
+    private func latexEscaped(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            switch character {
+            case "&", "%", "$", "#", "_", "{", "}": result += "\\\(character)"
+            case "~": result += "\\textasciitilde{}"
+            case "^": result += "\\textasciicircum{}"
+            case "\\": result += "\\textbackslash{}"
+            default: result.append(character)
+            }
+        }
+        return result
     }
 
     private func asciiKey(_ text: String) -> String {
