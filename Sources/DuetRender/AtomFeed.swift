@@ -51,12 +51,13 @@ struct AtomFeed: Sendable {
         return xml + "</feed>\n"
     }
 
-    /// Feed readers resolve links against the feed, not the site: make root-relative links absolute.
+    /// Feed readers resolve links against the feed, not the site: root-relative links an author
+    /// wrote are site-relative, so they become absolute under the base URL (path included).
     private func absolutized(_ html: String) -> String {
         guard !links.absoluteBase.isEmpty else { return html }
-        let base = links.absoluteBase.hasSuffix(links.basePath)
-            ? String(links.absoluteBase.dropLast(links.basePath.count)) : links.absoluteBase
-        return html.replacing("href=\"/", with: "href=\"\(base)/").replacing("src=\"/", with: "src=\"\(base)/")
+        return html.replacing("href=\"/", with: "href=\"\(links.absoluteBase)/")
+            .replacing("src=\"/", with: "src=\"\(links.absoluteBase)/")
+            .replacing("href=\"\(links.absoluteBase)//", with: "href=\"//").replacing("src=\"\(links.absoluteBase)//", with: "src=\"//")
     }
 }
 

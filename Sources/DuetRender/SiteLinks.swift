@@ -13,6 +13,14 @@ struct SiteLinks: Sendable {
     /// Site-relative: `/review/en/2025/slug/` under `https://example.org/review/`.
     func url(_ route: Route) -> String { basePath + route.path }
 
+    /// Root-relative links an author wrote in Markdown (`/images/x.svg`) moved under the base URL's
+    /// path, so a site published in a sub-folder keeps working.
+    func rebased(_ html: String) -> String {
+        guard !basePath.isEmpty else { return html }
+        return html.replacing("href=\"/", with: "href=\"\(basePath)/").replacing("src=\"/", with: "src=\"\(basePath)/")
+            .replacing("href=\"\(basePath)//", with: "href=\"//").replacing("src=\"\(basePath)//", with: "src=\"//")
+    }
+
     /// Absolute, for canonical, hreflang and feeds: the relative form when there is no base URL.
     func absoluteURL(_ route: Route) -> String {
         absoluteBase.isEmpty ? url(route) : absoluteBase + route.path

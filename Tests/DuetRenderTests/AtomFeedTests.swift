@@ -24,7 +24,7 @@ final class AtomFeedTests: XCTestCase {
         }, strings: [:])
         let articles = [
             try article("content/posts/en/2025-01-15-accord.md", language: "en", slug: "accord", title: "Ports & Pilots",
-                        day: 15, body: "<p>See <a href=\"/review/en/2025/older/\">the earlier note</a>.</p>\n",
+                        day: 15, body: "<p>See <a href=\"/en/2025/older/\">the earlier note</a>.</p>\n",
                         authors: ["Ana Ruiz", "Bo Chen"]),
             try article("content/posts/zh/2025-01-15-accord.md", language: "zh", slug: "accord", title: "港口与引航",
                         day: 15, body: "<p>正文</p>\n"),
