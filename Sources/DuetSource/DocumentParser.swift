@@ -51,12 +51,29 @@ public struct DocumentParser: Sendable {
         } else {
             excerptHTML = ""
         }
+        warnings += Self.imagesWithoutAlt(in: block.body, firstLine: block.bodyFirstLine, path: path)
         let title = frontMatter["title"]?.scalarText ?? body.headings.first?.text ?? name.titleFromSlug
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: frontMatter["slug"]?.scalarText ?? name.slug, title: title, date: date,
             frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings)
         return (document, warnings)
+    }
+}
+
+extension DocumentParser {
+    /// `![](x.png)` gives readers of screen readers nothing: each image without alt text is a
+    /// warning at its line (an error with `--strict`).
+    static func imagesWithoutAlt(in body: String, firstLine: Int, path: String) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for match in line.matches(of: /!\[\s*\]\(|<img(?![^>]*\balt="[^"]+")[^>]*>/) {
+                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+                warnings.append(.warning("image without alt text: describe it for readers who cannot see it",
+                                         at: SourceLocation(file: path, line: firstLine + offset, column: column)))
+            }
+        }
+        return warnings
     }
 }
 

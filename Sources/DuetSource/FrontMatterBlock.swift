@@ -8,13 +8,15 @@ struct FrontMatterBlock: Equatable {
     /// File line of the first YAML line (the line after the opening `---`).
     var yamlFirstLine: Int
     var body: String
+    /// File line of the first body line.
+    var bodyFirstLine: Int
 
     /// Jekyll's rule: front matter exists only when the very first line is `---`
     /// (trailing spaces allowed); it ends at the next `---` or `...` line.
     static func split(_ text: String, path: String) throws(SourceError) -> FrontMatterBlock {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
         guard let first = lines.first, isFence(first, allowDots: false) else {
-            return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text)
+            return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
         lines = lines.dropFirst()
         guard let closing = lines.firstIndex(where: { isFence($0, allowDots: true) }) else {
@@ -22,7 +24,7 @@ struct FrontMatterBlock: Equatable {
         }
         let yaml = lines[..<closing].joined(separator: "\n")
         let body = lines[lines.index(after: closing)...].joined(separator: "\n")
-        return FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body)
+        return FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
     }
 
     private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {
