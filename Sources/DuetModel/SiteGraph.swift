@@ -19,7 +19,11 @@ public struct SiteGraph: Hashable, Sendable {
         self.translations = translations
         self.issues = issues
         self.authors = authors
+        self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.
+    private let issueOfSource: [String: String]
 
     /// Every version of this document, itself included.
     public func translations(of document: ParsedDocument) -> TranslationSet {
@@ -30,8 +34,8 @@ public struct SiteGraph: Hashable, Sendable {
     /// exists, else the nearest page that does exist in that language (its home), never a 404.
     public func switchTarget(for document: ParsedDocument, in language: String) -> (route: Route, isTranslation: Bool) {
         if let route = translations(of: document).routes[language] { return (route, true) }
-        if let article = articles.first(where: { $0.document.sourcePath == document.sourcePath }) {
-            return (issueRoute(article.issueID, language: language), false)
+        if let issueID = issueOfSource[document.sourcePath] {
+            return (issueRoute(issueID, language: language), false)
         }
         return (homeRoute(for: language), false)
     }

@@ -8,6 +8,10 @@ extension PageContextFactory {
     /// An article as listings and its own page show it: byline linked to author pages, its issue
     /// and section; with `detailed`, the citation metadata too.
     func view(of article: Article, in language: String? = nil, detailed: Bool = false) -> DocumentView {
+        if !detailed, language == nil || language == article.document.language,
+           let cached = listings[article.document.sourcePath] {
+            return cached
+        }
         let document = article.document
         let pageLanguage = language ?? document.language
         var view = view(of: document, route: article.route)

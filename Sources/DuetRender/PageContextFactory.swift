@@ -7,6 +7,9 @@ struct PageContextFactory: Sendable {
     var strings: StringsCatalog
     var links: SiteLinks
     var assets: [String: String] = [:]
+    /// Every article as listings show it, computed once: an article appears on its issue page, the
+    /// home page and each author's page, and its reading time and summary need its whole text.
+    var listings: [String: DocumentView] = [:]
 
     /// Meta descriptions are cut to this many display units (a CJK character counts two).
     static let summaryWidth = 160

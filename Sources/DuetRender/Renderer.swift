@@ -56,7 +56,10 @@ public struct Renderer: Sendable {
             ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
                               locale: $0.tag))
         }))
-        let factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
+        var factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
+        let unCached = factory
+        factory.listings = Dictionary(ParallelMap.map(graph.articles) { ($0.document.sourcePath, unCached.view(of: $0)) },
+                                      uniquingKeysWith: { first, _ in first })
         var jobs: [@Sendable () -> OutputFile] = []
         var diagnostics: [Diagnostic] = []
 
