@@ -8,6 +8,8 @@ struct Citation: Sendable {
         var family: String
         /// `Tang Ruoxi`, `唐若溪`: the family name is written first and never inverted.
         var familyFirst: Bool
+        /// The family name in Latin letters for the BibTeX key (`Tang` for 唐), when known.
+        var latinFamily: String? = nil
 
         /// The name without its family name, wherever that stands (`Jonah Reyes Jr.` -> `Jonah Jr.`).
         var given: String {
@@ -59,8 +61,10 @@ struct Citation: Sendable {
     }
 
     var bibtex: String {
-        let first = authors.first.map { asciiKey($0.family) } ?? "anon"
-        let word = title.split(separator: " ").first.map { asciiKey(String($0)) } ?? ""
+        let first = authors.first.map { asciiKey($0.latinFamily ?? $0.family) } ?? "anon"
+        // The title word only when it is already Latin: transliterating every title costs more than
+        // the rest of the page, and `family + year` is key enough.
+        let word = title.split(separator: " ").first.map { $0.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) } } ?? ""
         let people = authors.map { $0.inverted == $0.name ? "{\($0.name)}" : $0.inverted }
         return """
             @article{\(first)\(year)\(word),
@@ -92,7 +96,6 @@ struct Citation: Sendable {
     }
 
     private func asciiKey(_ text: String) -> String {
-        let latin = text.applyingTransform(.init("Any-Latin; Latin-ASCII; Lower"), reverse: false) ?? text
-        return latin.filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        Transliteration.shared.ascii(text).lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 }

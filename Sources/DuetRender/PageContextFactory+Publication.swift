@@ -123,8 +123,7 @@ extension PageContextFactory {
         let locale = Locale(identifier: language.hasPrefix("zh") ? "zh@collation=pinyin" : language)
         let entries = graph.authors.values.map { author -> (key: String, letter: String, author: Author) in
             let family = author.familyName(in: language, fallback: defaultLanguage)
-            let latin = family.applyingTransform(.init("Any-Latin; Latin-ASCII"), reverse: false) ?? family
-            return (family + " " + author.name(in: language, fallback: defaultLanguage), latin.prefix(1).uppercased(), author)
+            return (family + " " + author.name(in: language, fallback: defaultLanguage), Self.initial(of: family, locale: locale), author)
         }.sorted { lhs, rhs in
             let order = lhs.key.compare(rhs.key, options: [.caseInsensitive], range: nil, locale: locale)
             return order == .orderedSame ? lhs.author.id < rhs.author.id : order == .orderedAscending
@@ -135,5 +134,27 @@ extension PageContextFactory {
             letters[letters.count - 1].authors.append(authorView(entry.author, language: language, detailed: false))
         }
         return letters
+    }
+
+    /// The first character of the pinyin syllable of each letter, in pinyin collation order: a
+    /// Chinese name belongs under the last letter whose first character sorts at or before it. ICU's
+    /// collator does the work, without the cost of transliterating (about 0.1 s per process).
+    private static let pinyinLetters: [(letter: String, first: String)] = [
+        ("A", "阿"), ("B", "八"), ("C", "嚓"), ("D", "哒"), ("E", "妸"), ("F", "发"), ("G", "旮"), ("H", "哈"),
+        ("J", "讥"), ("K", "咔"), ("L", "垃"), ("M", "妈"), ("N", "拏"), ("O", "噢"), ("P", "妑"), ("Q", "七"),
+        ("R", "呥"), ("S", "仨"), ("T", "他"), ("W", "屲"), ("X", "夕"), ("Y", "丫"), ("Z", "帀"),
+    ]
+
+    static func initial(of name: String, locale: Locale) -> String {
+        guard let first = name.first else { return "#" }
+        let folded = String(first).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil).uppercased()
+        if folded.allSatisfy({ $0.isASCII && $0.isLetter }) { return folded }
+        guard PlainText.isCJK(first) else { return Transliteration.shared.ascii(String(first)).prefix(1).uppercased() }
+        var letter = "#"
+        for (candidate, start) in pinyinLetters
+        where String(first).compare(start, options: [], range: nil, locale: locale) != .orderedAscending {
+            letter = candidate
+        }
+        return letter
     }
 }

@@ -13,7 +13,8 @@ extension PageContextFactory {
             let author = graph.authors[id] ?? Author(id: id, names: [language: id])
             return Citation.Person(name: author.name(in: language, fallback: defaultLanguage),
                                    family: author.familyName(in: language, fallback: defaultLanguage),
-                                   familyFirst: author.familyNameFirst(in: language, fallback: defaultLanguage))
+                                   familyFirst: author.familyNameFirst(in: language, fallback: defaultLanguage),
+                                   latinFamily: author.familyName(in: defaultLanguage, fallback: language))
         }
         let url = links.absoluteURL(article.route)
         let tag = graph.config.language(language)?.tag ?? language

@@ -33,9 +33,23 @@ enum PlainText {
             }
         }
         if let pending = entity { text += "&" + pending }
-        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-            .replacing(/\ ([，。、；：！？）」』,.;:!?)])/, with: { $0.output.1 })
+        // Collapse whitespace, and drop a space that a tag left before punctuation.
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if character.isWhitespace {
+                pendingSpace = !result.isEmpty
+                continue
+            }
+            if pendingSpace, !closingPunctuation.contains(character) { result.append(" ") }
+            pendingSpace = false
+            result.append(character)
+        }
+        return result
     }
+
+    private static let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
 
     private static func decode(_ name: String) -> String {
         switch name {

@@ -66,14 +66,35 @@ extension DocumentParser {
     /// warning at its line (an error with `--strict`).
     static func imagesWithoutAlt(in body: String, firstLine: Int, path: String) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            for match in line.matches(of: /!\[\s*\]\(|<img(?![^>]*\balt="[^"]+")[^>]*>/) {
-                let column = line.distance(from: line.startIndex, to: match.range.lowerBound) + 1
+        for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where line.contains("![") || line.contains("<img") {
+            for column in altlessImageColumns(in: line) {
                 warnings.append(.warning("image without alt text: describe it for readers who cannot see it",
                                          at: SourceLocation(file: path, line: firstLine + offset, column: column)))
             }
         }
         return warnings
+    }
+
+    /// Columns of `![](...)` (blank alt) and of `<img ...>` tags without a non-empty `alt`.
+    private static func altlessImageColumns(in line: Substring) -> [Int] {
+        var columns: [Int] = []
+        var index = line.startIndex
+        var column = 1
+        while index < line.endIndex {
+            let rest = line[index...]
+            if rest.hasPrefix("![") {
+                let inside = rest.dropFirst(2).prefix { $0 != "]" }
+                if inside.allSatisfy(\.isWhitespace), rest.dropFirst(2 + inside.count).hasPrefix("](") { columns.append(column) }
+            } else if rest.hasPrefix("<img"), let close = rest.firstIndex(of: ">") {
+                let tag = rest[..<close]
+                let hasAlt = tag.ranges(of: "alt=\"").contains { range in tag[range.upperBound...].first.map { $0 != "\"" } ?? false }
+                if !hasAlt { columns.append(column) }
+            }
+            index = line.index(after: index)
+            column += 1
+        }
+        return columns
     }
 }
 
