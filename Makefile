@@ -6,7 +6,7 @@ DUET      := .build/release/duet
 SUDO      := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 SITEFLAGS ?=
 
-.PHONY: deps duet site test clean
+.PHONY: deps duet site serve test clean
 
 deps:
 	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
@@ -20,6 +20,11 @@ duet: deps
 
 site: duet
 	$(DUET) build --source content --theme themes/default --output _site $(SITEFLAGS)
+
+# make serve: builds duet (release), serves content/ at http://127.0.0.1:4000/, rebuilds and reloads on
+# every change; Ctrl-C stops it. Extra options: make serve SERVEFLAGS="--port 4001 --no-drafts".
+serve: duet
+	$(DUET) serve --source content --theme themes/default --output _site $(SERVEFLAGS)
 
 test: deps
 	$(SWIFT) test

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -29,8 +30,13 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender"]),
+        .target(name: "DuetServer", dependencies: [
+            "DuetBuild",
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
         .executableTarget(name: "duet", dependencies: [
             "DuetBuild",
+            "DuetServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),
@@ -38,6 +44,7 @@ let package = Package(
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
         .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild"], exclude: []),
+        .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,248 @@
+import DuetBuild
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `duet serve`: builds the site, serves it, and rebuilds when the content or the theme changes.
+///
+/// The server is a client of the build: every rebuild is an ordinary `Builder` run into the
+/// output folder, which `DiskStore` writes beside it and swaps in whole, so a request never sees
+/// half a site, and a failed build leaves the last good site in place (its HTML pages then show
+/// the error page). Rebuilds are full builds of the site, one at a time; changes that arrive
+/// during a build are gathered into the next one.
+///
+/// ```swift
+/// let server = PreviewServer(configuration: .init(build: BuildOptions(includeDrafts: true)))
+/// let url = try await server.start()   // http://127.0.0.1:4000/
+/// ...
+/// await server.stop()
+/// ```
+public final class PreviewServer: @unchecked Sendable {
+    public struct Configuration: Sendable {
+        public var build: BuildOptions
+        /// An IP address; anything but loopback makes the site reachable from the network.
+        public var host: String
+        /// 0 picks a free port (tests).
+        public var port: UInt16
+        public var watch: Bool
+        public var forcePolling: Bool
+        public var debounce: Duration
+
+        public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 4000, watch: Bool = true,
+                    forcePolling: Bool = false, debounce: Duration = .milliseconds(100)) {
+            self.build = build
+            self.host = host
+            self.port = port
+            self.watch = watch
+            self.forcePolling = forcePolling
+            self.debounce = debounce
+        }
+    }
+
+    public enum Event: Sendable {
+        /// A build finished; `changes` are the paths that caused it (empty for the first build).
+        case built(BuildReport, changes: [String])
+        case watching(Watcher.Mode)
+    }
+
+    public let configuration: Configuration
+    public let liveReload = LiveReload()
+    private let status = SiteStatus()
+    private let onEvent: @Sendable (Event) -> Void
+    private let rebuildQueue = DispatchQueue(label: "duet.serve.rebuild")
+
+    private let lock = NSLock()
+    private var server: HTTPServer?
+    private var serverTask: Task<Void, Never>?
+    private var watcher: Watcher?
+    private var buildOptions: BuildOptions
+    private var pending: Set<String> = []
+    private var building = false
+    private var stopped = false
+    private var _url: URL?
+
+    public init(configuration: Configuration, onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
+        self.configuration = configuration
+        self.buildOptions = configuration.build
+        self.onEvent = onEvent
+    }
+
+    /// Where the site is served, once started (`http://127.0.0.1:4000/`).
+    public var url: URL? { lock.withLock { _url } }
+
+    /// True for 127.0.0.0/8, ::1 and `localhost`: the only hosts that keep the preview private.
+    public static func isLoopback(_ host: String) -> Bool {
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]")).lowercased()
+        return bare == "localhost" || bare == "::1" || bare.hasPrefix("127.")
+    }
+
+    /// Listens, builds once, starts watching, and returns the URL. Throws before building when the
+    /// folders are missing or the port cannot be had.
+    public func start() async throws(PreviewServerError) -> URL {
+        let options = configuration.build
+        for (kind, path) in [("content", options.source), ("theme", options.theme)] {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw .missingFolder(kind: kind, path: path)
+            }
+        }
+        let host = configuration.host.lowercased() == "localhost" ? "127.0.0.1" : configuration.host
+        let bare = host.trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        let address: any SocketAddress
+        do {
+            address = bare.contains(":") ? try sockaddr_in6.inet6(ip6: bare, port: configuration.port)
+                                         : try sockaddr_in.inet(ip4: bare, port: configuration.port)
+        } catch {
+            throw .invalidHost(configuration.host)
+        }
+
+        let basePath = Self.basePath(of: options.baseURL)
+        let output = URL(fileURLWithPath: options.output)
+        var allowedHost: (@Sendable (String) -> Bool)?
+        if Self.isLoopback(host) { allowedHost = { @Sendable name in PreviewServer.isLoopback(name) } }
+        let handler = SiteRequestHandler(resolver: SitePathResolver(root: output), status: status,
+                                         liveReload: liveReload, basePath: basePath, allowedHost: allowedHost)
+        let server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
+        let port = try await listen(server, host: bare)
+
+        let urlHost = bare.contains(":") ? "[\(bare)]" : bare
+        let url = URL(string: "http://\(urlHost):\(port)\(basePath)/")!
+        lock.withLock {
+            // Links and feeds point at the preview unless --base-url says otherwise.
+            if buildOptions.baseURL == nil { buildOptions.baseURL = "http://\(urlHost):\(port)" }
+            _url = url
+            building = true
+        }
+        if configuration.watch {
+            let watcher = Watcher(roots: [URL(fileURLWithPath: options.source), URL(fileURLWithPath: options.theme)],
+                                  debounce: configuration.debounce, forcePolling: configuration.forcePolling) { [weak self] changes in
+                self?.schedule(changes)
+            }
+            lock.withLock { self.watcher = watcher }
+            onEvent(.watching(watcher.start()))
+        }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            rebuildQueue.async {
+                self.rebuild(changes: [])
+                done.resume()
+                self.drain()
+            }
+        }
+        return url
+    }
+
+    /// Stops watching, ends the live-reload streams, closes the server and waits for a running build.
+    public func stop() async {
+        let (watcher, server, task) = lock.withLock { () -> (Watcher?, HTTPServer?, Task<Void, Never>?) in
+            stopped = true
+            defer { self.watcher = nil; self.server = nil; self.serverTask = nil }
+            return (self.watcher, self.server, self.serverTask)
+        }
+        watcher?.stop()
+        liveReload.closeAll()
+        // FlyingFox's accept loop ends only when cancelled; responses in flight get 0.1 s to finish.
+        await server?.stop(timeout: 0.1)
+        await task?.value
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in rebuildQueue.async { done.resume() } }
+    }
+
+    /// Runs FlyingFox until `stop`; returns the port once it listens, or the reason it cannot.
+    private func listen(_ server: HTTPServer, host: String) async throws(PreviewServerError) -> UInt16 {
+        let failure = FailureBox()
+        let task = Task {
+            do { try await server.run() } catch { failure.set(error) }
+            failure.finish()
+        }
+        lock.withLock { self.server = server; self.serverTask = task }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while ContinuousClock.now < deadline {
+            if await server.isListening, let address = await server.listeningAddress {
+                switch address {
+                case .ip4(_, let port), .ip6(_, let port): return port
+                case .unix: return configuration.port
+                }
+            }
+            if let (finished, error) = failure.state, finished {
+                lock.withLock { self.server = nil; self.serverTask = nil }
+                if case .failed(_, let code, let message) = error as? SocketError {
+                    throw .from(bindErrno: code, host: host, port: configuration.port, message: message)
+                }
+                throw .cannotListen(host: host, port: configuration.port, reason: error.map { "\($0)" } ?? "the server stopped")
+            }
+            try? await Task.sleep(for: .milliseconds(5))
+        }
+        task.cancel()
+        throw .cannotListen(host: host, port: configuration.port, reason: "timed out waiting for the socket")
+    }
+
+    // MARK: Rebuilding
+
+    private func schedule(_ changes: Set<String>) {
+        let start = lock.withLock { () -> Bool in
+            guard !stopped else { return false }
+            pending.formUnion(changes)
+            if building { return false }
+            building = true
+            return true
+        }
+        if start { rebuildQueue.async { self.drain() } }
+    }
+
+    /// Builds until no change is waiting; runs on `rebuildQueue` only.
+    private func drain() {
+        while true {
+            let batch = lock.withLock { () -> Set<String>? in
+                if pending.isEmpty || stopped { building = false; return nil }
+                defer { pending = [] }
+                return pending
+            }
+            guard let batch else { return }
+            rebuild(changes: batch)
+        }
+    }
+
+    private func rebuild(changes: Set<String>) {
+        var options = lock.withLock { buildOptions }
+        options.now = Date()
+        status.isBuilding = true
+        let report = Builder(options: options).build()
+        status.isBuilding = false
+        let (build, previousFailed) = status.record(report)
+        let cssOnly = report.succeeded && !previousFailed && !changes.isEmpty && changes.allSatisfy { $0.hasSuffix(".css") }
+        if cssOnly {
+            liveReload.broadcast(.css(build: build, stylesheets: stylesheets(under: Self.basePath(of: options.baseURL))))
+        } else {
+            liveReload.broadcast(.reload(build: build))
+        }
+        onEvent(.built(report, changes: changes.sorted()))
+    }
+
+    /// The site's CSS files as URL paths, for the CSS-only swap.
+    private func stylesheets(under basePath: String) -> [String] {
+        let output = URL(fileURLWithPath: configuration.build.output).standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            if relative.hasSuffix(".css") { result.append(basePath + "/" + relative) }
+        }
+        return result.sorted()
+    }
+
+    /// `https://example.org/duet/` -> `/duet`; "" for none or a root URL.
+    static func basePath(of baseURL: String?) -> String {
+        guard let baseURL, let path = URL(string: baseURL)?.path else { return "" }
+        let trimmed = path.split(separator: "/").joined(separator: "/")
+        return trimmed.isEmpty ? "" : "/" + trimmed
+    }
+}
+
+/// How FlyingFox's run ended, read by `listen` while it waits for the socket.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: (any Error)?
+    private var finished = false
+
+    func set(_ error: any Error) { lock.withLock { self.error = error } }
+    func finish() { lock.withLock { finished = true } }
+    var state: (Bool, (any Error)?)? { lock.withLock { (finished, error) } }
+}

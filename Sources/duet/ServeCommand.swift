@@ -1,0 +1,135 @@
+import ArgumentParser
+import DuetBuild
+import DuetServer
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Build the site, serve it at http://127.0.0.1:4000/ and rebuild on every change (live reload).")
+
+    @Option(help: "The content folder (site.yml, posts/, pages/, static/).")
+    var source = "content"
+
+    @Option(help: "The theme folder.")
+    var theme = "themes/default"
+
+    @Option(help: "The output folder (replaced whole on every successful rebuild).")
+    var output = "_site"
+
+    @Flag(inversion: .prefixedNo, help: "Include posts marked 'draft: true' (shown by default while serving).")
+    var drafts = true
+
+    @Flag(help: "Include posts dated in the future.")
+    var future = false
+
+    @Option(name: .customLong("base-url"), help: "Override base_url (default while serving: the preview's own address).")
+    var baseURL: String?
+
+    @Option(help: "The port to listen on.")
+    var port: UInt16 = 4000
+
+    @Option(help: "The address to listen on. Anything but loopback makes the site reachable from the network.")
+    var host = "127.0.0.1"
+
+    func run() throws {
+        let printer = DiagnosticPrinter()
+        let options = BuildOptions(source: source, theme: theme, output: output, includeDrafts: drafts,
+                                   includeFuture: future, strict: false, baseURL: baseURL)
+        let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) { event in
+            Self.report(event, printer: printer)
+        }
+
+        let finished = DispatchSemaphore(value: 0)
+        let failure = Failure()
+        let start = Task {
+            do {
+                let url = try await server.start()
+                Self.say("Serving at \(url) (Ctrl-C to stop)")
+                if !PreviewServer.isLoopback(host) {
+                    printer.printLine("warning: --host \(host): the preview is reachable from the network, not only from this machine")
+                }
+            } catch {
+                failure.error = error
+                finished.signal()
+            }
+        }
+
+        // Ctrl-C or a TERM: stop accepting, end the live-reload streams, wait for a running build, exit 0.
+        // A second signal while stopping exits at once.
+        let stopping = Failure()
+        var handlers: [DispatchSourceSignal] = []
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                if stopping.flag { _exit(130) }
+                stopping.flag = true
+                Task {
+                    await start.value
+                    await server.stop()
+                    finished.signal()
+                }
+            }
+            source.resume()
+            handlers.append(source)
+        }
+        finished.wait()
+        handlers.forEach { $0.cancel() }
+        if let error = failure.error {
+            printer.printLine("\(error)")
+            throw ExitCode(1)
+        }
+        Self.say("Stopped.")
+    }
+
+    private static func report(_ event: PreviewServer.Event, printer: DiagnosticPrinter) {
+        switch event {
+        case .watching(.inotify):
+            break
+        case .watching(.polling(let reason)):
+            printer.printLine("note: watching for changes by polling (\(reason))")
+        case .built(let report, let changes):
+            if !changes.isEmpty {
+                let shown = changes.prefix(3).map(relative).joined(separator: ", ")
+                say("Changed: \(shown)\(changes.count > 3 ? " and \(changes.count - 3) more" : "")")
+            }
+            printer.print(report.diagnostics)
+            if let failure = report.writeFailure { printer.printLine(failure.description) }
+            say(report.succeeded ? report.summary
+                  : report.summary.replacingOccurrences(of: "the previous output was left as it was",
+                                                        with: "the last good site is still served"))
+        }
+    }
+
+    /// Unbuffered, so a script or a test reading the pipe sees the URL at once.
+    private static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// `/home/me/site/content/posts/en/x.md` -> `content/posts/en/x.md` when under the working folder.
+    private static func relative(_ path: String) -> String {
+        let cwd = FileManager.default.currentDirectoryPath
+        return path.hasPrefix(cwd + "/") ? String(path.dropFirst(cwd.count + 1)) : path
+    }
+}
+
+/// A value set by one task and read by another once a semaphore says so.
+private final class Failure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var _error: (any Error)?
+    private var _flag = false
+    var error: (any Error)? {
+        get { lock.withLock { _error } }
+        set { lock.withLock { _error = newValue } }
+    }
+    var flag: Bool {
+        get { lock.withLock { _flag } }
+        set { lock.withLock { _flag = newValue } }
+    }
+}
