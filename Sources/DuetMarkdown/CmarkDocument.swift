@@ -85,8 +85,10 @@ final class CmarkDocument {
             let text = plainText(of: node)
             let id = anchors.id(for: text)
             headings.append(DocumentHeading(level: level, text: text, id: id))
-            let markup = html(of: node).replacingOccurrences(
-                of: "<h\(level)>", with: "<h\(level) id=\"\(escapeAttribute(id))\">", options: .anchored)
+            let rendered = html(of: node)
+            let open = "<h\(level)>"
+            let markup = rendered.hasPrefix(open)
+                ? "<h\(level) id=\"\(escapeAttribute(id))\">" + rendered.dropFirst(open.count) : rendered
             guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
             cmark_node_set_literal(block, markup)
             cmark_node_insert_before(node, block)

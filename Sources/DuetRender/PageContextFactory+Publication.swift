@@ -14,7 +14,9 @@ extension PageContextFactory {
         }
         let document = article.document
         let pageLanguage = language ?? document.language
-        var view = view(of: document, route: article.route)
+        // The article page starts from its listing view: its text is measured once per build.
+        var view = listings[document.sourcePath] ?? self.view(of: document, route: article.route)
+        view.etAl = nil
         let words = strings[document.language]
         let shown = detailed ? article.byline.authorIDs : Array(article.byline.authorIDs.prefix(article.byline.namedCount))
         view.byline = authorLinks(shown, language: document.language)

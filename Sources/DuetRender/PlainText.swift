@@ -2,54 +2,65 @@
 /// from characters for Chinese, and truncation that never cuts inside a character or a tag and
 /// never leaves punctuation dangling before the ellipsis.
 enum PlainText {
-    /// The text of an HTML fragment: tags dropped, the common entities decoded, spaces collapsed.
+    /// The text of an HTML fragment: tags dropped, the common entities decoded, spaces collapsed,
+    /// and no space left where a tag stood before punctuation. Works on Unicode scalars, not
+    /// Characters: it runs over every article's whole text, and grapheme breaking was its main cost.
     static func from(html: String) -> String {
-        var text = ""
+        var result = String.UnicodeScalarView()
         var inTag = false
-        var entity: String?
-        for character in html {
+        var pendingSpace = false
+        var entity: String.UnicodeScalarView?
+        func emit(_ scalar: Unicode.Scalar) {
+            if isSpace(scalar) {
+                pendingSpace = !result.isEmpty
+                return
+            }
+            if pendingSpace, !closingPunctuation.contains(scalar) { result.append(" ") }
+            pendingSpace = false
+            result.append(scalar)
+        }
+        for scalar in html.unicodeScalars {
             if inTag {
-                if character == ">" { inTag = false; text.append(" ") }
+                if scalar == ">" { inTag = false; pendingSpace = !result.isEmpty }
                 continue
             }
             if var pending = entity {
-                if character == ";" {
-                    text += decode(pending)
+                if scalar == ";" {
+                    decode(String(pending)).unicodeScalars.forEach(emit)
                     entity = nil
-                } else if pending.count < 10, character.isLetter || character.isNumber || character == "#" {
-                    pending.append(character)
+                } else if pending.count < 10, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "#" {
+                    pending.append(scalar)
                     entity = pending
                 } else {
-                    text += "&" + pending
+                    "&".unicodeScalars.forEach(emit)
+                    pending.forEach(emit)
                     entity = nil
-                    text.append(character)
+                    emit(scalar)
                 }
                 continue
             }
-            switch character {
+            switch scalar {
             case "<": inTag = true
-            case "&": entity = ""
-            default: text.append(character)
+            case "&": entity = String.UnicodeScalarView()
+            default: emit(scalar)
             }
         }
-        if let pending = entity { text += "&" + pending }
-        // Collapse whitespace, and drop a space that a tag left before punctuation.
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = !result.isEmpty
-                continue
-            }
-            if pendingSpace, !closingPunctuation.contains(character) { result.append(" ") }
-            pendingSpace = false
-            result.append(character)
+        if let pending = entity {
+            "&".unicodeScalars.forEach(emit)
+            pending.forEach(emit)
         }
-        return result
+        return String(result)
     }
 
-    private static let closingPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0x0C: return true
+        case 0..<0x80: return false
+        default: return scalar.properties.isWhitespace
+        }
+    }
+
+    private static let closingPunctuation: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
 
     private static func decode(_ name: String) -> String {
         switch name {
@@ -71,7 +82,10 @@ enum PlainText {
     }
 
     static func isCJK(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
+        character.unicodeScalars.first.map(isCJK) ?? false
+    }
+
+    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
             return true
@@ -91,16 +105,20 @@ enum PlainText {
         var cjk = 0
         var words = 0
         var inWord = false
-        for character in text {
-            if isCJK(character) {
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            let isWordPart: Bool
+            if value < 0x80 {
+                isWordPart = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+            } else if isCJK(scalar) {
                 cjk += 1
                 inWord = false
-            } else if character.isLetter || character.isNumber {
-                if !inWord { words += 1 }
-                inWord = true
+                continue
             } else {
-                inWord = false
+                isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
             }
+            if isWordPart, !inWord { words += 1 }
+            inWord = isWordPart
         }
         let minutes = Double(cjk) / 400 + Double(words) / 230
         return max(1, Int(minutes.rounded()))
