@@ -17,8 +17,8 @@ struct SiteLinks: Sendable {
     /// path, so a site published in a sub-folder keeps working.
     func rebased(_ html: String) -> String {
         guard !basePath.isEmpty else { return html }
-        return html.replacing("href=\"/", with: "href=\"\(basePath)/").replacing("src=\"/", with: "src=\"\(basePath)/")
-            .replacing("href=\"\(basePath)//", with: "href=\"//").replacing("src=\"\(basePath)//", with: "src=\"//")
+        return html.replacingBytes("href=\"/", with: "href=\"\(basePath)/").replacingBytes("src=\"/", with: "src=\"\(basePath)/")
+            .replacingBytes("href=\"\(basePath)//", with: "href=\"//").replacingBytes("src=\"\(basePath)//", with: "src=\"//")
     }
 
     /// Absolute, for canonical, hreflang and feeds: the relative form when there is no base URL.
