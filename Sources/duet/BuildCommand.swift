@@ -7,30 +7,17 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Build the site into the output folder (the previous output is replaced only on success).")
 
-    @Option(help: "The content folder (site.yml, posts/, pages/, static/).")
-    var source = "content"
-
-    @Option(help: "The theme folder.")
-    var theme = "themes/default"
-
-    @Option(help: "The output folder.")
-    var output = "_site"
+    @OptionGroup var site: SiteOptions
 
     @Flag(help: "Include posts marked 'draft: true'.")
     var drafts = false
 
-    @Flag(help: "Include posts dated in the future.")
-    var future = false
-
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
-    @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
-    var baseURL: String?
-
     func run() throws {
-        let options = BuildOptions(source: source, theme: theme, output: output, includeDrafts: drafts,
-                                   includeFuture: future, strict: strict, baseURL: baseURL)
+        let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
+                                   includeFuture: site.future, strict: strict, baseURL: site.baseURL)
         let report = Builder(options: options).build()
         let printer = DiagnosticPrinter()
         printer.print(report.diagnostics)

@@ -13,23 +13,10 @@ struct ServeCommand: ParsableCommand {
         commandName: "serve",
         abstract: "Build the site, serve it at http://127.0.0.1:4000/ and rebuild on every change (live reload).")
 
-    @Option(help: "The content folder (site.yml, posts/, pages/, static/).")
-    var source = "content"
-
-    @Option(help: "The theme folder.")
-    var theme = "themes/default"
-
-    @Option(help: "The output folder (replaced whole on every successful rebuild).")
-    var output = "_site"
+    @OptionGroup var site: SiteOptions
 
     @Flag(inversion: .prefixedNo, help: "Include posts marked 'draft: true' (shown by default while serving).")
     var drafts = true
-
-    @Flag(help: "Include posts dated in the future.")
-    var future = false
-
-    @Option(name: .customLong("base-url"), help: "Override base_url (default while serving: the preview's own address).")
-    var baseURL: String?
 
     @Option(help: "The port to listen on.")
     var port: UInt16 = 4000
@@ -39,8 +26,8 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let printer = DiagnosticPrinter()
-        let options = BuildOptions(source: source, theme: theme, output: output, includeDrafts: drafts,
-                                   includeFuture: future, strict: false, baseURL: baseURL)
+        let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
+                                   includeFuture: site.future, strict: false, baseURL: site.baseURL)
         let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) { event in
             Self.report(event, printer: printer)
         }
