@@ -88,7 +88,7 @@ final class CmarkDocument {
             let rendered = html(of: node)
             let open = "<h\(level)>"
             let markup = rendered.hasPrefix(open)
-                ? "<h\(level) id=\"\(escapeAttribute(id))\">" + rendered.dropFirst(open.count) : rendered
+                ? "<h\(level) id=\"\(id.markupEscaped)\">" + rendered.dropFirst(open.count) : rendered
             guard let block = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
             cmark_node_set_literal(block, markup)
             cmark_node_insert_before(node, block)
@@ -124,18 +124,4 @@ final class CmarkDocument {
         defer { free(rendered) }
         return String(cString: rendered)
     }
-}
-
-private func escapeAttribute(_ text: String) -> String {
-    var result = ""
-    for character in text {
-        switch character {
-        case "&": result += "&amp;"
-        case "\"": result += "&quot;"
-        case "<": result += "&lt;"
-        case ">": result += "&gt;"
-        default: result.append(character)
-        }
-    }
-    return result
 }

@@ -30,6 +30,13 @@ public struct Issue: Hashable, Sendable {
         self.sourcePath = sourcePath
     }
 
+    /// An issue as its file describes it, completed with its volume and number.
+    public init(record: IssueRecord, volume: Int, number: Int) {
+        self.init(id: record.id, year: record.year, quarter: record.quarter, volume: record.volume ?? volume,
+                  number: record.number ?? number, titles: record.titles, cover: record.cover,
+                  published: record.published, notesHTML: record.notesHTML, sourcePath: record.sourcePath)
+    }
+
     /// Newest first: by year, then quarter, then id.
     public static func newestFirst(_ a: Issue, _ b: Issue) -> Bool {
         (a.year, a.quarter, a.id) > (b.year, b.quarter, b.id)

@@ -43,10 +43,7 @@ struct IssueCatalog {
         let first = firstYear ?? years.min() ?? 0
         for id in ids {
             if let record = records[id] {
-                all.append(Issue(id: id, year: record.year, quarter: record.quarter,
-                                 volume: record.volume ?? record.year - first + 1, number: record.number ?? record.quarter,
-                                 titles: record.titles, cover: record.cover, published: record.published,
-                                 notesHTML: record.notesHTML, sourcePath: record.sourcePath))
+                all.append(Issue(record: record, volume: record.year - first + 1, number: record.quarter))
             } else if let key = Issue.quarterKey(id) {
                 all.append(Issue(id: id, year: key.year, quarter: key.quarter, volume: key.year - first + 1, number: key.quarter))
             }

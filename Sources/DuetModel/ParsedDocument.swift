@@ -38,7 +38,8 @@ public struct ParsedDocument: Hashable, Sendable {
             ?? Self.fileStem(of: sourcePath)
     }
 
-    static func fileStem(of path: String) -> String {
+    /// `content/posts/en/2025-01-15-slug.md` -> `2025-01-15-slug`.
+    public static func fileStem(of path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
         return String(name[..<dot])

@@ -23,9 +23,5 @@ public struct SourceFile: Hashable, Sendable {
     }
 
     /// File name without its extension: `2025-01-15-us-china-coordination`.
-    public var stem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
-    }
+    public var stem: String { ParsedDocument.fileStem(of: path) }
 }

@@ -7,21 +7,9 @@ import XCTest
 /// (`/:lang/issues/:issue/:slug/`): issue pages, the archive, author pages and index, bylines,
 /// scholarly metadata and citations; then bad input.
 final class JournalSiteTests: XCTestCase {
-    static let siteYAML = """
-        title:
-          en: Test Review
-          zh: 测试评论
+    static let siteYAML = SiteFixture.issuePermalinkSiteYAML + """
+
         base_url: https://journal.example.org
-        languages:
-          - code: en
-            tag: en
-            name: English
-            locale: en_US
-          - code: zh
-            tag: zh-Hans
-            name: 中文
-            locale: zh_CN
-        timezone: Asia/Shanghai
         first_year: 2024
         """
 

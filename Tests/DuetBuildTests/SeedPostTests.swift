@@ -8,7 +8,7 @@ final class SeedPostTests: XCTestCase {
         let seed = SiteFixture.repositoryRoot.appendingPathComponent("../shared/seeds/000_40c81372912647a8.txt")
         try XCTSkipUnless(FileManager.default.fileExists(atPath: seed.path), "the shared seeds are not beside the repository")
         // The site's default permalinks: articles live under their issue.
-        let site = try SiteFixture(siteYAML: SiteFixture.bilingualSiteYAML.replacing("permalink: /:lang/:year/:slug/", with: ""))
+        let site = try SiteFixture(siteYAML: SiteFixture.issuePermalinkSiteYAML)
         defer { site.remove() }
         try site.write("posts/en/2025-01-15-us-china-coordination.md", try Data(contentsOf: seed))
         let report = site.build()

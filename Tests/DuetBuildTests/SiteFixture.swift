@@ -75,6 +75,9 @@ struct SiteFixture {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// The bilingual site with Duet's default permalinks (articles under their issue).
+    static let issuePermalinkSiteYAML = bilingualSiteYAML.replacing("\npermalink: /:lang/:year/:slug/", with: "")
+
     static let bilingualSiteYAML = """
         title:
           en: Test Review
