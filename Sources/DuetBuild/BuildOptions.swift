@@ -12,10 +12,12 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The moment that decides which posts are "future"; passed in, never read inside the pipeline.
     public var now: Date
+    /// Where the incremental build cache lives (`.duet-cache`); nil builds everything every time.
+    public var cacheDirectory: String?
 
     public init(source: String = "content", theme: String = "themes/default", output: String = "_site",
                 includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,
-                baseURL: String? = nil, now: Date = Date()) {
+                baseURL: String? = nil, now: Date = Date(), cacheDirectory: String? = nil) {
         self.source = source
         self.theme = theme
         self.output = output
@@ -24,5 +26,6 @@ public struct BuildOptions: Sendable {
         self.strict = strict
         self.baseURL = baseURL
         self.now = now
+        self.cacheDirectory = cacheDirectory
     }
 }

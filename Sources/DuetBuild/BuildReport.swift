@@ -10,6 +10,8 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Set when writing failed (the previous output is untouched).
     public var writeFailure: BuildError?
+    /// Pages rendered by an incremental build (the others were unchanged); nil for a full build.
+    public var renderedPages: Int?
 
     public var succeeded: Bool { !diagnostics.hasErrors && writeFailure == nil }
 
@@ -27,6 +29,7 @@ public struct BuildReport: Sendable {
         if sharedPages > 0 { parts.append("\(sharedPages) shared") }
         let warnings = diagnostics.count
         let warningText = warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")"
-        return "Built \(pageCount) pages (\(parts.joined(separator: ", "))) in \(time) s\(warningText)"
+        let reuse = renderedPages.map { ", \($0) rendered, \(pageCount - $0) unchanged" } ?? ""
+        return "Built \(pageCount) pages (\(parts.joined(separator: ", "))) in \(time) s\(reuse)\(warningText)"
     }
 }

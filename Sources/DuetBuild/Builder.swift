@@ -51,17 +51,32 @@ public struct Builder: Sendable {
             return finish(&report)
         }
 
-        // Parse
+        // Parse: a file whose bytes (and the settings parsing reads) are unchanged since the last
+        // build is not parsed again.
+        let cacheFile = store == nil ? options.cacheDirectory.map {
+            CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
+        } : nil
+        let previous = cacheFile?.load(tool: BuildDigests.tool)
+        var next = BuildCache()
+        let configDigest = StableDigest.of(bytes: tree.config ?? Data())
         let parser = DocumentParser(config: config)
-        let parsed = ParallelMap.map(tree.documents) { file -> Result<(ParsedDocument, [Diagnostic]), SourceError> in
-            Result { () throws(SourceError) in try parser.parse(file) }
+        let keys = tree.documents.map { BuildDigests.parseKey($0, config: configDigest) }
+        let parsed = ParallelMap.map(Array(zip(tree.documents, keys))) { file, key -> Result<BuildCache.Parsed, SourceError> in
+            if let cached = previous?.parsed[key] { return .success(cached) }
+            return Result { () throws(SourceError) in
+                let (document, warnings) = try parser.parse(file)
+                return BuildCache.Parsed(document: document, warnings: warnings)
+            }
         }
         var documents: [ParsedDocument] = []
-        for result in parsed {
+        var documentDigests: [String: UInt64] = [:]
+        for (result, key) in zip(parsed, keys) {
             switch result {
-            case .success(let (document, warnings)):
-                documents.append(document)
-                report.diagnostics += warnings
+            case .success(let entry):
+                documents.append(entry.document)
+                documentDigests[entry.document.sourcePath] = key
+                next.parsed[key] = entry
+                report.diagnostics += entry.warnings
             case .failure(let error):
                 report.diagnostics.append(error.diagnostic)
             }
@@ -87,21 +102,93 @@ public struct Builder: Sendable {
             loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
             missingPath: { "\(theme.i18nFolder)/\($0).yml" })
         report.diagnostics += stringsDiagnostics
-        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme, strings: strings, assets: theme.assets).render(graph)
-        report.diagnostics += renderDiagnostics
-        let pages = rendered.filter { $0.path.hasSuffix(".html") }
+        let plan = Renderer(theme: theme.theme, strings: strings, assets: theme.assets).plan(graph)
+        report.diagnostics += plan.diagnostics
+        let pages = plan.jobs.map(\.path).filter { $0.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in
-            (language.code, pages.count { $0.path.hasPrefix(language.code + "/") })
+            (language.code, pages.count { $0.hasPrefix(language.code + "/") })
         }
         report.sharedPages = pages.count - report.pagesPerLanguage.reduce(0) { $0 + $1.count }
 
-        // Write
         let checked = finish(&report)
         guard checked.succeeded else { return checked }
         report = checked
         do {
             try checkOutputIsSafe()
-            try (store ?? DiskStore(output: URL(fileURLWithPath: options.output))).write(rendered: rendered, copied: staticFiles)
+        } catch {
+            report.writeFailure = error
+            return finish(&report)
+        }
+
+        // What each output is made from, to compare with the last build's record.
+        var site = StableDigest()
+        site.combine(BuildDigests.tool)
+        site.combine(configDigest)
+        site.combine(theme.digest)
+        site.combine(options.baseURL ?? "")
+        site.combine(BuildDigests.shape(of: graph))
+        for file in tree.issueFiles + tree.authorFiles {
+            site.combine(file.path)
+            site.combine(bytes: file.data)
+        }
+        var everything = site
+        for path in documentDigests.keys.sorted() { everything.combine(documentDigests[path] ?? 0) }
+        let inputs = plan.jobs.map { job -> UInt64 in
+            switch job.dependencies {
+            case .everything: return everything.value
+            case .documents(let paths):
+                var digest = site
+                for path in paths { digest.combine(documentDigests[path] ?? 0) }
+                return digest.value
+            }
+        }
+
+        // Render and write: everything into a fresh folder swapped in whole, or, when the last
+        // build's record matches the output folder, only the files whose inputs changed, in place.
+        let outputFolder = OutputFolder(root: URL(fileURLWithPath: options.output))
+        let incremental = previous != nil && FileManager.default.fileExists(atPath: outputFolder.root.path)
+        func isCurrent(_ path: String, _ digest: UInt64) -> Bool {
+            guard let record = previous?.outputs[path], record.inputs == digest else { return false }
+            return outputFolder.stamp(of: path) == record.stamp
+        }
+        do {
+            if incremental, let cacheFile {
+                let stale = zip(plan.jobs, inputs).filter { !isCurrent($0.0.path, $0.1) }
+                let rendered = plan.render(stale.map(\.0))
+                cacheFile.invalidate()
+                var written: [String: BuildCache.Output] = [:]
+                for (file, digest) in zip(rendered, stale.map(\.1)) {
+                    written[file.path] = BuildCache.Output(inputs: digest, stamp: try outputFolder.replace(file))
+                }
+                for file in staticFiles {
+                    let digest = BuildDigests.staticFile(file)
+                    if !isCurrent(file.outputPath, digest) {
+                        written[file.outputPath] = BuildCache.Output(inputs: digest, stamp: try outputFolder.copy(file))
+                    }
+                }
+                let kept = Set(plan.jobs.map(\.path) + staticFiles.map(\.outputPath))
+                for path in (previous?.outputs.keys).map(Array.init) ?? [] where !kept.contains(path) {
+                    try outputFolder.remove(path)
+                }
+                for path in kept {
+                    next.outputs[path] = written[path] ?? previous?.outputs[path]
+                }
+                report.renderedPages = stale.count { $0.0.path.hasSuffix(".html") }
+            } else {
+                let rendered = plan.renderAll()
+                try (store ?? DiskStore(output: outputFolder.root)).write(rendered: rendered, copied: staticFiles)
+                if cacheFile != nil {
+                    for (job, digest) in zip(plan.jobs, inputs) {
+                        if let stamp = outputFolder.stamp(of: job.path) { next.outputs[job.path] = .init(inputs: digest, stamp: stamp) }
+                    }
+                    for file in staticFiles {
+                        if let stamp = outputFolder.stamp(of: file.outputPath) {
+                            next.outputs[file.outputPath] = .init(inputs: BuildDigests.staticFile(file), stamp: stamp)
+                        }
+                    }
+                }
+            }
+            cacheFile?.save(next, tool: BuildDigests.tool)
         } catch {
             report.writeFailure = error
         }

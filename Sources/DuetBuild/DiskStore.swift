@@ -28,12 +28,12 @@ public struct DiskStore: OutputStore {
         do {
             var madeFolders: Set<String> = []
             for file in copied {
-                let target = try confined(file.outputPath, in: staging)
+                let target = try Self.confined(file.outputPath, in: staging)
                 try makeParent(of: target, madeFolders: &madeFolders)
                 try fileManager.copyItem(at: file.url, to: target)
             }
             for file in rendered {
-                let target = try confined(file.path, in: staging)
+                let target = try Self.confined(file.path, in: staging)
                 try makeParent(of: target, madeFolders: &madeFolders)
                 if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
                 try Self.writeFile(file.contents, to: target.path)
@@ -63,7 +63,7 @@ public struct DiskStore: OutputStore {
 
     /// A plain `open`/`write`/`close`: `Data.write(to:)` calls `fsync` on every file, which cost
     /// more than rendering the page. The swap at the end is what makes the output appear whole.
-    private static func writeFile(_ text: String, to path: String) throws {
+    static func writeFile(_ text: String, to path: String) throws {
         let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { Glibc.close(descriptor) }
@@ -84,7 +84,7 @@ public struct DiskStore: OutputStore {
 
     /// The route checks already refuse `..`; this is the last line of defence at the only place
     /// that writes, so no bug upstream can ever write outside the output folder.
-    private func confined(_ relative: String, in root: URL) throws(BuildError) -> URL {
+    static func confined(_ relative: String, in root: URL) throws(BuildError) -> URL {
         let target = root.appendingPathComponent(relative).standardizedFileURL
         guard !relative.hasPrefix("/"), target.path.hasPrefix(root.standardizedFileURL.path + "/") else {
             throw .unsafeOutput(path: relative, reason: "the path leaves the output folder")

@@ -20,6 +20,9 @@ struct ThemeLoader {
         var i18nFolder: String
         /// Theme CSS and JS under their fingerprinted names: `css/duet.css` -> `css/duet.3f2a9c1b.css`.
         var assets: [String: String]
+        /// Every template, string and asset name the pages depend on: when it changes, every page
+        /// is rendered again.
+        var digest: StableDigest
     }
 
     init(theme: URL, themeDisplay: String, override: URL? = nil, overrideDisplay: String = "") {
@@ -44,6 +47,7 @@ struct ThemeLoader {
 
     func load() throws(DiagnosticError) -> Loaded {
         var templates: [TemplateSource] = []
+        var digest = StableDigest()
         var diagnostics: [Diagnostic] = []
         guard let themeLayer = layers.last, FileManager.default.fileExists(atPath: themeLayer.url.path) else {
             throw DiagnosticError(.error("theme folder does not exist", at: SourceLocation(file: layers.last?.display ?? "theme")))
@@ -52,6 +56,8 @@ struct ThemeLoader {
             for file in files(in: folder) where file.relative.hasSuffix(".mustache") {
                 do {
                     let text = try String(contentsOf: file.url, encoding: .utf8)
+                    digest.combine(file.display)
+                    digest.combine(text)
                     templates.append(TemplateSource(name: String(file.relative.dropLast(".mustache".count)), role: role,
                                                     path: file.display, text: text))
                 } catch {
@@ -65,6 +71,8 @@ struct ThemeLoader {
             let language = String(file.relative.dropLast(4))
             do {
                 let data = try Data(contentsOf: file.url)
+                digest.combine(file.display)
+                digest.combine(bytes: data)
                 strings[language] = try Self.strings(from: YAMLFile.parse(data, path: file.display))
                 stringsFiles[language] = SourceLocation(file: file.display)
             } catch let error as SourceError {
@@ -82,22 +90,17 @@ struct ThemeLoader {
                 assets[file.relative] = output
             }
             staticFiles.append(StaticFile(sourcePath: file.display, outputPath: output, url: file.url))
+            digest.combine(output)
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
         return Loaded(theme: try Theme(templates: templates, strings: strings), staticFiles: staticFiles,
-                      stringsFiles: stringsFiles, i18nFolder: "\(themeLayer.display)/i18n", assets: assets)
+                      stringsFiles: stringsFiles, i18nFolder: "\(themeLayer.display)/i18n", assets: assets, digest: digest)
     }
 
     /// `css/duet.css` -> `css/duet.3f2a9c1b.css`: a new name whenever the contents change, so
     /// browsers may cache theme assets forever. FNV-1a is stable across runs and machines.
     static func fingerprinted(_ path: String, contents: Data) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in contents {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        let digest = String(String(repeating: "0", count: max(0, 16 - hex.count)) + hex).prefix(8)
+        let digest = StableDigest.of(bytes: contents).hex.prefix(8)
         guard let dot = path.lastIndex(of: "."), !path[..<dot].hasSuffix("/") else { return path }
         return "\(path[..<dot]).\(digest)\(path[dot...])"
     }

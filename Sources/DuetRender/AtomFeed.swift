@@ -9,7 +9,7 @@ struct AtomFeed: Sendable {
     var language: Language
     var strings: Strings
     var links: SiteLinks
-    static let entryLimit = 20
+    public static let entryLimit = 20
 
     func render() -> String {
         let articles = graph.articles(in: language.code).prefix(Self.entryLimit)

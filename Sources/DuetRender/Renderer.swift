@@ -2,7 +2,8 @@ import DuetModel
 
 /// Site graph + theme -> output files. Pure: it never touches the file system; the build writes
 /// what it returns. Every page is a job that builds its context and renders it, and the jobs run
-/// on all cores (the theme is `Sendable` and parsed once; output order is the job order).
+/// on all cores (the theme is `Sendable` and parsed once; output order is the job order). Each job
+/// names the documents it shows, so an incremental build can skip the pages a change did not touch.
 public struct Renderer: Sendable {
     public var theme: Theme
     public var strings: StringsCatalog?
@@ -15,19 +16,19 @@ public struct Renderer: Sendable {
         self.assets = assets
     }
 
-    private typealias Job = @Sendable () -> OutputFile
-
+    /// Every page, rendered.
     public func render(_ graph: SiteGraph) -> ([OutputFile], [Diagnostic]) {
+        let plan = plan(graph)
+        return (plan.renderAll(), plan.diagnostics)
+    }
+
+    public func plan(_ graph: SiteGraph) -> RenderPlan {
         let catalog = strings ?? StringsCatalog(byLanguage: Dictionary(uniqueKeysWithValues: graph.config.languages.map {
             ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
                               locale: $0.tag))
         }))
-        var factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
-        let unCached = factory
-        factory.listings = Dictionary(ParallelMap.map(graph.articles) { ($0.document.sourcePath, unCached.view(of: $0)) },
-                                      uniquingKeysWith: { first, _ in first })
-        let ready = factory
-        var jobs: [Job] = []
+        let factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
+        var jobs: [PageJob] = []
         var diagnostics: [Diagnostic] = []
 
         func layout(for document: ParsedDocument, default fallback: String) -> String? {
@@ -38,63 +39,75 @@ public struct Renderer: Sendable {
                                       at: document.location(of: "layout")))
             return nil
         }
-        func add(_ route: Route, _ layout: String, _ context: @escaping @Sendable () -> PageContext) {
-            jobs.append { [theme] in OutputFile(path: route.outputPath, contents: theme.render(context(), layout: layout)) }
+        func add(_ route: Route, _ layout: String, shows documents: [String],
+                 _ context: @escaping @Sendable (PageContextFactory) -> PageContext) {
+            jobs.append(PageJob(path: route.outputPath, dependencies: .documents(documents)) { [theme] factory in
+                OutputFile(path: route.outputPath, contents: theme.render(context(factory), layout: layout))
+            })
+        }
+        func withTranslations(_ document: ParsedDocument) -> [String] {
+            [document.sourcePath] + graph.translationSources(of: document).filter { $0 != document.sourcePath }
         }
 
         for article in graph.articles {
             guard let name = layout(for: article.document, default: "post") else { continue }
-            add(article.route, name) { ready.context(for: article) }
+            add(article.route, name, shows: withTranslations(article.document)) { $0.context(for: article) }
         }
         for page in graph.pages {
             guard let name = layout(for: page.document, default: "page") else { continue }
-            add(page.route, name) { ready.context(for: page.document, route: page.route) }
+            add(page.route, name, shows: withTranslations(page.document)) { $0.context(for: page.document, route: page.route) }
         }
         for language in graph.config.languages.map(\.code) {
             let home = graph.homeRoute(for: language)
-            add(home, "home") {
-                var context = ready.context(forGenerated: home, language: language, clustered: true)
-                context.currentIssue = graph.currentIssue.map { ready.issueView($0, language: language) }
-                context.articles = graph.articles(in: language).prefix(6).map { ready.view(of: $0) }
+            let latest = graph.articles(in: language).prefix(6)
+            let current = graph.currentIssue.map { graph.tableOfContents($0.id, language: language).flatMap(\.articles) } ?? []
+            add(home, "home", shows: (current + latest).map(\.document.sourcePath)) { factory in
+                var context = factory.context(forGenerated: home, language: language, clustered: true)
+                context.currentIssue = graph.currentIssue.map { factory.issueView($0, language: language) }
+                context.articles = latest.map { factory.view(of: $0) }
                 return context
             }
-            publicationPages(language: language, factory: ready, add: add)
-            jobs.append {
+            publicationPages(language: language, graph: graph, add: add)
+            let feedRoute = graph.feedRoute(for: language)
+            let entries = graph.articles(in: language).prefix(AtomFeed.entryLimit).map(\.document.sourcePath)
+            jobs.append(PageJob(path: feedRoute.outputPath, dependencies: .documents(Array(entries))) { factory in
                 let feed = AtomFeed(graph: graph, language: graph.config.language(language) ?? Language(code: language),
-                                    strings: catalog[language], links: ready.links)
-                return OutputFile(path: graph.feedRoute(for: language).outputPath, contents: feed.render())
-            }
+                                    strings: catalog[language], links: factory.links)
+                return OutputFile(path: feedRoute.outputPath, contents: feed.render())
+            })
         }
         let defaultLanguage = graph.config.defaultLanguage
-        add(SiteGraph.rootRoute, "root") {
-            ready.context(forGenerated: SiteGraph.rootRoute, language: defaultLanguage, clustered: true)
+        add(SiteGraph.rootRoute, "root", shows: []) {
+            $0.context(forGenerated: SiteGraph.rootRoute, language: defaultLanguage, clustered: true)
         }
-        add(SiteGraph.notFoundRoute, "404") {
-            var notFound = ready.context(forGenerated: SiteGraph.notFoundRoute, language: defaultLanguage, clustered: false)
+        add(SiteGraph.notFoundRoute, "404", shows: []) {
+            var notFound = $0.context(forGenerated: SiteGraph.notFoundRoute, language: defaultLanguage, clustered: false)
             notFound.documentTitle = notFound.strings["not_found_title"] + " · " + notFound.siteTitle
             return notFound
         }
-        return (ParallelMap.map(jobs) { $0() }, diagnostics)
+        return RenderPlan(jobs: jobs, diagnostics: diagnostics, factory: factory)
     }
 
     /// Issue pages, the archive, author pages and the author index of one language.
-    private func publicationPages(language: String, factory: PageContextFactory,
-                                  add: (Route, String, @escaping @Sendable () -> PageContext) -> Void) {
-        let graph = factory.graph
+    private func publicationPages(
+        language: String, graph: SiteGraph,
+        add: (Route, String, [String], @escaping @Sendable (PageContextFactory) -> PageContext) -> Void
+    ) {
         @Sendable func titled(_ context: PageContext, _ title: String) -> PageContext {
             var context = context
             context.documentTitle = "\(title) · \(context.siteTitle)"
             return context
         }
         let archive = graph.issuesArchiveRoute(for: language)
-        add(archive, "issues") {
+        add(archive, "issues", []) { factory in
             var context = factory.context(forGenerated: archive, language: language, routes: { graph.issuesArchiveRoute(for: $0) })
             context.years = factory.archive(language: language)
             return titled(context, context.strings["issues"])
         }
         for issue in graph.issues {
             let route = graph.issueRoute(issue.id, language: language)
-            add(route, "issue") {
+            let contents = graph.tableOfContents(issue.id, language: language).flatMap(\.articles).map(\.document.sourcePath)
+            add(route, "issue", contents) { factory in
                 var context = factory.context(forGenerated: route, language: language, routes: { graph.issueRoute(issue.id, language: $0) })
                 let view = factory.issueView(issue, language: language)
                 context.issue = view
@@ -102,14 +115,14 @@ public struct Renderer: Sendable {
             }
         }
         let index = graph.authorsIndexRoute(for: language)
-        add(index, "authors") {
+        add(index, "authors", []) { factory in
             var context = factory.context(forGenerated: index, language: language, routes: { graph.authorsIndexRoute(for: $0) })
             context.letters = factory.authorIndex(language: language)
             return titled(context, context.strings["authors"])
         }
         for author in graph.authors.values.sorted(by: { $0.id < $1.id }) {
             let route = graph.authorRoute(author.id, language: language)
-            add(route, "author") {
+            add(route, "author", graph.articles(by: author.id).map(\.document.sourcePath)) { factory in
                 var context = factory.context(forGenerated: route, language: language, routes: { graph.authorRoute(author.id, language: $0) })
                 let view = factory.authorView(author, language: language, detailed: true)
                 context.author = view

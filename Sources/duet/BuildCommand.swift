@@ -17,7 +17,8 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
-                                   includeFuture: site.future, strict: strict, baseURL: site.baseURL)
+                                   includeFuture: site.future, strict: strict, baseURL: site.baseURL,
+                                   cacheDirectory: site.cacheDirectory)
         let report = Builder(options: options).build()
         let printer = DiagnosticPrinter()
         printer.print(report.diagnostics)

@@ -27,7 +27,8 @@ struct ServeCommand: ParsableCommand {
     func run() throws {
         let printer = DiagnosticPrinter()
         let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
-                                   includeFuture: site.future, strict: false, baseURL: site.baseURL)
+                                   includeFuture: site.future, strict: false, baseURL: site.baseURL,
+                                   cacheDirectory: site.cacheDirectory)
         let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) { event in
             Self.report(event, printer: printer)
         }

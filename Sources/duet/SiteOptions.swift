@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The options `duet build` and `duet serve` share: where the site comes from and goes, and what
 /// it publishes.
@@ -9,12 +10,22 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The theme folder.")
     var theme = "themes/default"
 
-    @Option(help: "The output folder (replaced whole, and only when the build succeeds).")
+    @Option(help: "The output folder (written only when the build succeeds).")
     var output = "_site"
+
+    @Flag(help: "Build everything, ignoring and not writing the incremental cache (.duet-cache/ beside the output folder).")
+    var noCache = false
 
     @Flag(help: "Include posts dated in the future.")
     var future = false
 
     @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
     var baseURL: String?
+
+    /// `.duet-cache/` in the folder that holds the output folder: the project's root for `_site`.
+    var cacheDirectory: String? {
+        guard !noCache else { return nil }
+        let parent = (output as NSString).deletingLastPathComponent
+        return (parent.isEmpty ? "" : parent + "/") + ".duet-cache"
+    }
 }

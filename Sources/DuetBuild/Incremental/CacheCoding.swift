@@ -1,0 +1,192 @@
+import DuetModel
+import Foundation
+
+/// The cache's byte format: little-endian varints and length-prefixed UTF-8. Hand-written because
+/// Foundation's JSON and property-list coders took half a second for a 2,000-article cache,
+/// which is more than the whole one-edit rebuild may cost.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+
+    mutating func write(_ number: UInt64) {
+        var rest = number
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func write(_ number: Int) { write(UInt64(bitPattern: Int64(number))) }
+    mutating func write(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
+
+    mutating func write(_ text: String) {
+        var text = text
+        write(text.utf8.count)
+        text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+}
+
+/// Reads what `CacheWriter` wrote; any inconsistency throws, and the build then ignores the cache.
+struct CacheReader {
+    struct Corrupt: Error {}
+
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func readUInt64() throws(Corrupt) -> UInt64 {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Corrupt() }
+            let byte = bytes[position]
+            position += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return result }
+            shift += 7
+        }
+    }
+
+    mutating func readInt() throws(Corrupt) -> Int { Int(Int64(bitPattern: try readUInt64())) }
+
+    mutating func readBool() throws(Corrupt) -> Bool {
+        guard position < bytes.count, bytes[position] <= 1 else { throw Corrupt() }
+        position += 1
+        return bytes[position - 1] == 1
+    }
+
+    mutating func readString() throws(Corrupt) -> String {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - position else { throw Corrupt() }
+        let text = bytes.withUnsafeBufferPointer { buffer in
+            String(validating: UnsafeBufferPointer(rebasing: buffer[position..<position + count]), as: UTF8.self)
+        }
+        guard let text else { throw Corrupt() }
+        position += count
+        return text
+    }
+
+    mutating func readCount() throws(Corrupt) -> Int {
+        let count = try readInt()
+        guard count >= 0, count <= bytes.count - position else { throw Corrupt() }
+        return count
+    }
+}
+
+extension CacheWriter {
+    mutating func write(_ location: SourceLocation) {
+        write(location.file)
+        write(location.line)
+        write(location.column)
+    }
+
+    mutating func write(_ value: FrontMatterValue) {
+        switch value {
+        case .string(let text): write(0); write(text)
+        case .int(let number): write(1); write(number)
+        case .double(let number): write(2); write(number.bitPattern)
+        case .bool(let flag): write(3); write(flag)
+        case .null: write(4)
+        case .list(let items):
+            write(5); write(items.count)
+            for item in items { write(item) }
+        case .map(let pairs):
+            write(6); write(pairs.count)
+            for pair in pairs { write(pair.key); write(pair.value) }
+        }
+    }
+
+    mutating func write(_ document: ParsedDocument) {
+        write(document.kind == .post)
+        write(document.sourcePath)
+        write(document.language)
+        write(document.slug)
+        write(document.title)
+        write(document.date != nil)
+        if let date = document.date {
+            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
+        }
+        write(document.frontMatter.entries.count)
+        for entry in document.frontMatter.entries {
+            write(entry.key)
+            write(entry.value)
+            write(entry.location)
+        }
+        write(document.bodyHTML)
+        write(document.excerptHTML)
+        write(document.headings.count)
+        for heading in document.headings {
+            write(heading.level)
+            write(heading.text)
+            write(heading.id)
+        }
+        write(document.translationKey)
+    }
+
+    mutating func write(_ diagnostic: Diagnostic) {
+        write(diagnostic.severity == .error)
+        write(diagnostic.message)
+        write(diagnostic.location)
+    }
+}
+
+extension CacheReader {
+    mutating func readLocation() throws(Corrupt) -> SourceLocation {
+        SourceLocation(file: try readString(), line: try readInt(), column: try readInt())
+    }
+
+    mutating func readValue(depth: Int = 0) throws(Corrupt) -> FrontMatterValue {
+        guard depth < 64 else { throw Corrupt() }
+        switch try readInt() {
+        case 0: return .string(try readString())
+        case 1: return .int(try readInt())
+        case 2: return .double(Double(bitPattern: try readUInt64()))
+        case 3: return .bool(try readBool())
+        case 4: return .null
+        case 5:
+            var items: [FrontMatterValue] = []
+            for _ in 0..<(try readCount()) { items.append(try readValue(depth: depth + 1)) }
+            return .list(items)
+        case 6:
+            var pairs: [(key: String, value: FrontMatterValue)] = []
+            for _ in 0..<(try readCount()) { pairs.append((try readString(), try readValue(depth: depth + 1))) }
+            return .map(pairs)
+        default: throw Corrupt()
+        }
+    }
+
+    mutating func readDocument() throws(Corrupt) -> ParsedDocument {
+        let kind: ParsedDocument.Kind = try readBool() ? .post : .page
+        let sourcePath = try readString()
+        let language = try readString()
+        let slug = try readString()
+        let title = try readString()
+        var date: PublicationDate?
+        if try readBool() {
+            date = PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
+                                   minute: try readInt(), second: try readInt(), utcOffsetSeconds: try readInt())
+        }
+        var entries: [FrontMatter.Entry] = []
+        for _ in 0..<(try readCount()) {
+            entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation()))
+        }
+        let bodyHTML = try readString()
+        let excerptHTML = try readString()
+        var headings: [DocumentHeading] = []
+        for _ in 0..<(try readCount()) {
+            headings.append(DocumentHeading(level: try readInt(), text: try readString(), id: try readString()))
+        }
+        return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
+                              frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
+                              headings: headings, translationKey: try readString())
+    }
+
+    mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {
+        let severity: Diagnostic.Severity = try readBool() ? .error : .warning
+        let message = try readString()
+        return Diagnostic(severity, message, at: try readLocation())
+    }
+}

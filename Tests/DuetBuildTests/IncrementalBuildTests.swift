@@ -1,0 +1,148 @@
+import DuetBuild
+import Foundation
+import XCTest
+
+/// An incremental build (the cache in `.duet-cache/`) must leave exactly the bytes a full build
+/// writes, after every kind of change an author or editor makes, while rendering only what the
+/// change touched.
+final class IncrementalBuildTests: XCTestCase {
+    private var root: URL!
+    private var content: URL { root.appendingPathComponent("content") }
+    private var theme: URL { root.appendingPathComponent("theme") }
+
+    override func setUpWithError() throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("duet-incremental-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent("content"), to: content)
+        try FileManager.default.copyItem(at: SiteFixture.defaultTheme, to: theme)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: root)
+    }
+
+    private func options(output: String, cached: Bool) -> BuildOptions {
+        BuildOptions(source: content.path, theme: theme.path, output: root.appendingPathComponent(output).path,
+                     now: Date(timeIntervalSince1970: 1_767_225_600),
+                     cacheDirectory: cached ? root.appendingPathComponent(".duet-cache").path : nil)
+    }
+
+    /// Builds incrementally into `_site` and from scratch into a fresh `_full`, and compares them.
+    @discardableResult
+    private func buildAndCompare(_ step: String, file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
+        let report = Builder(options: options(output: "_site", cached: true)).build()
+        XCTAssertTrue(report.succeeded, "\(step): \(report.diagnostics)", file: file, line: line)
+        try? FileManager.default.removeItem(at: root.appendingPathComponent("_full"))
+        let full = Builder(options: options(output: "_full", cached: false)).build()
+        XCTAssertTrue(full.succeeded, "\(step): \(full.diagnostics)", file: file, line: line)
+        let incremental = snapshot("_site"), fresh = snapshot("_full")
+        XCTAssertEqual(incremental.keys.sorted(), fresh.keys.sorted(), "\(step): different files", file: file, line: line)
+        for (path, data) in fresh where incremental[path] != data {
+            XCTFail("\(step): \(path) differs from a full build", file: file, line: line)
+        }
+        return report
+    }
+
+    private func snapshot(_ folder: String) -> [String: Data] {
+        let base = root.appendingPathComponent(folder).standardizedFileURL
+        var result: [String: Data] = [:]
+        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return result }
+        for case let url as URL in walker where !url.hasDirectoryPath {
+            result[String(url.standardizedFileURL.path.dropFirst(base.path.count))] = try? Data(contentsOf: url)
+        }
+        return result
+    }
+
+    private func edit(_ path: String, in folder: URL? = nil, _ change: (String) -> String) throws {
+        let url = (folder ?? content).appendingPathComponent(path)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let changed = change(text)
+        XCTAssertNotEqual(text, changed, "the edit of \(path) changed nothing")
+        try changed.write(to: url, atomically: false, encoding: .utf8)
+    }
+
+    private let post = "posts/en/2025-01-21-designing-the-small-table.md"
+    private let twin = "posts/zh/2025-01-21-designing-the-small-table.md"
+
+    func testEveryKindOfChangeGivesTheBytesOfAFullBuild() throws {
+        let first = try buildAndCompare("first build")
+        XCTAssertNil(first.renderedPages, "the first build has no cache and builds everything")
+
+        let noop = try buildAndCompare("nothing changed")
+        XCTAssertEqual(noop.renderedPages, 0)
+
+        try edit(post) { $0 + "\nA closing sentence added after the first build.\n" }
+        let body = try buildAndCompare("a body edit")
+        let touched = try XCTUnwrap(body.renderedPages)
+        XCTAssertGreaterThan(touched, 0)
+        XCTAssertLessThan(touched, 15, "a body edit renders the article, its twin and the pages listing it, not the site")
+
+        try edit(twin) { $0.replacing(/title\s*:[^\n]*/, with: "title: 设计一张更小的桌子") }
+        try buildAndCompare("a title edit in Chinese")
+        try edit(post) { $0.replacing("date  : 2025-01-21 09:30:00 +0800", with: "date  : 2025-01-22 10:00:00 +0800") }
+        try buildAndCompare("a date change")
+        try edit(post) { $0.replacing("author: Elena Marchbank, Tang Ruoxi and Tobias Wren", with: "author: Elena Marchbank") }
+        try buildAndCompare("an author removed from a byline")
+
+        try "---\ntitle: A Note Added Later\ndate: 2025-02-02 08:00:00 +0800\nauthor: Tobias Wren\nsection: Essays\n---\n\nA short note that arrives after the issue was built.\n"
+            .write(to: content.appendingPathComponent("posts/en/2025-02-02-a-note-added-later.md"), atomically: false, encoding: .utf8)
+        try buildAndCompare("a new post")
+        try FileManager.default.moveItem(at: content.appendingPathComponent("posts/en/2025-02-02-a-note-added-later.md"),
+                                         to: content.appendingPathComponent("posts/en/2025-02-03-a-note-renamed.md"))
+        try buildAndCompare("a renamed post")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("posts/en/2025-02-03-a-note-renamed.md"))
+        try buildAndCompare("a deleted post")
+        try edit("posts/zh/2025-09-23-county-level-exchanges.md") { $0.replacing("---\n", with: "---\ndraft: true\n", maxReplacements: 1) }
+        try buildAndCompare("a post turned into a draft")
+
+        try edit("issues/2025-q1.yml") { $0 + "\n# an editor's comment\n" }
+        try buildAndCompare("an issue file edit (a comment only)")
+        try edit("authors/tobias-wren.yml") { $0.replacing("  en: Tobias Wren", with: "  en: Tobias J. Wren") }
+        try buildAndCompare("an author renamed in the registry")
+        try edit("layouts/post.mustache", in: theme) { $0.replacing("</article>", with: "</article>\n<!-- layout edited -->") }
+        let template = try buildAndCompare("a layout edit")
+        XCTAssertGreaterThan(template.renderedPages ?? 0, 20)
+        try edit("i18n/zh.yml", in: theme) { $0 + "\nunused_key: 无用\n" }
+        try buildAndCompare("an i18n edit")
+        try edit("static/css/duet.css", in: theme) { $0 + "\n.added-rule { color: inherit; }\n" }
+        try buildAndCompare("a stylesheet edit (new fingerprint)")
+        try Data("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".utf8).write(to: content.appendingPathComponent("static/images/added.svg"))
+        try buildAndCompare("a static file added")
+        try FileManager.default.removeItem(at: content.appendingPathComponent("static/images/added.svg"))
+        try buildAndCompare("a static file removed")
+        try edit("site.yml") { $0 + "\n# a comment in the site settings\n" }
+        try buildAndCompare("a site.yml edit")
+
+        try FileManager.default.removeItem(at: root.appendingPathComponent("_site/en/index.html"))
+        let repaired = try buildAndCompare("a page deleted by hand from the output")
+        XCTAssertEqual(repaired.renderedPages, 1)
+    }
+
+    func testACorruptCacheIsIgnored() throws {
+        try buildAndCompare("first build")
+        let cacheFolder = root.appendingPathComponent(".duet-cache")
+        let cacheFile = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).first)
+        let url = cacheFolder.appendingPathComponent(cacheFile)
+        var bytes = try Data(contentsOf: url)
+        bytes[bytes.count / 2] ^= 0xFF
+        try bytes.write(to: url)
+        try edit(post) { $0 + "\nEdited while the cache was damaged.\n" }
+        let report = try buildAndCompare("after corrupting the cache")
+        XCTAssertNil(report.renderedPages, "a damaged cache is not trusted: the build is a full one")
+        try Data("not a cache".utf8).write(to: url)
+        XCTAssertNil(try buildAndCompare("a foreign file in place of the cache").renderedPages)
+    }
+
+    func testUnchangedPagesKeepTheirModificationTime() throws {
+        try buildAndCompare("first build")
+        let about = root.appendingPathComponent("_site/en/about/index.html").path
+        let article = root.appendingPathComponent("_site/en/issues/2025-q1/designing-the-small-table/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: about)[.modificationDate] as? Date
+        let articleBefore = try Data(contentsOf: URL(fileURLWithPath: article))
+        Thread.sleep(forTimeInterval: 0.05)
+        try edit(post) { $0 + "\nOne more sentence.\n" }
+        try buildAndCompare("a body edit")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: about)[.modificationDate] as? Date, before)
+        XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: article)), articleBefore)
+    }
+}
