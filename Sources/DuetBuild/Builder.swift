@@ -144,51 +144,24 @@ public struct Builder: Sendable {
         }
 
         // Render and write: everything into a fresh folder swapped in whole, or, when the last
-        // build's record matches the output folder, only the files whose inputs changed, in place.
+        // build left a record of the output folder, only the files whose inputs changed, in place.
         let outputFolder = OutputFolder(root: URL(fileURLWithPath: options.output))
-        let incremental = previous != nil && FileManager.default.fileExists(atPath: outputFolder.root.path)
-        func isCurrent(_ path: String, _ digest: UInt64) -> Bool {
-            guard let record = previous?.outputs[path], record.inputs == digest else { return false }
-            return outputFolder.stamp(of: path) == record.stamp
-        }
         do {
-            if incremental, let cacheFile {
-                let stale = zip(plan.jobs, inputs).filter { !isCurrent($0.0.path, $0.1) }
-                let rendered = plan.render(stale.map(\.0))
-                cacheFile.invalidate()
-                var written: [String: BuildCache.Output] = [:]
-                for (file, digest) in zip(rendered, stale.map(\.1)) {
-                    written[file.path] = BuildCache.Output(inputs: digest, stamp: try outputFolder.replace(file))
+            if let previous, let cacheFile, FileManager.default.fileExists(atPath: outputFolder.root.path) {
+                let outcome = try IncrementalUpdate(folder: outputFolder, previous: previous, cacheFile: cacheFile)
+                    .apply(plan: plan, inputs: inputs, staticFiles: staticFiles)
+                report.renderedPages = outcome.renderedPages
+                next.outputs = outcome.outputs
+                if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
+                    cacheFile.save(next, tool: BuildDigests.tool)
                 }
-                for file in staticFiles {
-                    let digest = BuildDigests.staticFile(file)
-                    if !isCurrent(file.outputPath, digest) {
-                        written[file.outputPath] = BuildCache.Output(inputs: digest, stamp: try outputFolder.copy(file))
-                    }
-                }
-                let kept = Set(plan.jobs.map(\.path) + staticFiles.map(\.outputPath))
-                for path in (previous?.outputs.keys).map(Array.init) ?? [] where !kept.contains(path) {
-                    try outputFolder.remove(path)
-                }
-                for path in kept {
-                    next.outputs[path] = written[path] ?? previous?.outputs[path]
-                }
-                report.renderedPages = stale.count { $0.0.path.hasSuffix(".html") }
             } else {
-                let rendered = plan.renderAll()
-                try (store ?? DiskStore(output: outputFolder.root)).write(rendered: rendered, copied: staticFiles)
-                if cacheFile != nil {
-                    for (job, digest) in zip(plan.jobs, inputs) {
-                        if let stamp = outputFolder.stamp(of: job.path) { next.outputs[job.path] = .init(inputs: digest, stamp: stamp) }
-                    }
-                    for file in staticFiles {
-                        if let stamp = outputFolder.stamp(of: file.outputPath) {
-                            next.outputs[file.outputPath] = .init(inputs: BuildDigests.staticFile(file), stamp: stamp)
-                        }
-                    }
+                try (store ?? DiskStore(output: outputFolder.root)).write(rendered: plan.renderAll(), copied: staticFiles)
+                if let cacheFile {
+                    next.outputs = outputFolder.records(plan: plan, inputs: inputs, staticFiles: staticFiles)
+                    cacheFile.save(next, tool: BuildDigests.tool)
                 }
             }
-            cacheFile?.save(next, tool: BuildDigests.tool)
         } catch {
             report.writeFailure = error
         }

@@ -44,6 +44,7 @@ extension String {
         var parts = [self]
         for separator in separators {
             parts = parts.flatMap { part -> [String] in
+                guard part.containsBytes(separator) else { return [part] }
                 let pieces = part.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
                 guard pieces.count > 1, pieces.allSatisfy({ !$0.trimmingSpaces().isEmpty }) else { return [part] }
                 if separator.count == 1 {

@@ -25,6 +25,31 @@ extension String {
         return changed ? String(decoding: output, as: UTF8.self) : self
     }
 
+    /// Whether `target` occurs, comparing UTF-8 bytes (Foundation's `contains` on Linux goes through
+    /// `CFStringFind`, which dominated the parse profile).
+    public func containsBytes(_ target: String) -> Bool {
+        firstByteOffset(of: target) != nil
+    }
+
+    /// The UTF-8 offset of the first occurrence of `target`.
+    public func firstByteOffset(of target: String) -> Int? {
+        let needle = Array(target.utf8)
+        guard let first = needle.first else { return 0 }
+        var found: Int?
+        withContiguousUTF8 { bytes in
+            guard bytes.count >= needle.count else { return }
+            var index = 0
+            while index + needle.count <= bytes.count {
+                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
+                    found = index
+                    return
+                }
+                index += 1
+            }
+        }
+        return found
+    }
+
     private func withContiguousUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         var copy = self
         copy.withUTF8(body)

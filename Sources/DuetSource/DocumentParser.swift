@@ -66,6 +66,7 @@ extension DocumentParser {
     /// warning at its line (an error with `--strict`).
     static func imagesWithoutAlt(in body: String, firstLine: Int, path: String) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
+        guard body.containsBytes("![") || body.containsBytes("<img") else { return warnings }
         for (offset, line) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
         where line.contains("![") || line.contains("<img") {
             for column in altlessImageColumns(in: line) {

@@ -1,3 +1,5 @@
+import DuetModel
+
 /// Jekyll's excerpt rules, applied to the Markdown source before it is rendered.
 ///
 /// The excerpt is the source before the first separator, plus every link reference definition of
@@ -6,10 +8,12 @@
 enum ExcerptSplitter {
     static func excerptSource(of body: String, separator: String) -> String? {
         guard !separator.isEmpty else { return nil }
-        let content = body.drop { $0 == "\n" }
-        guard let range = content.firstRange(of: separator) else { return String(content) }
-        let head = content[..<range.lowerBound]
-        let definitions = linkReferenceDefinitions(in: content[range.upperBound...])
+        let content = String(body.drop { $0 == "\n" })
+        guard let offset = content.firstByteOffset(of: separator) else { return content }
+        let start = content.utf8.index(content.utf8.startIndex, offsetBy: offset)
+        let end = content.utf8.index(start, offsetBy: separator.utf8.count)
+        let head = content[..<start]
+        let definitions = linkReferenceDefinitions(in: content[end...])
         return definitions.isEmpty ? String(head) : head + "\n\n" + definitions.joined(separator: "\n")
     }
 
@@ -18,7 +22,7 @@ enum ExcerptSplitter {
     /// line; a whitespace separator (the default blank line) is part of the Markdown and stays.
     static func removingSeparator(_ separator: String, from body: String) -> String {
         guard !separator.isEmpty, separator.contains(where: { !$0.isWhitespace }) else { return body }
-        return body.replacing(separator, with: "")
+        return body.replacingBytes(separator, with: "")
     }
 
     /// Lines of the form `[label]: destination` (up to three spaces of indent), as Jekyll collects them.

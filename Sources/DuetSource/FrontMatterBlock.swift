@@ -14,17 +14,29 @@ struct FrontMatterBlock: Equatable {
     /// Jekyll's rule: front matter exists only when the very first line is `---`
     /// (trailing spaces allowed); it ends at the next `---` or `...` line.
     static func split(_ text: String, path: String) throws(SourceError) -> FrontMatterBlock {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard let first = lines.first, isFence(first, allowDots: false) else {
+        // Walks line by line only as far as the closing fence: the body is taken whole, not split
+        // into lines and joined again (that cost more than parsing the Markdown).
+        let utf8 = text.utf8
+        func lineEnd(from start: String.Index) -> String.Index { utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex }
+        let firstEnd = lineEnd(from: utf8.startIndex)
+        guard isFence(text[utf8.startIndex..<firstEnd], allowDots: false) else {
             return FrontMatterBlock(yaml: nil, yamlFirstLine: 1, body: text, bodyFirstLine: 1)
         }
-        lines = lines.dropFirst()
-        guard let closing = lines.firstIndex(where: { isFence($0, allowDots: true) }) else {
-            throw .unterminatedFrontMatter(SourceLocation(file: path, line: 1, column: 1))
+        guard firstEnd < utf8.endIndex else { throw .unterminatedFrontMatter(SourceLocation(file: path, line: 1, column: 1)) }
+        let yamlStart = utf8.index(after: firstEnd)
+        var lineStart = yamlStart
+        var line = 2
+        while true {
+            let end = lineEnd(from: lineStart)
+            if isFence(text[lineStart..<end], allowDots: true) {
+                let yaml = lineStart == yamlStart ? "" : String(text[yamlStart..<utf8.index(before: lineStart)])
+                let body = end < utf8.endIndex ? String(text[utf8.index(after: end)...]) : ""
+                return FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1)
+            }
+            guard end < utf8.endIndex else { throw .unterminatedFrontMatter(SourceLocation(file: path, line: 1, column: 1)) }
+            lineStart = utf8.index(after: end)
+            line += 1
         }
-        let yaml = lines[..<closing].joined(separator: "\n")
-        let body = lines[lines.index(after: closing)...].joined(separator: "\n")
-        return FrontMatterBlock(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2)
     }
 
     private static func isFence(_ line: Substring, allowDots: Bool) -> Bool {

@@ -10,7 +10,7 @@ enum SourceText {
             throw .invalidUTF8(firstInvalidByte(in: data, path: path))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") {
+        if text.utf8.contains(0x0D) {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

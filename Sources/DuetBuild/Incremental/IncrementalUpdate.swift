@@ -1,0 +1,58 @@
+import DuetRender
+import DuetSource
+
+/// Brings an output folder that the last build wrote up to date: renders and writes only the files
+/// whose inputs changed (or that were changed or removed by hand), copies changed static files,
+/// and removes what the site no longer has.
+struct IncrementalUpdate {
+    var folder: OutputFolder
+    var previous: BuildCache
+    var cacheFile: CacheFile
+
+    struct Outcome {
+        var outputs: [String: BuildCache.Output]
+        var renderedPages: Int
+        var changedAnything: Bool
+    }
+
+    func apply(plan: RenderPlan, inputs: [UInt64], staticFiles: [StaticFile]) throws(BuildError) -> Outcome {
+        func isCurrent(_ path: String, _ digest: UInt64) -> Bool {
+            guard let record = previous.outputs[path], record.inputs == digest else { return false }
+            return folder.stamp(of: path) == record.stamp
+        }
+        let stale = zip(plan.jobs, inputs).filter { !isCurrent($0.0.path, $0.1) }
+        let staticDigests = staticFiles.map(BuildDigests.staticFile)
+        let staleStatic = zip(staticFiles, staticDigests).filter { !isCurrent($0.0.outputPath, $0.1) }
+        let kept = Set(plan.jobs.map(\.path) + staticFiles.map(\.outputPath))
+        let removed = previous.outputs.keys.filter { !kept.contains($0) }
+        var outputs = previous.outputs.filter { kept.contains($0.key) }
+        guard !stale.isEmpty || !staleStatic.isEmpty || !removed.isEmpty else {
+            return Outcome(outputs: outputs, renderedPages: 0, changedAnything: false)
+        }
+
+        let rendered = plan.render(stale.map(\.0))
+        cacheFile.invalidate()
+        for (file, digest) in zip(rendered, stale.map(\.1)) {
+            outputs[file.path] = BuildCache.Output(inputs: digest, stamp: try folder.replace(file))
+        }
+        for (file, digest) in staleStatic {
+            outputs[file.outputPath] = BuildCache.Output(inputs: digest, stamp: try folder.copy(file))
+        }
+        for path in removed { try folder.remove(path) }
+        return Outcome(outputs: outputs, renderedPages: stale.count { $0.0.path.hasSuffix(".html") }, changedAnything: true)
+    }
+}
+
+extension OutputFolder {
+    /// The record of a folder just written whole, for the next build to compare with.
+    func records(plan: RenderPlan, inputs: [UInt64], staticFiles: [StaticFile]) -> [String: BuildCache.Output] {
+        var outputs: [String: BuildCache.Output] = [:]
+        for (job, digest) in zip(plan.jobs, inputs) {
+            if let stamp = stamp(of: job.path) { outputs[job.path] = .init(inputs: digest, stamp: stamp) }
+        }
+        for file in staticFiles {
+            if let stamp = stamp(of: file.outputPath) { outputs[file.outputPath] = .init(inputs: BuildDigests.staticFile(file), stamp: stamp) }
+        }
+        return outputs
+    }
+}
