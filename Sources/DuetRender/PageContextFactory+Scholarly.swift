@@ -43,45 +43,41 @@ extension PageContextFactory {
     private func jsonLD(article: Article, people: [Citation.Person], journal: String, issue: Issue?,
                         url: String, tag: String) -> String {
         let document = article.document
-        var object: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "ScholarlyArticle",
-            "@id": url,
-            "url": url,
-            "headline": document.title,
-            "name": document.title,
-            "inLanguage": tag,
-            "author": people.map { ["@type": "Person", "name": $0.name] },
+        var object: [String: JSONText] = [
+            "@context": .string("https://schema.org"),
+            "@type": .string("ScholarlyArticle"),
+            "@id": .string(url),
+            "url": .string(url),
+            "headline": .string(document.title),
+            "name": .string(document.title),
+            "inLanguage": .string(tag),
+            "author": .array(people.map { .object(["@type": .string("Person"), "name": .string($0.name)]) }),
         ]
-        if let date = document.date { object["datePublished"] = date.iso8601 }
-        if let description = document.description { object["description"] = description }
+        if let date = document.date { object["datePublished"] = .string(date.iso8601) }
+        if let description = document.description { object["description"] = .string(description) }
         if let issue {
-            object["isPartOf"] = [
-                "@type": "PublicationIssue",
-                "issueNumber": String(issue.number),
-                "datePublished": String(issue.year),
-                "isPartOf": [
-                    "@type": "PublicationVolume",
-                    "volumeNumber": String(issue.volume),
-                    "isPartOf": ["@type": "Periodical", "name": journal],
-                ] as [String: Any],
-            ] as [String: Any]
+            object["isPartOf"] = .object([
+                "@type": .string("PublicationIssue"),
+                "issueNumber": .string(String(issue.number)),
+                "datePublished": .string(String(issue.year)),
+                "isPartOf": .object([
+                    "@type": .string("PublicationVolume"),
+                    "volumeNumber": .string(String(issue.volume)),
+                    "isPartOf": .object(["@type": .string("Periodical"), "name": .string(journal)]),
+                ]),
+            ])
         }
         // The default language's version is the original; the others are its translations.
         let versions = graph.translations(of: document).routes.filter { $0.key != document.language }.sorted { $0.key < $1.key }
-        let reference = { (code: String, route: Route) -> [String: Any] in
-            ["@type": "ScholarlyArticle", "@id": links.absoluteURL(route),
-             "inLanguage": graph.config.language(code)?.tag ?? code]
+        let reference = { (code: String, route: Route) -> JSONText in
+            .object(["@type": .string("ScholarlyArticle"), "@id": .string(links.absoluteURL(route)),
+                     "inLanguage": .string(graph.config.language(code)?.tag ?? code)])
         }
         if document.language == defaultLanguage || versions.allSatisfy({ $0.key != defaultLanguage }) {
-            if !versions.isEmpty { object["workTranslation"] = versions.map(reference) }
+            if !versions.isEmpty { object["workTranslation"] = .array(versions.map(reference)) }
         } else if let original = versions.first(where: { $0.key == defaultLanguage }) {
             object["translationOfWork"] = reference(original.key, original.value)
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let json = String(data: data, encoding: .utf8) else { return "{}" }
-        // Inside <script>, "</script" would end the element early and "<!--" would change how it
-        // is parsed: no "<" reaches the page unescaped.
-        return json.replacing("<", with: "\\u003c")
+        return JSONText.object(object).serialized
     }
 }
