@@ -5,12 +5,17 @@ public struct Article: Hashable, Sendable {
     /// The id of the issue it belongs to (`2025-q1`).
     public var issueID: String
     public var byline: Byline
+    /// `.draft` or `.future` when a preview (`--drafts`, `--future`, `duet serve`) shows a post a
+    /// normal build would not publish, so its pages say so.
+    public var previewState: ContentSelection.Verdict
 
-    public init(document: ParsedDocument, route: Route, issueID: String = "", byline: Byline = Byline()) {
+    public init(document: ParsedDocument, route: Route, issueID: String = "", byline: Byline = Byline(),
+                previewState: ContentSelection.Verdict = .published) {
         self.document = document
         self.route = route
         self.issueID = issueID
         self.byline = byline
+        self.previewState = previewState
     }
 
     public var section: String? { document.text("section") }

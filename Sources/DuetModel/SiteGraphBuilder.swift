@@ -75,8 +75,11 @@ public struct SiteGraphBuilder: Sendable {
             }
             guard pairing.add(document, route: route) else { continue }
             switch document.kind {
-            case .post: articles.append(Article(document: document, route: route, issueID: issueID,
-                                                byline: directory.byline(of: document)))
+            case .post:
+                // What a normal build would say of it: a preview shows drafts and future posts, marked.
+                let state = ContentSelection(now: selection.now).verdict(for: document)
+                articles.append(Article(document: document, route: route, issueID: issueID,
+                                        byline: directory.byline(of: document), previewState: state))
             case .page: pages.append(Page(document: document, route: route))
             }
         }

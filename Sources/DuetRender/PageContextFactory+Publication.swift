@@ -27,6 +27,11 @@ extension PageContextFactory {
         }
         if let issue = graph.issue(article.issueID) { view.issue = issueLink(issue, language: document.language) }
         view.section = article.section.map { sectionName($0, language: document.language) }
+        switch article.previewState {
+        case .draft: view.previewNote = words["draft_note"]
+        case .future: view.previewNote = words["future_note"]
+        case .published, .unpublished: view.previewNote = nil
+        }
         if pageLanguage != document.language {
             view.languageName = graph.config.language(document.language)?.name
         }

@@ -25,6 +25,8 @@ struct DocumentView: MustacheParent, Sendable {
     var etAl: String?
     var issue: IssueLinkView?
     var section: String?
+    /// Shown on a draft or future post while previewing.
+    var previewNote: String?
     /// Set on the article page only: metadata for libraries and a ready-made citation.
     var citationMeta: [MetaTagView] = []
     var jsonLD: String?
@@ -45,6 +47,7 @@ struct DocumentView: MustacheParent, Sendable {
         case "citation": return citationHTML
         case "bibtex": return bibtex
         case "language_name": return languageName
+        case "preview_note": return previewNote
         case "title": return title
         case "url": return url
         case "date": return date

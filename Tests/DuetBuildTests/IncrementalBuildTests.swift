@@ -146,3 +146,27 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: article)), articleBefore)
     }
 }
+
+/// A preview shows drafts and future posts, and says so on their pages and in listings, so an
+/// author never mistakes a preview for what readers will see.
+final class PreviewMarkingTests: XCTestCase {
+    func testDraftsAndFuturePostsAreMarkedWhenShown() throws {
+        let site = try SiteFixture(files: [
+            "posts/en/2025-03-01-a-draft.md": "---\ntitle: Work in Progress\ndraft: true\n---\n\nNot finished.\n",
+            "posts/en/2027-01-01-ahead.md": "---\ntitle: Ahead of Its Time\n---\n\nDated next year.\n",
+            "posts/en/2025-02-01-ready.md": "---\ntitle: Ready\n---\n\nPublished.\n",
+        ])
+        defer { site.remove() }
+        let preview = site.build(drafts: true, future: true)
+        XCTAssertTrue(preview.succeeded, "\(preview.diagnostics)")
+        let draft = try site.page("en/2025/a-draft/index.html")
+        XCTAssertTrue(draft.contains("class=\"preview-note\" role=\"note\">Draft: not published yet"), draft)
+        XCTAssertTrue(try site.page("en/2027/ahead/index.html").contains("Scheduled: dated in the future"))
+        XCTAssertFalse(try site.page("en/2025/ready/index.html").contains("preview-note"))
+        XCTAssertTrue(try site.page("en/issues/2025-q1/index.html").contains("<p class=\"preview-note\">Draft: not published yet"))
+
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertFalse(site.exists("en/2025/a-draft/index.html"))
+        XCTAssertFalse(try site.page("en/issues/2025-q1/index.html").contains("preview-note"))
+    }
+}

@@ -44,6 +44,7 @@ enum BuildDigests {
             for id in article.byline.authorIDs { digest.combine(id) }
             digest.combine(UInt64(article.byline.namedCount))
             digest.combine(article.byline.etAl ? "et al" : "")
+            digest.combine(article.previewState.rawValue)
         }
         for page in graph.pages {
             digest.combine(page.document.sourcePath)
