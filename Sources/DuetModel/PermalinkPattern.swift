@@ -26,8 +26,8 @@ public struct PermalinkPattern: Hashable, Sendable {
             (":day", date.map { twoDigits($0.day) } ?? ""),
         ]
         var result = pattern
-        for (name, value) in values where result.contains(name) {
-            result = result.replacing(name, with: value)
+        for (name, value) in values where result.containsBytes(name) {
+            result = result.replacingBytes(name, with: value)
         }
         return result
     }

@@ -32,18 +32,18 @@ public struct Route: Hashable, Sendable, Comparable {
     /// A path without a trailing slash and without an extension becomes a folder (`/about` ->
     /// `/about/`), so every page is served as `index.html` under a clean URL.
     public static func validated(_ raw: String) throws(Problem) -> Route {
-        if raw.contains("://") || raw.hasPrefix("//") || raw.contains("\\") || raw.contains("\0") {
+        if raw.containsBytes("://") || raw.hasPrefix("//") || raw.utf8.contains(0x5C) || raw.utf8.contains(0) {
             throw .notASitePath(raw)
         }
         let segments = raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
         for segment in segments {
-            let decoded = segment.lowercased().replacing("%2e", with: ".")
+            let decoded = segment.lowercased().replacingBytes("%2e", with: ".")
             if decoded == "." || decoded == ".." { throw .escapesOutput(raw) }
         }
         if segments.isEmpty { return Route(checkedPath: "/") }
         var path = "/" + segments.joined(separator: "/")
         let last = segments[segments.count - 1]
-        if raw.hasSuffix("/") || !last.contains(".") { path += "/" }
+        if raw.hasSuffix("/") || !last.utf8.contains(0x2E) { path += "/" }
         return Route(checkedPath: path)
     }
 }

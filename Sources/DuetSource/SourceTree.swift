@@ -96,24 +96,3 @@ public struct StaticFile: Hashable, Sendable {
         self.url = url
     }
 }
-
-/// Recursive listing in a stable order, so nothing downstream depends on the file system's order.
-public enum DirectoryListing {
-    /// Paths relative to `root`, sorted; hidden files, hidden folders and editor backups skipped.
-    public static func files(under root: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) else { return [] }
-        let prefix = root.standardizedFileURL.path + "/"
-        var result: [String] = []
-        for case let url as URL in enumerator {
-            let name = url.lastPathComponent
-            if name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp") { continue }
-            let isDirectory = (try? url.resourceValues(forKeys: [.isDirectoryKey]).isDirectory) ?? false
-            if isDirectory { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix) else { continue }
-            result.append(String(full.dropFirst(prefix.count)))
-        }
-        return result.sorted()
-    }
-}

@@ -1,0 +1,41 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The files under a folder, read with `opendir`/`readdir`: Foundation's enumerator asked for a
+/// resource value per file and took a fifth of a no-op rebuild of a 2,000-article site.
+public enum DirectoryListing {
+    /// Paths relative to `root`, sorted; hidden files, hidden folders and editor backups skipped.
+    /// Symbolic links to folders are not followed (a link to a parent would never end).
+    public static func files(under root: URL) -> [String] {
+        var result: [String] = []
+        walk(root.standardizedFileURL.path, prefix: "", into: &result)
+        return result.sorted()
+    }
+
+    private static func walk(_ folder: String, prefix: String, into result: inout [String]) {
+        guard let handle = opendir(folder) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp") { continue }
+            let full = folder + "/" + name
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                // A dangling link is listed as a file, so that reading it reports it.
+                var info = stat()
+                let isFolder = stat(full, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                if isFolder, type == UInt8(DT_LNK) { continue }
+                type = isFolder ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                walk(full, prefix: prefix + name + "/", into: &result)
+            } else {
+                result.append(prefix + name)
+            }
+        }
+    }
+}
