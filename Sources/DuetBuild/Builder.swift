@@ -69,12 +69,12 @@ public struct Builder: Sendable {
             }
         }
         var documents: [ParsedDocument] = []
-        var documentDigests: [String: UInt64] = [:]
+        var documentDigests: [String: (whole: UInt64, listed: UInt64)] = [:]
         for (result, key) in zip(parsed, keys) {
             switch result {
             case .success(let entry):
                 documents.append(entry.document)
-                documentDigests[entry.document.sourcePath] = key
+                documentDigests[entry.document.sourcePath] = (key, BuildDigests.listing(of: entry.document))
                 next.parsed[key] = entry
                 report.diagnostics += entry.warnings
             case .failure(let error):
@@ -132,13 +132,15 @@ public struct Builder: Sendable {
             site.combine(bytes: file.data)
         }
         var everything = site
-        for path in documentDigests.keys.sorted() { everything.combine(documentDigests[path] ?? 0) }
+        for path in documentDigests.keys.sorted() { everything.combine(documentDigests[path]?.whole ?? 0) }
         let inputs = plan.jobs.map { job -> UInt64 in
             switch job.dependencies {
             case .everything: return everything.value
-            case .documents(let paths):
+            case .documents(let whole, let listed):
                 var digest = site
-                for path in paths { digest.combine(documentDigests[path] ?? 0) }
+                for path in whole { digest.combine(documentDigests[path]?.whole ?? 0) }
+                digest.combine("listed")
+                for path in listed { digest.combine(documentDigests[path]?.listed ?? 0) }
                 return digest.value
             }
         }

@@ -20,10 +20,21 @@ public struct ParsedDocument: Hashable, Sendable {
     /// What ties the versions of one article together across languages: `translation_key:` when
     /// given, otherwise the file name (`2025-01-15-slug`), which the versions share by convention.
     public var translationKey: String
+    /// What listings show of the text, measured once when the document is parsed (and kept in the
+    /// build cache): the whole text is needed for them, and every listing of an article used to
+    /// measure it again.
+    public var readingMinutes: Int
+    /// The meta description: `description:`, else the excerpt's text, else the body's, cut to
+    /// `summaryWidth` display units.
+    public var summary: String
+
+    /// Meta descriptions are cut to this many display units (a CJK character counts two).
+    public static let summaryWidth = 160
 
     public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
-                headings: [DocumentHeading], translationKey: String? = nil) {
+                headings: [DocumentHeading], translationKey: String? = nil,
+                readingMinutes: Int? = nil, summary: String? = nil) {
         self.kind = kind
         self.sourcePath = sourcePath
         self.language = language
@@ -36,6 +47,16 @@ public struct ParsedDocument: Hashable, Sendable {
         self.headings = headings
         self.translationKey = translationKey ?? frontMatter["translation_key"]?.scalarText
             ?? Self.fileStem(of: sourcePath)
+        if let readingMinutes, let summary {
+            self.readingMinutes = readingMinutes
+            self.summary = summary
+        } else {
+            let plainBody = PlainText.from(html: bodyHTML)
+            self.readingMinutes = PlainText.readingMinutes(plainBody)
+            let plainExcerpt = PlainText.from(html: excerptHTML)
+            self.summary = frontMatter["description"]?.scalarText
+                ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth)
+        }
     }
 
     /// `content/posts/en/2025-01-15-slug.md` -> `2025-01-15-slug`.

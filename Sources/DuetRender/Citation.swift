@@ -1,3 +1,4 @@
+import DuetModel
 import Foundation
 
 /// Ready-made citations of one article: Chicago on English pages, GB/T 7714-2015 on Chinese pages,

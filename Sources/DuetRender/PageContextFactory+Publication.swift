@@ -15,7 +15,8 @@ extension PageContextFactory {
         let document = article.document
         let pageLanguage = language ?? document.language
         // The article page starts from its listing view: its text is measured once per build.
-        var view = listings[document.sourcePath] ?? self.view(of: document, route: article.route)
+        var view = listings[document.sourcePath] ?? self.view(of: document, route: article.route, withContent: false)
+        if detailed { view.content = links.rebased(document.bodyHTML) }
         view.etAl = nil
         let words = strings[document.language]
         let shown = detailed ? article.byline.authorIDs : Array(article.byline.authorIDs.prefix(article.byline.namedCount))

@@ -11,27 +11,22 @@ struct PageContextFactory: Sendable {
     /// home page and each author's page, and its reading time and summary need its whole text.
     var listings: [String: DocumentView] = [:]
 
-    /// Meta descriptions are cut to this many display units (a CJK character counts two).
-    static let summaryWidth = 160
-
-    func view(of document: ParsedDocument, route: Route) -> DocumentView {
+    /// `withContent: false` for listings, which never show the body: rebasing its links cost as
+    /// much as the rest of the view.
+    func view(of document: ParsedDocument, route: Route, withContent: Bool = true) -> DocumentView {
         let words = strings[document.language]
         let authors = document.authors
-        let plainExcerpt = PlainText.from(html: document.excerptHTML)
-        let summary = document.description
-            ?? PlainText.truncate(plainExcerpt.isEmpty ? PlainText.from(html: document.bodyHTML) : plainExcerpt,
-                                  width: Self.summaryWidth)
         return DocumentView(
             title: document.title,
             url: links.url(route),
             date: document.date.map(words.format),
             dateISO: document.date?.iso8601,
             excerpt: links.rebased(document.excerptHTML),
-            content: links.rebased(document.bodyHTML),
+            content: withContent ? links.rebased(document.bodyHTML) : "",
             authors: authors.isEmpty ? nil : authors.joined(separator: words.values["author_separator"] ?? ", "),
             description: document.description,
-            summary: summary,
-            readingTime: words.counted("reading_time", PlainText.readingMinutes(PlainText.from(html: document.bodyHTML))),
+            summary: document.summary,
+            readingTime: words.counted("reading_time", document.readingMinutes),
             image: document.image.map { $0.hasPrefix("/") ? links.basePath + $0 : $0 },
             language: document.language,
             tags: document.list("tags"),

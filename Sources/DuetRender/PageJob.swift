@@ -4,8 +4,10 @@ import DuetModel
 /// build renders it only when one of those (or anything site-wide) changed since the last build.
 public struct PageJob: Sendable {
     public enum Dependencies: Hashable, Sendable {
-        /// Source paths of the documents whose text, title or metadata the page shows.
-        case documents([String])
+        /// Source paths of the documents the page shows whole (`whole`: an article's own page, a
+        /// feed with full entries), and of those it only lists (`listed`: title, excerpt, byline,
+        /// summary, reading time), so an edit deep in an article leaves its listings alone.
+        case documents(whole: [String], listed: [String])
         /// Pages that draw on every document (a search index, a site-wide feed).
         case everything
     }
@@ -35,7 +37,7 @@ public struct RenderPlan: Sendable {
         for job in selected {
             switch job.dependencies {
             case .everything: all = true
-            case .documents(let paths): needed.formUnion(paths)
+            case .documents(let whole, let listed): needed.formUnion(whole); needed.formUnion(listed)
             }
         }
         let listed = all ? factory.graph.articles : factory.graph.articles.filter { needed.contains($0.document.sourcePath) }

@@ -39,29 +39,33 @@ public struct Renderer: Sendable {
                                       at: document.location(of: "layout")))
             return nil
         }
-        func add(_ route: Route, _ layout: String, shows documents: [String],
+        func add(_ route: Route, _ layout: String, shows whole: [String] = [], lists listed: [String],
                  _ context: @escaping @Sendable (PageContextFactory) -> PageContext) {
-            jobs.append(PageJob(path: route.outputPath, dependencies: .documents(documents)) { [theme] factory in
+            jobs.append(PageJob(path: route.outputPath, dependencies: .documents(whole: whole, listed: listed)) { [theme] factory in
                 OutputFile(path: route.outputPath, contents: theme.render(context(factory), layout: layout))
             })
         }
-        func withTranslations(_ document: ParsedDocument) -> [String] {
-            [document.sourcePath] + graph.translationSources(of: document).filter { $0 != document.sourcePath }
+        func translations(of document: ParsedDocument) -> [String] {
+            graph.translationSources(of: document).filter { $0 != document.sourcePath }
         }
 
         for article in graph.articles {
             guard let name = layout(for: article.document, default: "post") else { continue }
-            add(article.route, name, shows: withTranslations(article.document)) { $0.context(for: article) }
+            add(article.route, name, shows: [article.document.sourcePath], lists: translations(of: article.document)) {
+                $0.context(for: article)
+            }
         }
         for page in graph.pages {
             guard let name = layout(for: page.document, default: "page") else { continue }
-            add(page.route, name, shows: withTranslations(page.document)) { $0.context(for: page.document, route: page.route) }
+            add(page.route, name, shows: [page.document.sourcePath], lists: translations(of: page.document)) {
+                $0.context(for: page.document, route: page.route)
+            }
         }
         for language in graph.config.languages.map(\.code) {
             let home = graph.homeRoute(for: language)
             let latest = graph.articles(in: language).prefix(6)
             let current = graph.currentIssue.map { graph.tableOfContents($0.id, language: language).flatMap(\.articles) } ?? []
-            add(home, "home", shows: (current + latest).map(\.document.sourcePath)) { factory in
+            add(home, "home", lists: (current + latest).map(\.document.sourcePath)) { factory in
                 var context = factory.context(forGenerated: home, language: language, clustered: true)
                 context.currentIssue = graph.currentIssue.map { factory.issueView($0, language: language) }
                 context.articles = latest.map { factory.view(of: $0) }
@@ -70,17 +74,17 @@ public struct Renderer: Sendable {
             publicationPages(language: language, graph: graph, add: add)
             let feedRoute = graph.feedRoute(for: language)
             let entries = graph.articles(in: language).prefix(AtomFeed.entryLimit).map(\.document.sourcePath)
-            jobs.append(PageJob(path: feedRoute.outputPath, dependencies: .documents(Array(entries))) { factory in
+            jobs.append(PageJob(path: feedRoute.outputPath, dependencies: .documents(whole: Array(entries), listed: [])) { factory in
                 let feed = AtomFeed(graph: graph, language: graph.config.language(language) ?? Language(code: language),
                                     strings: catalog[language], links: factory.links)
                 return OutputFile(path: feedRoute.outputPath, contents: feed.render())
             })
         }
         let defaultLanguage = graph.config.defaultLanguage
-        add(SiteGraph.rootRoute, "root", shows: []) {
+        add(SiteGraph.rootRoute, "root", lists: []) {
             $0.context(forGenerated: SiteGraph.rootRoute, language: defaultLanguage, clustered: true)
         }
-        add(SiteGraph.notFoundRoute, "404", shows: []) {
+        add(SiteGraph.notFoundRoute, "404", lists: []) {
             var notFound = $0.context(forGenerated: SiteGraph.notFoundRoute, language: defaultLanguage, clustered: false)
             notFound.documentTitle = notFound.strings["not_found_title"] + " · " + notFound.siteTitle
             return notFound
@@ -91,7 +95,7 @@ public struct Renderer: Sendable {
     /// Issue pages, the archive, author pages and the author index of one language.
     private func publicationPages(
         language: String, graph: SiteGraph,
-        add: (Route, String, [String], @escaping @Sendable (PageContextFactory) -> PageContext) -> Void
+        add: (Route, String, [String], [String], @escaping @Sendable (PageContextFactory) -> PageContext) -> Void
     ) {
         @Sendable func titled(_ context: PageContext, _ title: String) -> PageContext {
             var context = context
@@ -99,7 +103,7 @@ public struct Renderer: Sendable {
             return context
         }
         let archive = graph.issuesArchiveRoute(for: language)
-        add(archive, "issues", []) { factory in
+        add(archive, "issues", [], []) { factory in
             var context = factory.context(forGenerated: archive, language: language, routes: { graph.issuesArchiveRoute(for: $0) })
             context.years = factory.archive(language: language)
             return titled(context, context.strings["issues"])
@@ -107,7 +111,7 @@ public struct Renderer: Sendable {
         for issue in graph.issues {
             let route = graph.issueRoute(issue.id, language: language)
             let contents = graph.tableOfContents(issue.id, language: language).flatMap(\.articles).map(\.document.sourcePath)
-            add(route, "issue", contents) { factory in
+            add(route, "issue", [], contents) { factory in
                 var context = factory.context(forGenerated: route, language: language, routes: { graph.issueRoute(issue.id, language: $0) })
                 let view = factory.issueView(issue, language: language)
                 context.issue = view
@@ -115,14 +119,14 @@ public struct Renderer: Sendable {
             }
         }
         let index = graph.authorsIndexRoute(for: language)
-        add(index, "authors", []) { factory in
+        add(index, "authors", [], []) { factory in
             var context = factory.context(forGenerated: index, language: language, routes: { graph.authorsIndexRoute(for: $0) })
             context.letters = factory.authorIndex(language: language)
             return titled(context, context.strings["authors"])
         }
         for author in graph.authors.values.sorted(by: { $0.id < $1.id }) {
             let route = graph.authorRoute(author.id, language: language)
-            add(route, "author", graph.articles(by: author.id).map(\.document.sourcePath)) { factory in
+            add(route, "author", [], graph.articles(by: author.id).map(\.document.sourcePath)) { factory in
                 var context = factory.context(forGenerated: route, language: language, routes: { graph.authorRoute(author.id, language: $0) })
                 let view = factory.authorView(author, language: language, detailed: true)
                 context.author = view

@@ -1,4 +1,5 @@
 @testable import DuetRender
+import DuetModel
 import XCTest
 
 /// Meta descriptions and reading times that treat Chinese as Chinese.

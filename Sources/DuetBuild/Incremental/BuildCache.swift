@@ -21,7 +21,7 @@ struct BuildCache: Sendable {
     var outputs: [String: Output] = [:]
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 1
+    static let formatVersion: UInt64 = 2
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {

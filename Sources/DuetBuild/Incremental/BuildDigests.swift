@@ -60,6 +60,23 @@ enum BuildDigests {
         return digest
     }
 
+    /// What a listing of the document shows (everything but the body): pages that only list an
+    /// article are not rendered again when an edit leaves all of this alone.
+    static func listing(of document: ParsedDocument) -> UInt64 {
+        var digest = StableDigest()
+        digest.combine(document.sourcePath)
+        digest.combine(document.title)
+        digest.combine(document.slug)
+        digest.combine(document.excerptHTML)
+        digest.combine(document.summary)
+        digest.combine(UInt64(document.readingMinutes))
+        for entry in document.frontMatter.entries {
+            digest.combine(entry.key)
+            digest.combine(String(describing: entry.value))
+        }
+        return digest.value
+    }
+
     static func staticFile(_ file: StaticFile) -> UInt64 {
         var digest = StableDigest()
         digest.combine(file.sourcePath)

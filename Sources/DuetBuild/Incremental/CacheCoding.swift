@@ -124,6 +124,8 @@ extension CacheWriter {
             write(heading.id)
         }
         write(document.translationKey)
+        write(document.readingMinutes)
+        write(document.summary)
     }
 
     mutating func write(_ diagnostic: Diagnostic) {
@@ -181,7 +183,8 @@ extension CacheReader {
         }
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
                               frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
-                              headings: headings, translationKey: try readString())
+                              headings: headings, translationKey: try readString(),
+                              readingMinutes: try readInt(), summary: try readString())
     }
 
     mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {

@@ -1,11 +1,11 @@
 /// Text measures that must treat Chinese as Chinese: a reading time from words for English and
 /// from characters for Chinese, and truncation that never cuts inside a character or a tag and
 /// never leaves punctuation dangling before the ellipsis.
-enum PlainText {
+public enum PlainText {
     /// The text of an HTML fragment: tags dropped, the common entities decoded, spaces collapsed,
     /// and no space left where a tag stood before punctuation. Works on Unicode scalars, not
     /// Characters: it runs over every article's whole text, and grapheme breaking was its main cost.
-    static func from(html: String) -> String {
+    public static func from(html: String) -> String {
         var result = String.UnicodeScalarView()
         var inTag = false
         var pendingSpace = false
@@ -81,11 +81,11 @@ enum PlainText {
         }
     }
 
-    static func isCJK(_ character: Character) -> Bool {
+    public static func isCJK(_ character: Character) -> Bool {
         character.unicodeScalars.first.map(isCJK) ?? false
     }
 
-    static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
+    public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:
             return true
@@ -95,13 +95,13 @@ enum PlainText {
     }
 
     /// Full-width: CJK characters and the CJK and full-width punctuation that sits among them.
-    static func isWide(_ character: Character) -> Bool {
+    public static func isWide(_ character: Character) -> Bool {
         guard let scalar = character.unicodeScalars.first else { return false }
         return isCJK(character) || (0x3000...0x303F).contains(scalar.value) || (0xFF00...0xFF60).contains(scalar.value)
     }
 
     /// Minutes to read: CJK characters at 400 a minute, other words at 230, at least one minute.
-    static func readingMinutes(_ text: String) -> Int {
+    public static func readingMinutes(_ text: String) -> Int {
         var cjk = 0
         var words = 0
         var inWord = false
@@ -127,7 +127,7 @@ enum PlainText {
     /// At most `width` display units (a CJK character counts two, like a terminal or a search
     /// snippet), cut at a word boundary in Latin text and between characters in Chinese, with no
     /// punctuation left before the ellipsis.
-    static func truncate(_ text: String, width: Int) -> String {
+    public static func truncate(_ text: String, width: Int) -> String {
         var used = 0
         var end = text.startIndex
         var lastBreak: String.Index?
