@@ -1,0 +1,90 @@
+import DuetModel
+import DuetSource
+import Foundation
+
+/// `duet check`: reads a built output folder and the content it came from, runs the site rules
+/// (and the typography rules when asked), and reports every finding at the file and line that
+/// produced it. The only part of DuetCheck that touches the file system.
+public struct SiteChecker: Sendable {
+    public var output: String
+    public var source: String
+    /// The theme folder: a URL a template hard-codes is reported at the template's line.
+    public var theme: String
+    public var baseURL: String?
+    public var typography: Bool
+
+    public init(output: String = "_site", source: String = "content", theme: String = "themes/default",
+                baseURL: String? = nil, typography: Bool = false) {
+        self.output = output
+        self.source = source
+        self.theme = theme
+        self.baseURL = baseURL
+        self.typography = typography
+    }
+
+    public func run() -> CheckReport {
+        let outputRoot = URL(fileURLWithPath: output)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: outputRoot.path, isDirectory: &isFolder), isFolder.boolValue else {
+            return CheckReport(diagnostics: [.error("output folder does not exist (run duet build first)",
+                                                    at: SourceLocation(file: output))], pageCount: 0)
+        }
+        let files = DirectoryListing.files(under: outputRoot)
+        let htmlFiles = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
+        let scanned = ParallelMap.map(htmlFiles) { path in
+            (path, HTMLScanner.scan((try? [UInt8](Data(contentsOf: outputRoot.appendingPathComponent(path)))) ?? []))
+        }
+        let pages = Dictionary(scanned, uniquingKeysWith: { first, _ in first })
+
+        let model = FileManager.default.fileExists(atPath: source) ? SourceModel.load(source: source, baseURL: baseURL) : nil
+        let resolver = LinkResolver(baseURL: baseURL ?? model?.config.baseURL ?? "")
+        let sourceText = model?.sources.mapValues { String(decoding: $0, as: UTF8.self) } ?? [:]
+        let locator = FindingLocator(sourceOfOutput: model?.sourceOfOutput ?? [:], sourceText: sourceText,
+                                     templateText: templates(), outputDisplay: output)
+
+        var diagnostics = SiteRules(resolver: resolver).check(pages: pages, files: Set(files)).map(locator.diagnostic)
+        if typography, let model {
+            let rules = TypographyRules(settings: model.typography)
+            for document in model.documents {
+                guard let text = sourceText[document.sourcePath] else { continue }
+                diagnostics += rules.check(markdown: text, path: document.sourcePath, language: document.language)
+            }
+        }
+        return CheckReport(diagnostics: diagnostics.sortedByLocation(), pageCount: htmlFiles.count)
+    }
+
+    /// The templates of the theme and of the site's own override folder (`content/theme`), by display path.
+    private func templates() -> [String: String] {
+        var texts: [String: String] = [:]
+        for folder in [theme, "\(source)/theme"] {
+            let root = URL(fileURLWithPath: folder)
+            for path in DirectoryListing.files(under: root) where path.hasSuffix(".mustache") {
+                if let data = try? Data(contentsOf: root.appendingPathComponent(path)) {
+                    texts["\(folder)/\(path)"] = String(decoding: data, as: UTF8.self)
+                }
+            }
+        }
+        return texts
+    }
+}
+
+/// What `duet check` found.
+public struct CheckReport: Sendable {
+    public var diagnostics: [Diagnostic]
+    public var pageCount: Int
+
+    public init(diagnostics: [Diagnostic], pageCount: Int) {
+        self.diagnostics = diagnostics
+        self.pageCount = pageCount
+    }
+
+    public var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    public var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+    public var succeeded: Bool { errorCount == 0 }
+
+    /// `Checked 63 pages: 0 errors, 0 warnings`.
+    public var summary: String {
+        func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+        return "Checked \(plural(pageCount, "page")): \(plural(errorCount, "error")), \(plural(warningCount, "warning"))"
+    }
+}
