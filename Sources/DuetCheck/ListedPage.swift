@@ -19,6 +19,20 @@ public struct ListedPage: Hashable, Sendable {
     /// Whether a build with the given `--drafts` / `--future` would write it.
     public var included: Bool
 
+    public init(path: String, language: String, url: String, date: String, issue: String, authors: [String],
+                translationKey: String, excerpt: String, state: ContentSelection.Verdict, included: Bool) {
+        self.path = path
+        self.language = language
+        self.url = url
+        self.date = date
+        self.issue = issue
+        self.authors = authors
+        self.translationKey = translationKey
+        self.excerpt = excerpt
+        self.state = state
+        self.included = included
+    }
+
     /// The column names, in the order of CSV columns and JSON keys.
     public static let columns = ["path", "language", "url", "date", "issue", "authors", "translation_key", "excerpt",
                                  "state", "included"]
