@@ -58,6 +58,12 @@ struct TempSite {
         try Data(text.replacingOccurrences(of: old, with: new).utf8).write(to: output.appendingPathComponent(path))
     }
 
+    /// How many HTML pages the output holds.
+    var htmlPageCount: Int {
+        let files = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil)?.allObjects ?? []
+        return files.count { ($0 as? URL)?.pathExtension == "html" }
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: root)
     }
