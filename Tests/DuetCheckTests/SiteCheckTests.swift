@@ -18,6 +18,15 @@ final class SiteCheckTests: XCTestCase {
         XCTAssertEqual(report.summary, "Checked \(build.pageCount) pages: 0 errors, 0 warnings")
     }
 
+    func testSiteUnderABasePathHasNoFindings() throws {
+        let site = try TempSite.copy(fixture: "basic")
+        defer { site.remove() }
+        XCTAssertTrue(site.build().succeeded)
+        XCTAssertTrue(try site.page("en/index.html").contains(#"href="/review/en/"#), "the fixture publishes under /review/")
+        let report = SiteChecker(output: site.output.path, source: site.content.path, typography: true).run()
+        XCTAssertEqual(report.diagnostics.map(\.description), [])
+    }
+
     static let seededPost = """
         ---
         title: River Survey

@@ -31,9 +31,18 @@ struct TempSite {
 
     /// A copy of the repository's sample publication (`content/`).
     static func sample() throws -> TempSite {
+        try copy(repositoryRoot.appendingPathComponent("content"))
+    }
+
+    /// A copy of `Tests/Fixtures/<name>/content`.
+    static func copy(fixture name: String) throws -> TempSite {
+        try copy(repositoryRoot.appendingPathComponent("Tests/Fixtures/\(name)/content"))
+    }
+
+    private static func copy(_ content: URL) throws -> TempSite {
         let site = TempSite(root: newRoot())
         try FileManager.default.createDirectory(at: site.root, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("content"), to: site.content)
+        try FileManager.default.copyItem(at: content, to: site.content)
         return site
     }
 
