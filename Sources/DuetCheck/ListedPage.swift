@@ -16,7 +16,7 @@ public struct ListedPage: Hashable, Sendable {
     public var excerpt: String
     /// Whatever the flags: `published`, `draft`, `future` or `unpublished`.
     public var state: ContentSelection.Verdict
-    /// Whether a build with the given `--drafts` / `--future` would write it.
+    /// Whether a build with the given `--drafts` / `--future` would write it (never without a URL).
     public var included: Bool
 
     public init(path: String, language: String, url: String, date: String, issue: String, authors: [String],
@@ -55,7 +55,8 @@ public struct ListedPage: Hashable, Sendable {
                 url: routes[document.sourcePath].map { model.config.basePath + $0.path } ?? "",
                 date: document.date?.iso8601 ?? "", issue: article?.issueID ?? "", authors: names,
                 translationKey: document.translationKey, excerpt: HTMLText.plainText(document.excerptHTML),
-                state: strict.verdict(for: document), included: selection.verdict(for: document) == .published)
+                state: strict.verdict(for: document),
+                included: selection.verdict(for: document) == .published && routes[document.sourcePath] != nil)
         }
         // By the instant, not the written text: `+08:00` and `Z` dates must interleave correctly.
         let instants = Dictionary(model.documents.map { ($0.sourcePath, $0.date?.secondsSinceEpoch ?? Int64.min) },

@@ -42,7 +42,11 @@ public struct SiteChecker: Sendable {
         let locator = FindingLocator(sourceOfOutput: model?.sourceOfOutput ?? [:], sourceText: sourceText,
                                      templateText: templates(), outputDisplay: output)
 
+        // One Markdown line shown on several pages (an issue note on its issue page and on the home
+        // page) is one mistake: reported once.
+        var seen: Set<Diagnostic> = []
         var diagnostics = SiteRules(resolver: resolver).check(pages: pages, files: Set(files)).map(locator.diagnostic)
+            .filter { seen.insert($0).inserted }
         if typography, let model {
             let rules = TypographyRules(settings: model.typography)
             for document in model.documents {

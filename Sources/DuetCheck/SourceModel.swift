@@ -11,7 +11,7 @@ public struct SourceModel: Sendable {
     public var documents: [ParsedDocument]
     /// Every document a build with `--drafts --future` would publish, with its route.
     public var graph: SiteGraph
-    /// The raw Markdown files by the path diagnostics print (`content/posts/zh/x.md`).
+    /// The raw posts, pages, issue and author files by the path diagnostics print (`content/posts/zh/x.md`).
     public var sources: [String: Data]
     /// `typography:` from `site.yml`.
     public var typography: TypographySettings
@@ -55,7 +55,8 @@ public struct SourceModel: Sendable {
         let everything = ContentSelection(includeDrafts: true, includeFuture: true, now: 0)
         let (graph, _) = SiteGraphBuilder(config: config, selection: everything).build(
             documents: documents.map(Self.publishable), issues: issues, authors: authors)
-        let sources = Dictionary(tree.documents.map { ($0.path, $0.data) }, uniquingKeysWith: { first, _ in first })
+        let sources = Dictionary((tree.documents + tree.issueFiles + tree.authorFiles).map { ($0.path, $0.data) },
+                                 uniquingKeysWith: { first, _ in first })
         return SourceModel(config: config, documents: documents, graph: graph, sources: sources,
                            typography: typography, diagnostics: diagnostics.sortedByLocation())
     }
@@ -68,11 +69,22 @@ public struct SourceModel: Sendable {
         return copy
     }
 
-    /// Output path (`en/x/index.html`) -> the Markdown file that produced it.
+    /// Output path (`en/x/index.html`) -> the file whose text the page shows: a post's or a page's
+    /// Markdown, an issue's notes, an author's biography.
     public var sourceOfOutput: [String: String] {
         var map: [String: String] = [:]
         for article in graph.articles { map[article.route.outputPath] = article.document.sourcePath }
         for page in graph.pages { map[page.route.outputPath] = page.document.sourcePath }
+        for language in config.languages.map(\.code) {
+            // A home page shows the current issue's note.
+            map[graph.homeRoute(for: language).outputPath] = graph.currentIssue?.sourcePath
+            for issue in graph.issues {
+                map[graph.issueRoute(issue.id, language: language).outputPath] = issue.sourcePath
+            }
+            for author in graph.authors.values {
+                map[graph.authorRoute(author.id, language: language).outputPath] = author.sourcePath
+            }
+        }
         return map
     }
 

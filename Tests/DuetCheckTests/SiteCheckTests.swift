@@ -27,6 +27,38 @@ final class SiteCheckTests: XCTestCase {
         XCTAssertEqual(report.diagnostics.map(\.description), [])
     }
 
+    func testIssueNotesAndBiographiesAreTracedToTheirFiles() throws {
+        let site = try TempSite(files: [
+            "posts/en/2025-02-11-delta.md": "---\ntitle: Delta\nauthor: Ines Hartwell\n---\n\nThe delta in winter.\n",
+            "issues/2025-q1.yml": """
+                title:
+                  en: Winter Water
+                note:
+                  en: |
+                    This issue follows the delta through a dry winter.
+
+                    Earlier notes are in [the old archive](/en/old-archive/).
+                """,
+            "authors/ines-hartwell.yml": """
+                name:
+                  en: Ines Hartwell
+                bio:
+                  en: |
+                    Ines Hartwell maps wetlands. ![Her field notebook](https://img.example.com/notebook.jpg)
+                """,
+        ])
+        defer { site.remove() }
+        let build = site.build()
+        XCTAssertTrue(build.succeeded, build.diagnostics.map(\.description).joined(separator: "\n"))
+        let report = SiteChecker(output: site.output.path, source: site.content.path).run()
+        let content = site.content.path
+        XCTAssertEqual(report.diagnostics.map(\.description), [
+            "\(content)/authors/ines-hartwell.yml:5:56: warning: image loaded from external host img.example.com: "
+                + "https://img.example.com/notebook.jpg",
+            "\(content)/issues/2025-q1.yml:7:44: error: broken link: /en/old-archive/ (no en/old-archive/index.html in the output)",
+        ])
+    }
+
     static let seededPost = """
         ---
         title: River Survey
