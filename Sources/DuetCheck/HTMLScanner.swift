@@ -98,10 +98,11 @@ public enum HTMLScanner {
 private struct Cursor {
     let bytes: [UInt8]
     var index = 0
-    /// The line counting runs forward only: every tag comes after the previous one.
+    /// Line and column counting run forward only: every tag comes after the previous one.
     private var countedUpTo = 0
     private var line = 1
-    private var lineStart = 0
+    /// Scalars between the start of the line and `countedUpTo`.
+    private var scalarsInLine = 0
 
     init(bytes: [UInt8]) {
         self.bytes = bytes
@@ -129,16 +130,17 @@ private struct Cursor {
 
     mutating func position(of offset: Int) -> (line: Int, column: Int) {
         while countedUpTo < offset {
-            if bytes[countedUpTo] == 0x0A {
+            let byte = bytes[countedUpTo]
+            if byte == 0x0A {
                 line += 1
-                lineStart = countedUpTo + 1
+                scalarsInLine = 0
+            } else if byte & 0xC0 != 0x80 {
+                // Columns count scalars: every byte that is not a UTF-8 continuation byte starts one.
+                scalarsInLine += 1
             }
             countedUpTo += 1
         }
-        // Columns count scalars: every byte that is not a UTF-8 continuation byte starts one.
-        var column = 1
-        for byte in bytes[lineStart..<offset] where byte & 0xC0 != 0x80 { column += 1 }
-        return (line, column)
+        return (line, scalarsInLine + 1)
     }
 
     /// Moves past the next occurrence of `marker`, or to the end.

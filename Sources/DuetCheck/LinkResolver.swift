@@ -33,7 +33,10 @@ public struct LinkResolver: Sendable {
 
     /// - Parameter page: the linking page's output path (`en/x/index.html`).
     public func resolve(_ raw: String, from page: String) -> Target {
-        let url = String(raw.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        var url = raw
+        if url.first?.isWhitespace == true || url.last?.isWhitespace == true {
+            url = String(url.drop { $0.isWhitespace }.reversed().drop { $0.isWhitespace }.reversed())
+        }
         guard !url.isEmpty else { return .ignored }
         var rest = Substring(url)
         var fragment: String?
@@ -44,7 +47,7 @@ public struct LinkResolver: Sendable {
         if let query = rest.firstIndex(of: "?") { rest = rest[..<query] }
 
         var path: String
-        if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("/") {
+        if let colon = rest.firstIndex(of: ":"), !rest[..<colon].contains("/" as Character) {
             let scheme = rest[..<colon].lowercased()
             guard scheme == "http" || scheme == "https" else { return .ignored }
             guard rest[rest.index(after: colon)...].hasPrefix("//") else { return .ignored }
@@ -87,6 +90,8 @@ public struct LinkResolver: Sendable {
 
     /// `/en/./a/../b/` -> `en/b/`: site-relative, without a leading slash, `..` never above the root.
     static func normalised(_ path: String) -> String {
+        // Most links are already clean: `/en/x/`.
+        if path.utf8.first == UInt8(ascii: "/"), isClean(path) { return String(path.dropFirst()) }
         var segments: [Substring] = []
         for part in path.split(separator: "/") {
             if part == "." { continue }
@@ -102,6 +107,16 @@ public struct LinkResolver: Sendable {
         return segments.joined(separator: "/") + (isFolder ? "/" : "")
     }
 
+    /// No `//`, no `/.`: nothing for `normalised` to do but drop the leading slash.
+    private static func isClean(_ path: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in path.utf8 {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: "/") || byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return true
+    }
+
     /// The output files a path names, in the order a static host tries them: the file itself, then
     /// the folder's `index.html` (a clean URL without its slash).
     public static func candidates(for path: String) -> [String] {
@@ -110,7 +125,7 @@ public struct LinkResolver: Sendable {
     }
 
     static func percentDecoded(_ text: String) -> String {
-        guard text.contains("%") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return text }
         var bytes: [UInt8] = []
         var utf8 = Array(text.utf8)[...]
         while let byte = utf8.first {

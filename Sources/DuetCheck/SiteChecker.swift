@@ -49,10 +49,11 @@ public struct SiteChecker: Sendable {
             .filter { seen.insert($0).inserted }
         if typography, let model {
             let rules = TypographyRules(settings: model.typography)
-            for document in model.documents {
-                guard let text = sourceText[document.sourcePath] else { continue }
-                diagnostics += rules.check(markdown: text, path: document.sourcePath, language: document.language)
-            }
+            diagnostics += ParallelMap.map(model.documents) { document in
+                sourceText[document.sourcePath].map {
+                    rules.check(markdown: $0, path: document.sourcePath, language: document.language)
+                } ?? []
+            }.flatMap { $0 }
         }
         return CheckReport(diagnostics: diagnostics.sortedByLocation(), pageCount: htmlFiles.count)
     }

@@ -15,12 +15,11 @@ public struct SiteRules: Sendable {
     ///   - files: every file of the output (pages included), by output path.
     public func check(pages: [String: ScannedHTML], files: Set<String>) -> [PageFinding] {
         let ids = pages.mapValues(Self.anchors)
-        var findings: [PageFinding] = []
-        for path in pages.keys.sorted() {
-            guard let page = pages[path] else { continue }
-            findings += references(of: page, at: path, files: files, ids: ids)
-            findings += headFindings(of: page, at: path)
-        }
+        let rules = self
+        var findings = ParallelMap.map(pages.keys.sorted()) { path -> [PageFinding] in
+            guard let page = pages[path] else { return [] }
+            return rules.references(of: page, at: path, files: files, ids: ids) + rules.headFindings(of: page, at: path)
+        }.flatMap { $0 }
         findings += hreflangFindings(pages: pages, files: files)
         findings += sharedCanonicals(pages: pages)
         return findings

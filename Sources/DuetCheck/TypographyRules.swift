@@ -153,7 +153,7 @@ public struct TypographyRules: Sendable {
                 index = end + 1
                 continue
             }
-            if starts("http://", at: index) || starts("https://", at: index) || starts("www.", at: index) {
+            if scalar == "h" || scalar == "w", starts("http://", at: index) || starts("https://", at: index) || starts("www.", at: index) {
                 var end = index
                 while end < scalars.count, !scalars[end].properties.isWhitespace, scalars[end].value < 0x2E80 { end += 1 }
                 mark(index..<end)
