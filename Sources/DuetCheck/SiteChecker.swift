@@ -32,9 +32,16 @@ public struct SiteChecker: Sendable {
         let files = DirectoryListing.files(under: outputRoot)
         let htmlFiles = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
         let scanned = ParallelMap.map(htmlFiles) { path in
-            (path, HTMLScanner.scan((try? [UInt8](Data(contentsOf: outputRoot.appendingPathComponent(path)))) ?? []))
+            (path, (try? Data(contentsOf: outputRoot.appendingPathComponent(path))).map { HTMLScanner.scan([UInt8]($0)) })
         }
-        let pages = Dictionary(scanned, uniquingKeysWith: { first, _ in first })
+        var unreadable: [Diagnostic] = []
+        var pages: [String: ScannedHTML] = [:]
+        for (path, page) in scanned {
+            if let page { pages[path] = page } else {
+                let folder = output.hasSuffix("/") ? String(output.dropLast()) : output
+                unreadable.append(.error("cannot read this page", at: SourceLocation(file: "\(folder)/\(path)")))
+            }
+        }
 
         let model = FileManager.default.fileExists(atPath: source) ? SourceModel.load(source: source, baseURL: baseURL) : nil
         let resolver = LinkResolver(baseURL: baseURL ?? model?.config.baseURL ?? "")
@@ -45,8 +52,8 @@ public struct SiteChecker: Sendable {
         // One Markdown line shown on several pages (an issue note on its issue page and on the home
         // page) is one mistake: reported once.
         var seen: Set<Diagnostic> = []
-        var diagnostics = SiteRules(resolver: resolver).check(pages: pages, files: Set(files)).map(locator.diagnostic)
-            .filter { seen.insert($0).inserted }
+        var diagnostics = unreadable + SiteRules(resolver: resolver).check(pages: pages, files: Set(files))
+            .map(locator.diagnostic).filter { seen.insert($0).inserted }
         if typography, let model {
             let rules = TypographyRules(settings: model.typography)
             diagnostics += ParallelMap.map(model.documents) { document in

@@ -1,8 +1,8 @@
 import DuetModel
 
 /// The checks `duet check` runs over a built site, as one pure function of its pages and its file
-/// list: broken links and fragments, missing assets, external loads, hreflang clusters, shared
-/// canonicals, and the title, description and alt text every page owes its readers.
+/// list: broken links and fragments, missing assets, external loads, hreflang clusters, pages
+/// sharing a URL or a canonical, and the title, description and alt text every page owes its readers.
 public struct SiteRules: Sendable {
     public var resolver: LinkResolver
 
@@ -21,7 +21,7 @@ public struct SiteRules: Sendable {
             return rules.references(of: page, at: path, files: files, ids: ids) + rules.headFindings(of: page, at: path)
         }.flatMap { $0 }
         findings += hreflangFindings(pages: pages, files: files)
-        findings += sharedCanonicals(pages: pages)
+        findings += sharedURLs(pages: pages)
         return findings
     }
 
@@ -45,15 +45,16 @@ public struct SiteRules: Sendable {
                                                     page: path, tag: tag, needle: url))
                     }
                 case .outsideBase(let url):
-                    findings.append(PageFinding(.error, "\(kind.noun) outside the base path \(resolver.basePath)/: \(url)",
+                    findings.append(PageFinding(.error, "\(kind.rawValue) outside the base path \(resolver.basePath)/: \(url)",
                                                 page: path, tag: tag, needle: url))
                 case .page(let target, let fragment):
                     let candidates = LinkResolver.candidates(for: target)
                     guard let file = candidates.first(where: files.contains) else {
-                        findings.append(PageFinding(.error, "broken \(kind.noun): \(url) (no \(candidates[0]) in the output)",
+                        findings.append(PageFinding(.error, "broken \(kind.rawValue): \(url) (no \(candidates[0]) in the output)",
                                                     page: path, tag: tag, needle: url))
                         continue
                     }
+                    // Browsers scroll to the top for `#top` whether or not an element has that id.
                     if let fragment, !fragment.isEmpty, fragment != "top", let anchors = ids[file], !anchors.contains(fragment) {
                         findings.append(PageFinding(.error, "missing fragment: \(url) (no id \"\(fragment)\" in \(file))",
                                                     page: path, tag: tag, needle: url))
@@ -66,8 +67,6 @@ public struct SiteRules: Sendable {
 
     enum Kind: String {
         case link, image, script, stylesheet, frame, media, asset
-
-        var noun: String { self == .link ? "link" : rawValue }
     }
 
     /// Every URL a tag links to or loads, with what it is. `<a href>` to another site is a plain
@@ -202,9 +201,21 @@ public struct SiteRules: Sendable {
             .compactMap { $0 }.joined(separator: "; ")
     }
 
-    private func sharedCanonicals(pages: [String: ScannedHTML]) -> [PageFinding] {
+    /// Two pages a static host serves at one URL (`en/x.html` and `en/x/index.html` both answer
+    /// `/en/x` where clean URLs are on), or that name one canonical URL: search engines keep one.
+    private func sharedURLs(pages: [String: ScannedHTML]) -> [PageFinding] {
         var owners: [String: String] = [:]
         var findings: [PageFinding] = []
+        for path in pages.keys.sorted() {
+            var url = path
+            for suffix in ["index.html", ".html", ".htm", "/"] where url.hasSuffix(suffix) { url = String(url.dropLast(suffix.count)) }
+            if let owner = owners[url] {
+                findings.append(PageFinding(.error, "\(owner) and this page are both served at /\(url)", page: path))
+            } else {
+                owners[url] = path
+            }
+        }
+        owners = [:]
         for path in pages.keys.sorted() {
             guard let page = pages[path],
                   let tag = page.tags.first(where: { $0.name == "link" && ($0["rel"] ?? "").lowercased() == "canonical" }),

@@ -132,7 +132,7 @@ final class SiteCheckTests: XCTestCase {
         XCTAssertFalse(report.succeeded)
     }
 
-    func testEveryPageNeedsATitleAndADescriptionAndCanonicalsAreUnique() throws {
+    func testEveryPageNeedsATitleAndADescriptionAndURLsAndCanonicalsAreUnique() throws {
         let site = try TempSite(files: ["pages/en/about.md": "---\ntitle: About\n---\n\nA small review of rivers.\n",
                                         "pages/en/contact.md": "---\ntitle: Contact\n---\n\nWrite to the editors.\n"])
         defer { site.remove() }
@@ -144,9 +144,13 @@ final class SiteCheckTests: XCTestCase {
         try site.replace(#"<link rel="canonical" href="https://tideline.example.org/en/contact/">"#,
                          with: #"<link rel="canonical" href="https://tideline.example.org/en/about/">"#, in: "en/contact/index.html")
 
+        let oldAbout = #"<!DOCTYPE html><html lang="en"><head><title>Old about</title><meta name="description" content="Old."></head></html>"#
+        try Data(oldAbout.utf8).write(to: site.output.appendingPathComponent("en/about.html"))
+
         let messages = SiteChecker(output: site.output.path, source: site.content.path).run().diagnostics
             .map { "\($0.location.file.split(separator: "/").suffix(3).joined(separator: "/")): \($0.severity): \($0.message)" }
         XCTAssertEqual(messages, [
+            "en/about/index.html: error: en/about.html and this page are both served at /en/about",
             "en/about/index.html: error: page title is empty",
             "en/contact/index.html: error: page has no <meta name=\"description\">",
             "en/contact/index.html: error: canonical URL https://tideline.example.org/en/about/ is also the canonical of en/about/index.html",
