@@ -117,10 +117,11 @@ public struct LinkResolver: Sendable {
         return true
     }
 
-    /// The output files a path names, in the order a static host tries them: the file itself, then
-    /// the folder's `index.html` (a clean URL without its slash).
+    /// The output files a path names, in the order a static host tries them: the file itself, then,
+    /// for a last segment without an extension, the folder's `index.html` (a clean URL without its slash).
     public static func candidates(for path: String) -> [String] {
         if path.isEmpty || path.hasSuffix("/") { return [path + "index.html"] }
+        if path.split(separator: "/").last?.contains(".") == true { return [path] }
         return [path, path + "/index.html"]
     }
 

@@ -50,7 +50,7 @@ public struct SiteRules: Sendable {
                 case .page(let target, let fragment):
                     let candidates = LinkResolver.candidates(for: target)
                     guard let file = candidates.first(where: files.contains) else {
-                        findings.append(PageFinding(.error, "broken \(kind.rawValue): \(url) (no \(candidates[0]) in the output)",
+                        findings.append(PageFinding(.error, "broken \(kind.rawValue): \(url) (no \(candidates.joined(separator: " or ")) in the output)",
                                                     page: path, tag: tag, needle: url))
                         continue
                     }

@@ -29,5 +29,6 @@ final class LinkResolverTests: XCTestCase {
         XCTAssertEqual(LinkResolver.candidates(for: "en/about/"), ["en/about/index.html"])
         XCTAssertEqual(LinkResolver.candidates(for: "en/about"), ["en/about", "en/about/index.html"])
         XCTAssertEqual(LinkResolver.candidates(for: ""), ["index.html"])
+        XCTAssertEqual(LinkResolver.candidates(for: "en/feed.xml"), ["en/feed.xml"])
     }
 }
