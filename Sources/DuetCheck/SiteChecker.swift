@@ -34,6 +34,10 @@ public struct SiteChecker: Sendable {
         let scanned = ParallelMap.map(htmlFiles) { path in
             (path, (try? Data(contentsOf: outputRoot.appendingPathComponent(path))).map { HTMLScanner.scan([UInt8]($0)) })
         }
+        let stylesheets = Dictionary(ParallelMap.map(files.filter { $0.hasSuffix(".css") }) { path in
+            (path, (try? Data(contentsOf: outputRoot.appendingPathComponent(path)))
+                .map { StylesheetScanner.references(in: String(decoding: $0, as: UTF8.self)) } ?? [])
+        }, uniquingKeysWith: { first, _ in first })
         var unreadable: [Diagnostic] = []
         var pages: [String: ScannedHTML] = [:]
         for (path, page) in scanned {
@@ -52,7 +56,7 @@ public struct SiteChecker: Sendable {
         // One Markdown line shown on several pages (an issue note on its issue page and on the home
         // page) is one mistake: reported once.
         var seen: Set<Diagnostic> = []
-        var diagnostics = unreadable + SiteRules(resolver: resolver).check(pages: pages, files: Set(files))
+        var diagnostics = unreadable + SiteRules(resolver: resolver).check(pages: pages, files: Set(files), stylesheets: stylesheets)
             .map(locator.diagnostic).filter { seen.insert($0).inserted }
         if typography, let model {
             let rules = TypographyRules(settings: model.typography)

@@ -13,13 +13,20 @@ public struct SiteRules: Sendable {
     /// - Parameters:
     ///   - pages: every HTML page of the output, by output path (`en/x/index.html`).
     ///   - files: every file of the output (pages included), by output path.
-    public func check(pages: [String: ScannedHTML], files: Set<String>) -> [PageFinding] {
+    ///   - stylesheets: what each stylesheet of the output fetches, by output path.
+    public func check(pages: [String: ScannedHTML], files: Set<String>,
+                      stylesheets: [String: [StylesheetScanner.Reference]] = [:]) -> [PageFinding] {
         let ids = pages.mapValues(Self.anchors)
         let rules = self
         var findings = ParallelMap.map(pages.keys.sorted()) { path -> [PageFinding] in
             guard let page = pages[path] else { return [] }
             return rules.references(of: page, at: path, files: files, ids: ids) + rules.headFindings(of: page, at: path)
         }.flatMap { $0 }
+        for path in stylesheets.keys.sorted() {
+            for reference in stylesheets[path] ?? [] {
+                findings += stylesheetFindings(reference, in: path, files: files)
+            }
+        }
         findings += hreflangFindings(pages: pages, files: files)
         findings += sharedURLs(pages: pages)
         return findings
@@ -63,6 +70,27 @@ public struct SiteRules: Sendable {
             }
         }
         return findings
+    }
+
+    private func stylesheetFindings(_ reference: StylesheetScanner.Reference, in path: String, files: Set<String>) -> [PageFinding] {
+        let kind = reference.isImport ? Kind.stylesheet : .asset
+        func finding(_ severity: Diagnostic.Severity, _ message: String) -> [PageFinding] {
+            [PageFinding(severity, message, page: path, line: reference.line, column: reference.column, needle: reference.url)]
+        }
+        switch resolver.resolve(reference.url, from: path) {
+        case .ignored:
+            return []
+        case .external(let host):
+            return finding(.warning, "\(kind.rawValue) loaded from external host \(host): \(reference.url)")
+        case .outsideBase(let url):
+            return finding(.error, "\(kind.rawValue) outside the base path \(resolver.basePath)/: \(url)")
+        case .page(let target, _):
+            let candidates = LinkResolver.candidates(for: target)
+            guard candidates.contains(where: files.contains) else {
+                return finding(.error, "broken \(kind.rawValue): \(reference.url) (no \(candidates.joined(separator: " or ")) in the output)")
+            }
+            return []
+        }
     }
 
     enum Kind: String {
