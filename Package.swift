@@ -34,8 +34,10 @@ let package = Package(
             "DuetBuild",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
+        .target(name: "DuetCheck", dependencies: ["DuetModel", "DuetSource"]),
         .executableTarget(name: "duet", dependencies: [
             "DuetBuild",
+            "DuetCheck",
             "DuetServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -45,6 +47,7 @@ let package = Package(
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
         .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild"], exclude: []),
         .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
+        .testTarget(name: "DuetCheckTests", dependencies: ["DuetCheck", "DuetBuild", "DuetModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,97 @@
+import DuetCheck
+import DuetModel
+import Foundation
+import XCTest
+
+/// `duet check --typography`: each warning at its line and its column in characters, with
+/// front matter, code and URLs left alone.
+final class TypographyTests: XCTestCase {
+    private func warnings(_ markdown: String, language: String, spacing: Bool = false) -> [String] {
+        TypographyRules(settings: TypographySettings(spaceBetweenCJKAndLatin: spacing))
+            .check(markdown: markdown, path: "post.md", language: language).map(\.description)
+    }
+
+    func testHalfWidthPunctuationAfterHanCharacters() {
+        let markdown = """
+            ---
+            title: 标题,副标题
+            ---
+
+            我们在上海见面,然后去了北京.
+            他说:"好吧!"还有别的问题吗?
+            等等...
+            """
+        XCTAssertEqual(warnings(markdown, language: "zh"), [
+            "post.md:5:8: warning: half-width ',' after Chinese text: use '，'",
+            "post.md:5:15: warning: half-width '.' after Chinese text: use '。'",
+            "post.md:6:3: warning: half-width ':' after Chinese text: use '：'",
+            "post.md:6:7: warning: half-width '!' after Chinese text: use '！'",
+            "post.md:6:16: warning: half-width '?' after Chinese text: use '？'",
+            "post.md:7:3: warning: half-width '.' after Chinese text: use '。'",
+        ])
+    }
+
+    func testCodeLinksAndImagesAreNotProse() {
+        let markdown = """
+            运行`代码,例子`即可。
+            请看[说明](/zh/路径,第二部分/)。
+            看图![示意图](/images/a.png)。
+            参见<https://例子.example.org/甲,乙>和https://example.org/a;b。
+
+            ```
+            中文,英文.
+            ```
+
+                缩进,代码.
+
+            [注]: https://example.org/注,释
+            """
+        XCTAssertEqual(warnings(markdown, language: "zh"), [])
+    }
+
+    func testFullWidthLettersAndDigitsInEnglishText() {
+        let markdown = """
+            ---
+            title: Ｎot checked in front matter
+            ---
+            The team met in Ｂｅｉｊｉｎｇ in ２０２５.
+            Code such as `ＡＢ` is left alone.
+            """
+        XCTAssertEqual(warnings(markdown, language: "en"), [
+            "post.md:4:17: warning: full-width 'Ｂｅｉｊｉｎｇ' in English text: use 'Beijing'",
+            "post.md:4:28: warning: full-width '２０２５' in English text: use '2025'",
+        ])
+        XCTAssertEqual(warnings("我们在上海见面,然后", language: "en"), [], "Chinese rules apply to Chinese posts only")
+    }
+
+    func testSpaceBetweenHanAndLatinOnlyWhenTheSiteAsksForIt() {
+        let line = "使用Swift语言和2个核心，也用 Go 语言。"
+        XCTAssertEqual(warnings(line, language: "zh"), [])
+        XCTAssertEqual(warnings(line, language: "zh", spacing: true), [
+            "post.md:1:3: warning: no space between Chinese and Latin text in '用S': add a space",
+            "post.md:1:8: warning: no space between Chinese and Latin text in 't语': add a space",
+            "post.md:1:11: warning: no space between Chinese and Latin text in '和2': add a space",
+            "post.md:1:12: warning: no space between Chinese and Latin text in '2个': add a space",
+        ])
+    }
+
+    func testCheckReadsTheSettingFromSiteYAMLAndReportsAtTheSourceFile() throws {
+        let site = try TempSite(files: [
+            "posts/zh/2025-05-06-harbor.md": "---\ntitle: 港口\n---\n\n港口在2025年重新开放,码头很忙。\n",
+            "posts/en/2025-05-06-harbor.md": "---\ntitle: Harbor\n---\n\nThe harbor reopened in ２０２５.\n",
+        ], siteYAML: TempSite.siteYAML + "\ntypography: { space_between_cjk_and_latin: true }\n")
+        defer { site.remove() }
+        XCTAssertTrue(site.build().succeeded)
+        let report = SiteChecker(output: site.output.path, source: site.content.path, typography: true).run()
+        let posts = "\(site.content.path)/posts"
+        XCTAssertEqual(report.diagnostics.map(\.description), [
+            "\(posts)/en/2025-05-06-harbor.md:5:24: warning: full-width '２０２５' in English text: use '2025'",
+            "\(posts)/zh/2025-05-06-harbor.md:5:4: warning: no space between Chinese and Latin text in '在2': add a space",
+            "\(posts)/zh/2025-05-06-harbor.md:5:8: warning: no space between Chinese and Latin text in '5年': add a space",
+            "\(posts)/zh/2025-05-06-harbor.md:5:13: warning: half-width ',' after Chinese text: use '，'",
+        ])
+        XCTAssertTrue(report.succeeded, "typography findings are warnings")
+        XCTAssertEqual(SiteChecker(output: site.output.path, source: site.content.path).run().diagnostics, [],
+                       "without --typography the sources are not read for style")
+    }
+}
