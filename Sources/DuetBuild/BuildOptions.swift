@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// The moment that decides which posts are "future"; passed in, never read inside the pipeline.
     public var now: Date
+    /// Told the name of each phase as it starts, for a progress display; called on the build's thread.
+    public var onPhase: (@Sendable (String) -> Void)?
 
     public init(source: String = "content", theme: String = "themes/default", output: String = "_site",
                 includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,

@@ -10,6 +10,10 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Set when writing failed (the previous output is untouched).
     public var writeFailure: BuildError?
+    /// Each phase that ran, in order, with its duration (`--verbose`).
+    public var phases: [PhaseTiming] = []
+    /// What the phases handled: source documents, static files, articles, output files (`--verbose`).
+    public var counts: [(label: String, count: Int)] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors && writeFailure == nil }
 

@@ -17,7 +17,10 @@ public struct Builder: Sendable {
     public func build(into store: OutputStore? = nil) -> BuildReport {
         let started = ContinuousClock.now
         var report = BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0)
+        var clock = PhaseClock(onPhase: options.onPhase)
         func finish(_ report: inout BuildReport) -> BuildReport {
+            clock.stop()
+            (report.phases, report.counts) = (clock.timings, clock.counts)
             let elapsed = ContinuousClock.now - started
             report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             report.diagnostics = options.strict ? report.diagnostics.promotingWarnings() : report.diagnostics
@@ -26,6 +29,7 @@ public struct Builder: Sendable {
         }
 
         // Load
+        clock.enter("load")
         let sourceRoot = URL(fileURLWithPath: options.source)
         guard FileManager.default.fileExists(atPath: sourceRoot.path) else {
             report.diagnostics.append(.error("content folder does not exist", at: SourceLocation(file: options.source)))
@@ -52,6 +56,8 @@ public struct Builder: Sendable {
         }
 
         // Parse
+        clock.enter("parse")
+        clock.count("source documents", tree.documents.count)
         let parser = DocumentParser(config: config)
         let parsed = ParallelMap.map(tree.documents) { file -> Result<(ParsedDocument, [Diagnostic]), SourceError> in
             Result { () throws(SourceError) in try parser.parse(file) }
@@ -74,6 +80,7 @@ public struct Builder: Sendable {
         report.diagnostics += issueDiagnostics + authorDiagnostics
 
         // Graph
+        clock.enter("graph")
         let selection = ContentSelection(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
                                          now: Int64(options.now.timeIntervalSince1970.rounded(.down)))
         let (graph, graphDiagnostics) = SiteGraphBuilder(config: config, selection: selection).build(
@@ -83,6 +90,9 @@ public struct Builder: Sendable {
         report.diagnostics += graphDiagnostics
 
         // Render
+        clock.enter("render")
+        clock.count("articles", graph.articles.count)
+        clock.count("pages", graph.pages.count)
         let (strings, stringsDiagnostics) = StringsCatalog.resolve(
             loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
             missingPath: { "\(theme.i18nFolder)/\($0).yml" })
@@ -96,9 +106,11 @@ public struct Builder: Sendable {
         report.sharedPages = pages.count - report.pagesPerLanguage.reduce(0) { $0 + $1.count }
 
         // Write
+        clock.count("output files", rendered.count + staticFiles.count)
         let checked = finish(&report)
         guard checked.succeeded else { return checked }
         report = checked
+        clock.enter("write")
         do {
             try checkOutputIsSafe()
             try (store ?? DiskStore(output: URL(fileURLWithPath: options.output))).write(rendered: rendered, copied: staticFiles)
