@@ -6,6 +6,8 @@ enum SourceText {
     /// Decodes UTF-8 and normalises line endings to `\n`, so every later line number is the
     /// line number the author's editor shows.
     static func decode(_ data: Data, path: String) throws(SourceError) -> String {
+        // Text never holds NUL; binary formats (images, PDFs, Word files) nearly always do early on.
+        if data.prefix(8192).contains(0) { throw .binaryFile(SourceLocation(file: path, line: 1, column: 1)) }
         guard var text = String(validating: data, as: UTF8.self) else {
             throw .invalidUTF8(firstInvalidByte(in: data, path: path))
         }
