@@ -20,6 +20,7 @@ public struct DiskStore: OutputStore {
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).duet-new-\(token)")
         let retired = parent.appendingPathComponent(".\(output.lastPathComponent).duet-old-\(token)")
+        FolderSwap.removeLeftovers(of: output)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -47,6 +48,11 @@ public struct DiskStore: OutputStore {
         }
         do {
             let hadOutput = fileManager.fileExists(atPath: output.path)
+            if hadOutput, FolderSwap.exchange(staging.path, output.path) {
+                // `staging` now holds the previous site.
+                try? fileManager.removeItem(at: staging)
+                return
+            }
             if hadOutput { try fileManager.moveItem(at: output, to: retired) }
             do {
                 try fileManager.moveItem(at: staging, to: output)
