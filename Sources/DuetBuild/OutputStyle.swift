@@ -25,13 +25,13 @@ public struct OutputStyle: Sendable, Equatable {
     }
 
     /// - Parameters:
-    ///   - environment: the process environment; `NO_COLOR` (any value, see no-color.org) and
+    ///   - environment: the process environment; `NO_COLOR` (any non-empty value, see no-color.org) and
     ///     `GITHUB_ACTIONS=true` are read.
     ///   - standardErrorIsTerminal: whether stderr is a TTY; colour and progress need one, so
     ///     CI logs and redirected output stay plain text.
     public static func resolve(environment: [String: String], standardErrorIsTerminal: Bool,
                                quiet: Bool = false, verbose: Bool = false) -> OutputStyle {
-        let noColour = environment["NO_COLOR"] != nil || environment["TERM"] == "dumb"
+        let noColour = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         return OutputStyle(colour: standardErrorIsTerminal && !noColour,
                            githubAnnotations: environment["GITHUB_ACTIONS"] == "true",
                            progress: standardErrorIsTerminal && !quiet && environment["TERM"] != "dumb",

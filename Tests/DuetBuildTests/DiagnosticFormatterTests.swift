@@ -15,8 +15,10 @@ final class DiagnosticFormatterTests: XCTestCase {
                        OutputStyle(colour: true, githubAnnotations: false, progress: true, detail: .normal))
         XCTAssertEqual(OutputStyle.resolve(environment: [:], standardErrorIsTerminal: false),
                        OutputStyle(colour: false, githubAnnotations: false, progress: false, detail: .normal))
-        XCTAssertFalse(OutputStyle.resolve(environment: ["NO_COLOR": ""], standardErrorIsTerminal: true).colour,
+        XCTAssertFalse(OutputStyle.resolve(environment: ["NO_COLOR": "1"], standardErrorIsTerminal: true).colour,
                        "NO_COLOR disables colour whatever its value")
+        XCTAssertTrue(OutputStyle.resolve(environment: ["NO_COLOR": ""], standardErrorIsTerminal: true).colour,
+                      "an empty NO_COLOR is as if unset (no-color.org)")
         XCTAssertTrue(OutputStyle.resolve(environment: ["NO_COLOR": "1"], standardErrorIsTerminal: true).progress)
         XCTAssertTrue(OutputStyle.resolve(environment: ["GITHUB_ACTIONS": "true"], standardErrorIsTerminal: false).githubAnnotations)
         XCTAssertFalse(OutputStyle.resolve(environment: ["GITHUB_ACTIONS": "false"], standardErrorIsTerminal: false).githubAnnotations)
