@@ -1,18 +1,32 @@
 import Foundation
 
-/// libFuzzer's entry point, linked when built with `-sanitize=fuzzer` (see `scripts/fuzz`).
+/// libFuzzer's callback: one input through the pipeline.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func duetFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> CInt {
+public func duetFuzzTestOneInput(_ bytes: UnsafePointer<UInt8>?, _ count: Int) -> CInt {
+    guard let bytes else { return 0 }
     FuzzPipeline.run(Data(bytes: bytes, count: count))
     return 0
 }
 
-#if !DUET_FUZZ
-/// Without libFuzzer (a plain `swift build`), the same target replays inputs: `duet-fuzz FILE...`
-/// runs each file through the pipeline, to reproduce a crash the fuzzer saved in a debugger.
+#if DUET_FUZZ
+/// libFuzzer's driver (`-sanitize=fuzzer` links it). SwiftPM links an executable's entry point
+/// under its own name, so libFuzzer's `main` is never used: this `main` hands over to the driver.
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                             _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                             _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+#endif
+
+/// Under `scripts/fuzz` (`-D DUET_FUZZ`): the libFuzzer driver with its usual options. In a plain
+/// build: replays inputs, `duet-fuzz FILE...`, to reproduce a crash the fuzzer saved in a debugger.
 @main
-struct ReplayInputs {
+struct DuetFuzz {
     static func main() throws {
+        #if DUET_FUZZ
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv, duetFuzzTestOneInput))
+        #else
         let paths = CommandLine.arguments.dropFirst()
         guard !paths.isEmpty else {
             FileHandle.standardError.write(Data("usage: duet-fuzz FILE...  (replays fuzz inputs; scripts/fuzz runs the fuzzer)\n".utf8))
@@ -22,6 +36,6 @@ struct ReplayInputs {
             let rendered = FuzzPipeline.run(try Data(contentsOf: URL(fileURLWithPath: path)))
             print("\(path): \(rendered) files rendered")
         }
+        #endif
     }
 }
-#endif

@@ -36,7 +36,8 @@ enum SourceText {
                 var probe = lineStart
                 while probe < lineEnd {
                     let scalarLength = utf8Length(leadByte: data[probe])
-                    let end = min(data.index(probe, offsetBy: scalarLength), lineEnd)
+                    // A sequence cut short by the end of the file must not step past it (found by fuzzing).
+                    let end = data.index(probe, offsetBy: scalarLength, limitedBy: lineEnd) ?? lineEnd
                     if scalarLength == 0 || String(validating: data[probe..<end], as: UTF8.self) == nil { break }
                     column += 1
                     probe = end
