@@ -49,7 +49,7 @@ final class SubPathTests: XCTestCase {
         while let url = enumerator?.nextObject() as? URL {
             guard ["html", "xml"].contains(url.pathExtension), let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
             let page = String(url.path.dropFirst(output.path.count))
-            for match in text.matches(of: /https?:\/\/review\.test[^"<\s,]*/) {
+            for match in text.matches(of: /https?:\/\/review\.test[^"'<>\s,{}()]*/) {
                 let link = String(match.output)
                 XCTAssertTrue(link.hasPrefix("https://review.test/review/"), "\(page) has \(link) outside the sub-path")
                 guard link.hasPrefix("https://review.test/review/") else { continue }
