@@ -7,6 +7,9 @@ import Yams
 /// One fuzz input through the stages an author's file goes through: bytes -> front matter and
 /// Markdown (libcmark-gfm) -> site graph -> every page rendered with the default theme. Bad input
 /// may fail with a diagnostic; it must never crash, hang or touch memory it does not own.
+///
+/// An input holding a line `%%site.yml%%` is two files: the `site.yml` before it (permalink
+/// patterns, languages, time zone) and the post after it.
 enum FuzzPipeline {
     static let config = SiteConfig(
         titles: ["en": "Fuzz Review", "zh": "模糊评论"], baseURL: "https://fuzz.example/review/",
@@ -39,8 +42,15 @@ enum FuzzPipeline {
     @discardableResult
     static func run(_ data: Data) -> Int {
         guard let theme else { return 0 }
-        let language = data.first.map { $0 & 1 == 0 ? "en" : "zh" } ?? "en"
-        let file = SourceFile(kind: .post, path: "content/posts/\(language)/2025-03-04-fuzz.md", folderLanguage: language, data: data)
+        var config = config
+        var post = data
+        if let split = data.firstRange(of: Data("\n%%site.yml%%\n".utf8)) {
+            guard let custom = try? SiteConfigLoader.load(data[..<split.lowerBound], path: "content/site.yml") else { return 0 }
+            config = custom
+            post = data[split.upperBound...]
+        }
+        let language = data.first.map { $0 & 1 == 0 ? config.defaultLanguage : config.languages.last?.code ?? "en" } ?? "en"
+        let file = SourceFile(kind: .post, path: "content/posts/\(language)/2025-03-04-fuzz.md", folderLanguage: language, data: Data(post))
         guard let (document, _) = try? DocumentParser(config: config).parse(file) else { return 0 }
         let selection = ContentSelection(includeDrafts: true, includeFuture: true, now: 1_767_225_600)
         let (graph, diagnostics) = SiteGraphBuilder(config: config, selection: selection).build(documents: [document])
