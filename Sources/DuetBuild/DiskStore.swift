@@ -6,7 +6,9 @@ import Glibc
 #endif
 
 /// Writes the site into a temporary sibling of the output folder and swaps it in at the end,
-/// so a failed or interrupted build leaves the previous `_site/` exactly as it was.
+/// so a failed or interrupted build leaves the previous `_site/` exactly as it was. The swap is
+/// one `renameat2(RENAME_EXCHANGE)` where the system has it (`FolderSwap`), so even a build killed
+/// mid-swap leaves a whole site; elsewhere it is two renames, with a brief moment without one.
 public struct DiskStore: OutputStore {
     public var output: URL
 
