@@ -9,6 +9,8 @@ let package = Package(
     products: [
         .executable(name: "duet", targets: ["duet"]),
         .library(name: "DuetBuild", targets: ["DuetBuild"]),
+        // libFuzzer target: scripts/fuzz builds it with -sanitize=fuzzer; a plain build replays inputs.
+        .executable(name: "duet-fuzz", targets: ["DuetFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -40,6 +42,10 @@ let package = Package(
             "DuetCheck",
             "DuetServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "DuetFuzz", dependencies: [
+            "DuetModel", "DuetSource", "DuetRender",
+            .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Where the incremental build cache lives (`.duet-cache`); nil builds everything every time.
     public var cacheDirectory: String?
+    /// Told the name of each phase as it starts, for a progress display; called on the build's thread.
+    public var onPhase: (@Sendable (String) -> Void)?
 
     public init(source: String = "content", theme: String = "themes/default", output: String = "_site",
                 includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,

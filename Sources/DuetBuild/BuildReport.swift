@@ -12,6 +12,10 @@ public struct BuildReport: Sendable {
     public var writeFailure: BuildError?
     /// Pages rendered by an incremental build (the others were unchanged); nil for a full build.
     public var renderedPages: Int?
+    /// Each phase that ran, in order, with its duration (`--verbose`).
+    public var phases: [PhaseTiming] = []
+    /// What the phases handled: source documents, static files, articles, output files (`--verbose`).
+    public var counts: [(label: String, count: Int)] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors && writeFailure == nil }
 

@@ -17,7 +17,10 @@ public struct Builder: Sendable {
     public func build(into store: OutputStore? = nil) -> BuildReport {
         let started = ContinuousClock.now
         var report = BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0)
+        var clock = PhaseClock(onPhase: options.onPhase)
         func finish(_ report: inout BuildReport) -> BuildReport {
+            clock.stop()
+            (report.phases, report.counts) = (clock.timings, clock.counts)
             let elapsed = ContinuousClock.now - started
             report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             report.diagnostics = options.strict ? report.diagnostics.promotingWarnings() : report.diagnostics
@@ -26,6 +29,7 @@ public struct Builder: Sendable {
         }
 
         // Load
+        clock.enter("load")
         let sourceRoot = URL(fileURLWithPath: options.source)
         guard FileManager.default.fileExists(atPath: sourceRoot.path) else {
             report.diagnostics.append(.error("content folder does not exist", at: SourceLocation(file: options.source)))
@@ -51,6 +55,8 @@ public struct Builder: Sendable {
             return finish(&report)
         }
 
+        clock.enter("parse")
+        clock.count("source documents", tree.documents.count)
         // Parse: a file whose bytes (and the settings parsing reads) are unchanged since the last
         // build is not parsed again.
         let cacheFile = store == nil ? options.cacheDirectory.map {
@@ -89,6 +95,7 @@ public struct Builder: Sendable {
         report.diagnostics += issueDiagnostics + authorDiagnostics
 
         // Graph
+        clock.enter("graph")
         let selection = ContentSelection(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
                                          now: Int64(options.now.timeIntervalSince1970.rounded(.down)))
         let (graph, graphDiagnostics) = SiteGraphBuilder(config: config, selection: selection).build(
@@ -98,6 +105,9 @@ public struct Builder: Sendable {
         report.diagnostics += graphDiagnostics
 
         // Render
+        clock.enter("render")
+        clock.count("articles", graph.articles.count)
+        clock.count("pages", graph.pages.count)
         let (strings, stringsDiagnostics) = StringsCatalog.resolve(
             loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
             missingPath: { "\(theme.i18nFolder)/\($0).yml" })
@@ -110,9 +120,11 @@ public struct Builder: Sendable {
         }
         report.sharedPages = pages.count - report.pagesPerLanguage.reduce(0) { $0 + $1.count }
 
+        clock.count("output files", plan.jobs.count + staticFiles.count)
         let checked = finish(&report)
         guard checked.succeeded else { return checked }
         report = checked
+        clock.enter("write")
         do {
             try checkOutputIsSafe()
         } catch {

@@ -6,7 +6,9 @@ import Glibc
 #endif
 
 /// Writes the site into a temporary sibling of the output folder and swaps it in at the end,
-/// so a failed or interrupted build leaves the previous `_site/` exactly as it was.
+/// so a failed or interrupted build leaves the previous `_site/` exactly as it was. The swap is
+/// one `renameat2(RENAME_EXCHANGE)` where the system has it (`FolderSwap`), so even a build killed
+/// mid-swap leaves a whole site; elsewhere it is two renames, with a brief moment without one.
 public struct DiskStore: OutputStore {
     public var output: URL
 
@@ -20,6 +22,7 @@ public struct DiskStore: OutputStore {
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).duet-new-\(token)")
         let retired = parent.appendingPathComponent(".\(output.lastPathComponent).duet-old-\(token)")
+        FolderSwap.removeLeftovers(of: output)
         do {
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
@@ -47,6 +50,11 @@ public struct DiskStore: OutputStore {
         }
         do {
             let hadOutput = fileManager.fileExists(atPath: output.path)
+            if hadOutput, FolderSwap.exchange(staging.path, output.path) {
+                // `staging` now holds the previous site.
+                try? fileManager.removeItem(at: staging)
+                return
+            }
             if hadOutput { try fileManager.moveItem(at: output, to: retired) }
             do {
                 try fileManager.moveItem(at: staging, to: output)

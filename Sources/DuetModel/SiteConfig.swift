@@ -19,6 +19,8 @@ public struct SiteConfig: Hashable, Sendable {
     public var firstYear: Int?
     /// Section names in table-of-contents order; sections not listed follow alphabetically.
     public var sections: [String]
+    /// Every post and page must exist in every language (`require_translations: true`).
+    public var requireTranslations: Bool = false
 
     public init(titles: [String: String] = ["en": "Duet"], descriptions: [String: String] = [:],
                 baseURL: String = "", languages: [Language] = [Language(code: "en")],

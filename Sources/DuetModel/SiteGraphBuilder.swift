@@ -91,6 +91,10 @@ public struct SiteGraphBuilder: Sendable {
 
         pairing.checkAgreement(languageOrder: config.languages.map(\.code))
         diagnostics += pairing.diagnostics + directory.diagnostics
+        if config.requireTranslations {
+            diagnostics += TranslationCoverage.warnings(for: articles.map(\.document) + pages.map(\.document),
+                                                        languages: config.languages.map(\.code))
+        }
         let issues = catalog.issues()
         for language in config.languages {
             let generated = issues.map { ("\(language.code)/issues/\($0.id)/index.html", "the generated issue page") }

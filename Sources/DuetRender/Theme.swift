@@ -24,9 +24,7 @@ public struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: template.text), named: template.name)
             } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(.error("template syntax error: \(error.error)",
-                                          at: SourceLocation(file: template.path, line: error.context.lineNumber,
-                                                             column: error.context.columnNumber)))
+                diagnostics.append(TemplateSyntaxMessage.diagnostic(for: error, template: template))
             } catch {
                 diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: template.path)))
             }

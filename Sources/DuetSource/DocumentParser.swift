@@ -57,6 +57,7 @@ public struct DocumentParser: Sendable {
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: frontMatter["slug"]?.scalarText ?? name.slug, title: title, date: date,
             frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings)
+        if !block.body.allSatisfy(\.isWhitespace), let missing = DescriptionCheck.warning(for: document) { warnings.append(missing) }
         return (document, warnings)
     }
 }

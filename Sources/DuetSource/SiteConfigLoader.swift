@@ -53,6 +53,12 @@ public enum SiteConfigLoader {
         config.pagePermalink = try text("page_permalink") ?? config.pagePermalink
         config.excerptSeparator = try text("excerpt_separator") ?? config.excerptSeparator
         config.firstYear = try fields.integer("first_year")
+        if let entry = yaml.entry("require_translations"), entry.value != .null {
+            guard case .bool(let required) = entry.value else {
+                throw .wrongType(entry.location, key: "require_translations", expected: "true or false", found: entry.value.kindName)
+            }
+            config.requireTranslations = required
+        }
         if let entry = yaml.entry("sections") {
             guard case .list(let items) = entry.value else {
                 throw .wrongType(entry.location, key: "sections", expected: "a list of section names", found: entry.value.kindName)

@@ -13,12 +13,15 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
     case wrongType(SourceLocation, key: String, expected: String, found: String)
     case invalidDate(SourceLocation, text: String)
     case invalidConfig(SourceLocation, problem: String)
+    case binaryFile(SourceLocation)
+    case tooLarge(SourceLocation, bytes: Int, limit: Int)
 
     public var location: SourceLocation {
         switch self {
         case .unreadable(let l, _), .invalidUTF8(let l), .emptyFile(let l), .unterminatedFrontMatter(let l),
              .invalidYAML(let l, _), .frontMatterNotAMapping(let l, _), .duplicateKey(let l, _, _),
-             .wrongType(let l, _, _, _), .invalidDate(let l, _), .invalidConfig(let l, _):
+             .wrongType(let l, _, _, _), .invalidDate(let l, _), .invalidConfig(let l, _), .binaryFile(let l),
+             .tooLarge(let l, _, _):
             return l
         }
     }
@@ -39,6 +42,10 @@ public enum SourceError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidDate(_, let text):
             return "invalid date '\(text)': expected YYYY-MM-DD, optionally followed by HH:MM[:SS] and an offset such as +0800"
         case .invalidConfig(_, let problem): return problem
+        case .binaryFile: return "file is binary, not text (it contains NUL bytes): is it an image or a document saved under a .md name?"
+        case .tooLarge(_, let bytes, let limit):
+            let megabytes = { (count: Int) in String(format: "%.1f MB", Double(count) / 1_048_576) }
+            return "file is \(megabytes(bytes)), over the \(megabytes(limit)) limit for one document (split it, or put data under static/)"
         }
     }
 

@@ -6,6 +6,8 @@ enum SourceText {
     /// Decodes UTF-8 and normalises line endings to `\n`, so every later line number is the
     /// line number the author's editor shows.
     static func decode(_ data: Data, path: String) throws(SourceError) -> String {
+        // Text never holds NUL; binary formats (images, PDFs, Word files) nearly always do early on.
+        if data.prefix(8192).contains(0) { throw .binaryFile(SourceLocation(file: path, line: 1, column: 1)) }
         guard var text = String(validating: data, as: UTF8.self) else {
             throw .invalidUTF8(firstInvalidByte(in: data, path: path))
         }
@@ -34,7 +36,8 @@ enum SourceText {
                 var probe = lineStart
                 while probe < lineEnd {
                     let scalarLength = utf8Length(leadByte: data[probe])
-                    let end = min(data.index(probe, offsetBy: scalarLength), lineEnd)
+                    // A sequence cut short by the end of the file must not step past it (found by fuzzing).
+                    let end = data.index(probe, offsetBy: scalarLength, limitedBy: lineEnd) ?? lineEnd
                     if scalarLength == 0 || String(validating: data[probe..<end], as: UTF8.self) == nil { break }
                     column += 1
                     probe = end

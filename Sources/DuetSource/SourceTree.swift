@@ -35,17 +35,18 @@ public struct SourceTree: Sendable {
                                                                reason: reason(error)).diagnostic)
             }
         }
+        let reader = ContentFileReader(root: root)
         for (folder, kind) in [("posts", SourceFile.Kind.post), ("pages", .page)] {
             for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
             where markdownExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
                 let components = relative.split(separator: "/")
                 let language = components.count > 1 ? String(components[0]) : nil
                 let path = "\(display)/\(folder)/\(relative)"
-                do {
-                    let data = try Data(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(relative))
+                do throws(SourceError) {
+                    let data = try reader.read(root.appendingPathComponent(folder).appendingPathComponent(relative), path: path)
                     tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data))
                 } catch {
-                    tree.diagnostics.append(SourceError.unreadable(SourceLocation(file: path), reason: reason(error)).diagnostic)
+                    tree.diagnostics.append(error.diagnostic)
                 }
             }
         }
@@ -54,13 +55,13 @@ public struct SourceTree: Sendable {
             where extensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
                 let components = relative.split(separator: "/")
                 let path = "\(display)/\(folder)/\(relative)"
-                do {
-                    let data = try Data(contentsOf: root.appendingPathComponent(folder).appendingPathComponent(relative))
+                do throws(SourceError) {
+                    let data = try reader.read(root.appendingPathComponent(folder).appendingPathComponent(relative), path: path)
                     let file = SourceFile(kind: .page, path: path,
                                           folderLanguage: components.count > 1 ? String(components[0]) : nil, data: data)
                     if folder == "issues" { tree.issueFiles.append(file) } else { tree.authorFiles.append(file) }
                 } catch {
-                    tree.diagnostics.append(SourceError.unreadable(SourceLocation(file: path), reason: reason(error)).diagnostic)
+                    tree.diagnostics.append(error.diagnostic)
                 }
             }
         }

@@ -9,6 +9,8 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var output: OutputOptions
+
     @Flag(help: "Include posts marked 'draft: true'.")
     var drafts = false
 
@@ -16,13 +18,25 @@ struct BuildCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
-                                   includeFuture: site.future, strict: strict, baseURL: site.baseURL,
+        let style = output.style
+        let printer = DiagnosticPrinter(style: style)
+        let now: Date
+        do {
+            now = try SourceDateEpoch.now(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            printer.printError(error.description)
+            throw ExitCode(1)
+        }
+        var options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
+                                   includeFuture: site.future, strict: strict, baseURL: site.baseURL, now: now,
                                    cacheDirectory: site.cacheDirectory)
+        let progress = ProgressIndicator(enabled: style.progress)
+        options.onPhase = { progress.enter($0) }
         let report = Builder(options: options).build()
-        let printer = DiagnosticPrinter()
+        progress.finish()
         printer.print(report.diagnostics)
-        if let failure = report.writeFailure { printer.printLine(failure.description) }
+        if let failure = report.writeFailure { printer.printError(failure.description) }
+        printer.printDetails(of: report)
         print(report.summary)
         if !report.succeeded { throw ExitCode(1) }
     }

@@ -3,16 +3,30 @@ import DuetModel
 import Foundation
 
 /// Prints diagnostics the way compilers do: `path:line:col: error: message`, then the offending
-/// line and a caret under the column, so editors and CI logs link straight to the spot.
+/// line and a caret under the column, so editors and CI logs link straight to the spot. The
+/// formatting itself is `DiagnosticFormatter`'s; this only reads excerpts and writes stderr.
 struct DiagnosticPrinter {
+    var style = OutputStyle()
+
     func print(_ diagnostics: [Diagnostic]) {
+        let formatter = DiagnosticFormatter(style: style)
         var sources = SourceExcerpts()
-        for diagnostic in diagnostics {
-            printLine(diagnostic.description)
-            guard let excerpt = sources.excerpt(at: diagnostic.location) else { continue }
-            printLine("    " + excerpt.line)
-            if let indent = excerpt.caretIndent { printLine("    " + indent + "^") }
+        for diagnostic in diagnostics where formatter.shows(diagnostic) {
+            for line in formatter.lines(for: diagnostic, excerpt: sources.excerpt(at: diagnostic.location)) {
+                printLine(line)
+            }
         }
+    }
+
+    /// A build's failure to write, which has no source line.
+    func printError(_ text: String) {
+        DiagnosticFormatter(style: style).plainError(text).forEach(printLine)
+    }
+
+    /// The phase timings and counts, under `--verbose`.
+    func printDetails(of report: BuildReport) {
+        guard style.detail == .verbose else { return }
+        report.verboseLines.forEach(printLine)
     }
 
     func printLine(_ text: String) {

@@ -15,6 +15,8 @@ struct ServeCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @OptionGroup var output: OutputOptions
+
     @Flag(inversion: .prefixedNo, help: "Include posts marked 'draft: true' (shown by default while serving).")
     var drafts = true
 
@@ -25,7 +27,7 @@ struct ServeCommand: ParsableCommand {
     var host = "127.0.0.1"
 
     func run() throws {
-        let printer = DiagnosticPrinter()
+        let printer = DiagnosticPrinter(style: output.style)
         let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
                                    includeFuture: site.future, strict: false, baseURL: site.baseURL,
                                    cacheDirectory: site.cacheDirectory)
@@ -83,12 +85,13 @@ struct ServeCommand: ParsableCommand {
         case .watching(.polling(let reason)):
             printer.printLine("note: watching for changes by polling (\(reason))")
         case .built(let report, let changes):
-            if !changes.isEmpty {
+            if !changes.isEmpty, printer.style.detail != .quiet {
                 let shown = changes.prefix(3).map(relative).joined(separator: ", ")
                 say("Changed: \(shown)\(changes.count > 3 ? " and \(changes.count - 3) more" : "")")
             }
             printer.print(report.diagnostics)
-            if let failure = report.writeFailure { printer.printLine(failure.description) }
+            if let failure = report.writeFailure { printer.printError(failure.description) }
+            printer.printDetails(of: report)
             say(report.succeeded ? report.summary
                   : report.summary.replacingOccurrences(of: "the previous output was left as it was",
                                                         with: "the last good site is still served"))
