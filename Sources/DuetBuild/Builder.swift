@@ -87,8 +87,12 @@ public struct Builder: Sendable {
             loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
             missingPath: { "\(theme.i18nFolder)/\($0).yml" })
         report.diagnostics += stringsDiagnostics
-        let (rendered, renderDiagnostics) = Renderer(theme: theme.theme, strings: strings, assets: theme.assets).render(graph)
-        report.diagnostics += renderDiagnostics
+        let epubs = IssueEpubs(graph: graph, strings: strings, images: EpubImages.load(for: graph, from: staticFiles)).render()
+        var renderer = Renderer(theme: theme.theme, strings: strings, assets: theme.assets)
+        renderer.downloads = epubs.sizes
+        var (rendered, renderDiagnostics) = renderer.render(graph)
+        rendered += epubs.files
+        report.diagnostics += renderDiagnostics + epubs.diagnostics
         let pages = rendered.filter { $0.path.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in
             (language.code, pages.count { $0.path.hasPrefix(language.code + "/") })

@@ -36,7 +36,10 @@ public struct DiskStore: OutputStore {
                 let target = try confined(file.path, in: staging)
                 try makeParent(of: target, madeFolders: &madeFolders)
                 if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
-                try Self.writeFile(file.contents, to: target.path)
+                switch file.body {
+                case .text(let text): try Self.writeFile(text, to: target.path)
+                case .data(let data): try data.write(to: target)
+                }
             }
         } catch let error as BuildError {
             try? fileManager.removeItem(at: staging)
@@ -110,7 +113,7 @@ public final class MemoryStore: OutputStore, @unchecked Sendable {
         for file in copied {
             files[file.outputPath] = (try? Data(contentsOf: file.url)) ?? Data()
         }
-        for file in rendered { files[file.path] = Data(file.contents.utf8) }
+        for file in rendered { files[file.path] = file.bytes }
         self.files = files
     }
 }

@@ -10,6 +10,8 @@ struct PageContextFactory: Sendable {
     /// Every article as listings show it, computed once: an article appears on its issue page, the
     /// home page and each author's page, and its reading time and summary need its whole text.
     var listings: [String: DocumentView] = [:]
+    /// Output path -> size in bytes of the files offered for download (an issue's EPUBs).
+    var downloads: [String: Int] = [:]
 
     /// Meta descriptions are cut to this many display units (a CJK character counts two).
     static let summaryWidth = 160

@@ -8,6 +8,8 @@ public struct Renderer: Sendable {
     public var strings: StringsCatalog?
     /// Asset paths as the theme names them -> as written (fingerprinted): `css/duet.css` -> `css/duet.3f2a9c1b.css`.
     public var assets: [String: String]
+    /// Output path -> size of downloads made before rendering (the issues' EPUBs), for their links.
+    public var downloads: [String: Int] = [:]
 
     public init(theme: Theme, strings: StringsCatalog? = nil, assets: [String: String] = [:]) {
         self.theme = theme
@@ -23,6 +25,7 @@ public struct Renderer: Sendable {
                               locale: $0.tag))
         }))
         var factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
+        factory.downloads = downloads
         let unCached = factory
         factory.listings = Dictionary(ParallelMap.map(graph.articles) { ($0.document.sourcePath, unCached.view(of: $0)) },
                                       uniquingKeysWith: { first, _ in first })
