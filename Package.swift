@@ -45,7 +45,10 @@ let package = Package(
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
-        .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild"], exclude: []),
+        .testTarget(name: "DuetBuildTests", dependencies: [
+            "DuetBuild",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: []),
         .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
     ],
     swiftLanguageModes: [.v6]
