@@ -31,12 +31,14 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .target(name: "DuetAuthoring", dependencies: ["DuetModel", "DuetSource"]),
         .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender"]),
         .target(name: "DuetServer", dependencies: [
             "DuetBuild",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "duet", dependencies: [
+            "DuetAuthoring",
             "DuetBuild",
             "DuetServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -49,6 +51,7 @@ let package = Package(
             "DuetBuild",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: []),
+        .testTarget(name: "DuetAuthoringTests", dependencies: ["DuetAuthoring", "DuetBuild"]),
         .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
     ],
     swiftLanguageModes: [.v6]

@@ -92,6 +92,11 @@ public struct Builder: Sendable {
         renderer.downloads = epubs.sizes
         var (rendered, renderDiagnostics) = renderer.render(graph)
         rendered += epubs.files
+        if options.includeDrafts {
+            rendered.append(StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
+                                                                 revisions: Revisions.of(documents, config: config)),
+                                       config: config, stylesheet: theme.assets["css/duet.css"]).render())
+        }
         report.diagnostics += renderDiagnostics + epubs.diagnostics
         let pages = rendered.filter { $0.path.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in

@@ -5,6 +5,6 @@ struct Duet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duet",
         abstract: "A static site generator for a bilingual quarterly review.",
-        subcommands: [BuildCommand.self, ServeCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, StatusCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self)
 }
