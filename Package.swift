@@ -51,7 +51,7 @@ let package = Package(
             "DuetBuild",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: []),
-        .testTarget(name: "DuetAuthoringTests", dependencies: ["DuetAuthoring", "DuetBuild"]),
+        .testTarget(name: "DuetAuthoringTests", dependencies: ["DuetAuthoring"]),
         .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
     ],
     swiftLanguageModes: [.v6]

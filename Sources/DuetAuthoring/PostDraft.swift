@@ -45,12 +45,12 @@ public struct PostDraft: Hashable, Sendable {
             "layout: post",
             "title: \(YAMLText.quoted(title))",
             "authors: []",
-            "section: ",
+            "section:",
             "date: \(Self.frontMatterDate(date))",
         ]
         if let issue { lines.append("issue: \(issue)") }
         lines += [
-            "image: ",
+            "image:",
             "description: \"\"",
             "excerpt_separator: <excerpt/>",
             "draft: true",

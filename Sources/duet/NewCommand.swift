@@ -100,7 +100,7 @@ struct NewTranslationCommand: ParsableCommand {
                                                    language: target) else {
                 throw AuthoringError.noLanguage(path: file, reason: "the original has no front matter to copy")
             }
-            let path = (components.dropLast(2) + ["posts", target, components[components.count - 1]]).joined(separator: "/")
+            let path = (components.dropLast(3) + ["posts", target, components[components.count - 1]]).joined(separator: "/")
             let written = file.hasPrefix("/") ? "/" + path : path
             try DraftFile.create(written, text: text)
             print("Wrote \(written) (a draft: translate the title and the body, then remove 'draft: true')")
