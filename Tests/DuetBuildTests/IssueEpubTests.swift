@@ -25,7 +25,7 @@ final class IssueEpubTests: XCTestCase {
             ---
             Stations report<br>twice a day &mdash; sometimes&nbsp;less. See [the zh version](/zh/2025/gauges/).
 
-            ![A gauge](/images/gauge.svg)
+            ![A gauge](/images/gauge.svg) ![Lost chart](/images/missing.svg)
 
             | Station | Readings |
             |:--|--:|
@@ -106,6 +106,7 @@ final class IssueEpubTests: XCTestCase {
         XCTAssertTrue(article.contains("href=\"https://water.example.org/zh/2025/gauges/\""), article)
         XCTAssertTrue(article.contains("src=\"../images/images-gauge.svg\""), article)
         XCTAssertTrue(entries.contains { $0.path == "EPUB/images/images-gauge.svg" })
+        XCTAssertTrue(article.contains("alt=\"A gauge\" /> Lost chart</p>"), "an image the book lacks becomes its text: \(article)")
         XCTAssertTrue(article.contains("style=\"text-align: right\""), article)
         let bios = try text(entries, "EPUB/text/authors.xhtml")
         XCTAssertTrue(bios.contains("Ines Calloway measures rivers for a living."), bios)

@@ -147,15 +147,14 @@ public struct IssueEpubs: Sendable {
         let hasHost = base.contains("://")
         var collector = images
         let converted = XHTMLConverter.convert(html) { attribute, value in
-            if attribute == "src" {
-                guard value.hasPrefix("/"), !value.hasPrefix("//") else { return value.contains(":") ? nil : value }
-                return collector.href(for: value).map { "../" + $0 }
-            }
-            if value.hasPrefix("/"), !value.hasPrefix("//") { return hasHost ? base + value : nil }
-            return value
+            let sitePath = value.hasPrefix("/") && !value.hasPrefix("//")
+            if attribute == "src" { return sitePath ? collector.href(for: value).map { "../" + $0 } : nil }
+            if sitePath { return hasHost ? base + value : nil }
+            // In-page anchors and full URLs work in a book; a relative path would point inside it.
+            return value.hasPrefix("#") || value.contains(":") ? value : nil
         }
         images = collector
-        return converted.replacing("<img />", with: "")
+        return converted
     }
 }
 

@@ -141,7 +141,14 @@ enum XHTMLConverter {
                 continue
             }
             if name == "src" || name == "href" {
-                guard let rewritten = rewrite(name, value) else { continue }
+                guard let rewritten = rewrite(name, value) else {
+                    // An image the book cannot hold is replaced by its description.
+                    if tag.name == "img", name == "src" {
+                        let alternative = tag.attributes.first { $0.name == "alt" }?.value.map(decodeForAttribute) ?? ""
+                        return alternative.markupEscaped
+                    }
+                    continue
+                }
                 value = rewritten
             }
             if name == "style" {
