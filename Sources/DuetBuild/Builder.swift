@@ -92,17 +92,18 @@ public struct Builder: Sendable {
         renderer.downloads = epubs.sizes
         var (rendered, renderDiagnostics) = renderer.render(graph)
         rendered += epubs.files
-        if options.includeDrafts {
-            rendered.append(StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
-                                                                 revisions: Revisions.of(documents, config: config)),
-                                       config: config, stylesheet: theme.assets["css/duet.css"]).render())
-        }
         report.diagnostics += renderDiagnostics + epubs.diagnostics
         let pages = rendered.filter { $0.path.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in
             (language.code, pages.count { $0.path.hasPrefix(language.code + "/") })
         }
         report.sharedPages = pages.count - report.pagesPerLanguage.reduce(0) { $0 + $1.count }
+        // The editors' status page is not part of the publication: the summary does not count it.
+        if options.includeDrafts {
+            rendered.append(StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
+                                                                 revisions: Revisions.of(documents, config: config)),
+                                       config: config, stylesheet: theme.assets["css/duet.css"]).render())
+        }
 
         // Write
         let checked = finish(&report)
