@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -30,7 +31,9 @@ let package = Package(
         .target(name: "DuetRender", dependencies: [
             "DuetModel",
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        .target(name: "DuetAuthoring", dependencies: ["DuetModel", "DuetSource"]),
         .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender"]),
         .target(name: "DuetServer", dependencies: [
             "DuetBuild",
@@ -38,6 +41,7 @@ let package = Package(
         ]),
         .target(name: "DuetCheck", dependencies: ["DuetModel", "DuetSource"]),
         .executableTarget(name: "duet", dependencies: [
+            "DuetAuthoring",
             "DuetBuild",
             "DuetCheck",
             "DuetServer",
@@ -51,7 +55,11 @@ let package = Package(
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
-        .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild"], exclude: []),
+        .testTarget(name: "DuetBuildTests", dependencies: [
+            "DuetBuild",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ], exclude: []),
+        .testTarget(name: "DuetAuthoringTests", dependencies: ["DuetAuthoring"]),
         .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
         .testTarget(name: "DuetCheckTests", dependencies: ["DuetCheck", "DuetBuild", "DuetModel"]),
     ],

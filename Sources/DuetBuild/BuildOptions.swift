@@ -14,6 +14,9 @@ public struct BuildOptions: Sendable {
     public var now: Date
     /// Where the incremental build cache lives (`.duet-cache`); nil builds everything every time.
     public var cacheDirectory: String?
+    /// Incremental builds replace changed files inside the output folder (the preview server)
+    /// rather than staging a new folder and swapping it in whole (`duet build`).
+    public var updatesInPlace = false
     /// Told the name of each phase as it starts, for a progress display; called on the build's thread.
     public var onPhase: (@Sendable (String) -> Void)?
 

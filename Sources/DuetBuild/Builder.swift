@@ -112,13 +112,23 @@ public struct Builder: Sendable {
             loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
             missingPath: { "\(theme.i18nFolder)/\($0).yml" })
         report.diagnostics += stringsDiagnostics
-        let plan = Renderer(theme: theme.theme, strings: strings, assets: theme.assets).plan(graph)
+        let epubImages = EpubImages.load(for: graph, from: staticFiles)
+        var renderer = Renderer(theme: theme.theme, strings: strings, assets: theme.assets)
+        renderer.epubImages = epubImages
+        var plan = renderer.plan(graph)
         report.diagnostics += plan.diagnostics
         let pages = plan.jobs.map(\.path).filter { $0.hasSuffix(".html") }
         report.pagesPerLanguage = config.languages.map { language in
             (language.code, pages.count { $0.hasPrefix(language.code + "/") })
         }
         report.sharedPages = pages.count - report.pagesPerLanguage.reduce(0) { $0 + $1.count }
+        // The editors' status page is not part of the publication: the summary does not count it.
+        if options.includeDrafts {
+            let status = StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
+                                                              revisions: Revisions.of(documents, config: config)),
+                                    config: config, stylesheet: theme.assets["css/duet.css"])
+            plan.jobs.append(PageJob(path: SiteGraph.statusRoute.outputPath, dependencies: .everything) { status.render() })
+        }
 
         clock.count("output files", plan.jobs.count + staticFiles.count)
         let checked = finish(&report)
@@ -143,6 +153,7 @@ public struct Builder: Sendable {
             site.combine(file.path)
             site.combine(bytes: file.data)
         }
+        for file in staticFiles where epubImages["/" + file.outputPath] != nil { site.combine(BuildDigests.staticFile(file)) }
         var everything = site
         for path in documentDigests.keys.sorted() { everything.combine(documentDigests[path]?.whole ?? 0) }
         let inputs = plan.jobs.map { job -> UInt64 in
@@ -162,15 +173,22 @@ public struct Builder: Sendable {
         let outputFolder = OutputFolder(root: URL(fileURLWithPath: options.output))
         do {
             if let previous, let cacheFile, FileManager.default.fileExists(atPath: outputFolder.root.path) {
-                let outcome = try IncrementalUpdate(folder: outputFolder, previous: previous, cacheFile: cacheFile)
+                let outcome = try IncrementalUpdate(folder: outputFolder, previous: previous, cacheFile: cacheFile,
+                                                    inPlace: options.updatesInPlace)
                     .apply(plan: plan, inputs: inputs, staticFiles: staticFiles)
+                report.diagnostics += outcome.failures
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
                 if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
                     cacheFile.save(next, tool: BuildDigests.tool)
                 }
             } else {
-                try (store ?? DiskStore(output: outputFolder.root)).write(rendered: plan.renderAll(), copied: staticFiles)
+                let (rendered, failures) = plan.renderAll()
+                guard failures.isEmpty else {
+                    report.diagnostics += failures
+                    return finish(&report)
+                }
+                try (store ?? DiskStore(output: outputFolder.root)).write(rendered: rendered, copied: staticFiles)
                 if let cacheFile {
                     next.outputs = outputFolder.records(plan: plan, inputs: inputs, staticFiles: staticFiles)
                     cacheFile.save(next, tool: BuildDigests.tool)

@@ -17,6 +17,13 @@ public struct DiskStore: OutputStore {
     }
 
     public func write(rendered: [OutputFile], copied: [StaticFile]) throws(BuildError) {
+        try write(rendered: rendered, copied: copied, carried: [])
+    }
+
+    /// `carried`: files of the current output that an incremental build left unchanged. They are
+    /// hard-linked into the new folder (same inode, so their modification time stays), which keeps
+    /// the swap whole without writing them again.
+    func write(rendered: [OutputFile], copied: [StaticFile], carried: [String]) throws(BuildError) {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -30,6 +37,12 @@ public struct DiskStore: OutputStore {
         }
         do {
             var madeFolders: Set<String> = []
+            for relative in carried {
+                let target = try Self.confined(relative, in: staging)
+                try makeParent(of: target, madeFolders: &madeFolders)
+                let source = try Self.confined(relative, in: output)
+                if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
+            }
             for file in copied {
                 let target = try Self.confined(file.outputPath, in: staging)
                 try makeParent(of: target, madeFolders: &madeFolders)
@@ -39,7 +52,7 @@ public struct DiskStore: OutputStore {
                 let target = try Self.confined(file.path, in: staging)
                 try makeParent(of: target, madeFolders: &madeFolders)
                 if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
-                try Self.writeFile(file.contents, to: target.path)
+                try Self.write(file, to: target.path)
             }
         } catch let error as BuildError {
             try? fileManager.removeItem(at: staging)
@@ -66,6 +79,13 @@ public struct DiskStore: OutputStore {
         } catch {
             try? fileManager.removeItem(at: staging)
             throw .writeFailed(path: output.path, reason: error.localizedDescription)
+        }
+    }
+
+    static func write(_ file: OutputFile, to path: String) throws {
+        switch file.body {
+        case .text(let text): try writeFile(text, to: path)
+        case .data(let data): try data.write(to: URL(fileURLWithPath: path))
         }
     }
 
@@ -118,7 +138,7 @@ public final class MemoryStore: OutputStore, @unchecked Sendable {
         for file in copied {
             files[file.outputPath] = (try? Data(contentsOf: file.url)) ?? Data()
         }
-        for file in rendered { files[file.path] = Data(file.contents.utf8) }
+        for file in rendered { files[file.path] = file.bytes }
         self.files = files
     }
 }

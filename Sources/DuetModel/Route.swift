@@ -4,6 +4,9 @@ public struct Route: Hashable, Sendable, Comparable {
     public var path: String
     /// Path of the written file inside the output folder: `en/2025/slug/index.html`.
     public var outputPath: String
+    /// A page for the editors, not for readers or search engines: it carries `noindex`, and
+    /// navigation, feeds and the sitemap leave it out.
+    public var isHidden = false
 
     /// Builds a route from a URL path that has already been checked by `Route.validated`.
     init(checkedPath path: String) {

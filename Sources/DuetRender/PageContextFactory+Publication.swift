@@ -75,10 +75,12 @@ extension PageContextFactory {
             SectionView(name: group.section.map { sectionName($0, language: language) },
                         articles: group.articles.map { view(of: $0) })
         }
-        return IssueView(link: issueLink(issue, language: language),
-                         note: issue.notesHTML[language] ?? issue.notesHTML["*"], sections: sections,
-                         previous: older.map { issueLink($0, language: language) },
-                         next: newer.map { issueLink($0, language: language) })
+        var page = IssueView(link: issueLink(issue, language: language),
+                             note: issue.notesHTML[language] ?? issue.notesHTML["*"], sections: sections,
+                             previous: older.map { issueLink($0, language: language) },
+                             next: newer.map { issueLink($0, language: language) })
+        page.epub = epubDownload(issue, language: language)
+        return page
     }
 
     /// Every issue by year, newest first.

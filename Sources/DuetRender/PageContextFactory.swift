@@ -10,6 +10,8 @@ struct PageContextFactory: Sendable {
     /// Every article as listings show it, computed once: an article appears on its issue page, the
     /// home page and each author's page, and its reading time and summary need its whole text.
     var listings: [String: DocumentView] = [:]
+    /// Output path -> size in bytes of the files offered for download (an issue's EPUBs).
+    var downloads: Set<String> = []
 
     /// `withContent: false` for listings, which never show the body: rebasing its links cost as
     /// much as the rest of the view.

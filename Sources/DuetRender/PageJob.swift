@@ -14,13 +14,26 @@ public struct PageJob: Sendable {
 
     public var path: String
     public var dependencies: Dependencies
-    let make: @Sendable (PageContextFactory) -> OutputFile
+    let make: @Sendable (PageContextFactory) throws(RenderFailure) -> OutputFile
 
-    init(path: String, dependencies: Dependencies, make: @escaping @Sendable (PageContextFactory) -> OutputFile) {
+    init(path: String, dependencies: Dependencies,
+         make: @escaping @Sendable (PageContextFactory) throws(RenderFailure) -> OutputFile) {
         self.path = path
         self.dependencies = dependencies
         self.make = make
     }
+
+    /// A file the build makes itself (the editors' status page), planned with the theme's pages.
+    public init(path: String, dependencies: Dependencies, output: @escaping @Sendable () -> OutputFile) {
+        self.init(path: path, dependencies: dependencies) { _ in output() }
+    }
+}
+
+/// A file that could not be made (an EPUB that failed to package): reported, and nothing is written.
+public struct RenderFailure: Error, Sendable {
+    public var diagnostic: Diagnostic
+
+    public init(_ diagnostic: Diagnostic) { self.diagnostic = diagnostic }
 }
 
 /// Every page the site has, ready to render all of them or only those a change touched.
@@ -31,7 +44,7 @@ public struct RenderPlan: Sendable {
 
     /// Renders `selected` on all cores. Articles are measured (reading time, summary) once, and
     /// only those the selected pages list.
-    public func render(_ selected: [PageJob]) -> [OutputFile] {
+    public func render(_ selected: [PageJob]) -> (files: [OutputFile], diagnostics: [Diagnostic]) {
         var needed: Set<String> = []
         var all = false
         for job in selected {
@@ -46,8 +59,16 @@ public struct RenderPlan: Sendable {
         ready.listings = Dictionary(ParallelMap.map(listed) { ($0.document.sourcePath, measuring.view(of: $0)) },
                                     uniquingKeysWith: { first, _ in first })
         let shared = ready
-        return ParallelMap.map(selected) { $0.make(shared) }
+        var files: [OutputFile] = []
+        var failures: [Diagnostic] = []
+        for result in ParallelMap.map(selected, { job in Result { () throws(RenderFailure) in try job.make(shared) } }) {
+            switch result {
+            case .success(let file): files.append(file)
+            case .failure(let failure): failures.append(failure.diagnostic)
+            }
+        }
+        return (files, failures)
     }
 
-    public func renderAll() -> [OutputFile] { render(jobs) }
+    public func renderAll() -> (files: [OutputFile], diagnostics: [Diagnostic]) { render(jobs) }
 }

@@ -60,11 +60,13 @@ struct IssueView: MustacheParent, Sendable {
     var sections: [SectionView]
     var previous: IssueLinkView?
     var next: IssueLinkView?
+    var epub: DownloadView?
 
     var isEmpty: Bool { sections.isEmpty }
 
     func child(named name: String) -> Any? {
         switch name {
+        case "epub": return epub
         case "note": return note
         case "sections": return sections.isEmpty ? nil : sections
         case "previous": return previous

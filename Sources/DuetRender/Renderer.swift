@@ -1,4 +1,5 @@
 import DuetModel
+import Foundation
 
 /// Site graph + theme -> output files. Pure: it never touches the file system; the build writes
 /// what it returns. Every page is a job that builds its context and renders it, and the jobs run
@@ -9,6 +10,9 @@ public struct Renderer: Sendable {
     public var strings: StringsCatalog?
     /// Asset paths as the theme names them -> as written (fingerprinted): `css/duet.css` -> `css/duet.3f2a9c1b.css`.
     public var assets: [String: String]
+    /// Site path (`/images/issues/2025-q1.svg`) -> bytes of the images the issues' EPUBs embed,
+    /// read by the build beforehand; nil makes no EPUBs.
+    public var epubImages: [String: Data]?
 
     public init(theme: Theme, strings: StringsCatalog? = nil, assets: [String: String] = [:]) {
         self.theme = theme
@@ -19,7 +23,8 @@ public struct Renderer: Sendable {
     /// Every page, rendered.
     public func render(_ graph: SiteGraph) -> ([OutputFile], [Diagnostic]) {
         let plan = plan(graph)
-        return (plan.renderAll(), plan.diagnostics)
+        let (files, failures) = plan.renderAll()
+        return (files, plan.diagnostics + failures)
     }
 
     public func plan(_ graph: SiteGraph) -> RenderPlan {
@@ -27,8 +32,13 @@ public struct Renderer: Sendable {
             ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
                               locale: $0.tag))
         }))
-        let factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
+        var factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
         var jobs: [PageJob] = []
+        if let epubImages {
+            let epubs = IssueEpubs(graph: graph, strings: catalog, images: epubImages)
+            jobs += epubs.jobs()
+            factory.downloads = Set(jobs.map(\.path))
+        }
         var diagnostics: [Diagnostic] = []
 
         func layout(for document: ParsedDocument, default fallback: String) -> String? {

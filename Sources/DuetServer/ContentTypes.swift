@@ -33,7 +33,7 @@ enum ContentTypes {
         "png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
         "webp": "image/webp", "avif": "image/avif", "ico": "image/x-icon",
         "woff": "font/woff", "woff2": "font/woff2", "ttf": "font/ttf", "otf": "font/otf",
-        "pdf": "application/pdf", "zip": "application/zip", "wasm": "application/wasm",
+        "pdf": "application/pdf", "zip": "application/zip", "epub": "application/epub+zip", "wasm": "application/wasm",
         "mp4": "video/mp4", "webm": "video/webm", "mp3": "audio/mpeg", "ogg": "audio/ogg",
     ]
 }

@@ -204,6 +204,8 @@ public final class PreviewServer: @unchecked Sendable {
     private func rebuild(changes: Set<String>) {
         var options = lock.withLock { buildOptions }
         options.now = Date()
+        // Each changed page is renamed over the old one: readers get the old page or the new.
+        options.updatesInPlace = true
         status.isBuilding = true
         let report = Builder(options: options).build()
         status.isBuilding = false

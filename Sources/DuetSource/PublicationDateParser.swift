@@ -5,10 +5,14 @@ import Foundation
 /// `2025-1-5 9:30`, `2025-01-15 12:00:00 +0800`, `2025-01-15T12:00:00+08:00`, `...Z`.
 ///
 /// A date without an offset is wall-clock time in the site's time zone (Jekyll's `timezone`).
-struct PublicationDateParser: Sendable {
-    var timeZone: TimeZone
+public struct PublicationDateParser: Sendable {
+    public var timeZone: TimeZone
 
-    func parse(_ text: String) -> PublicationDate? {
+    public init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+    }
+
+    public func parse(_ text: String) -> PublicationDate? {
         var scanner = FieldScanner(Substring(text.trimmingCharacters(in: .whitespaces)))
         guard let year = scanner.number(digits: 4...4), scanner.skip("-"),
               let month = scanner.number(digits: 1...2), scanner.skip("-"),

@@ -5,6 +5,7 @@ struct Duet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "duet",
         abstract: "A static site generator for a bilingual quarterly review.",
-        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self],
+        subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self,
+                      StatusCommand.self, NewCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

@@ -23,7 +23,7 @@ struct OutputFolder {
 
     func replace(_ file: OutputFile) throws(BuildError) -> FileStamp {
         let target = try DiskStore.confined(file.path, in: root)
-        return try replacing(target) { temporary in try DiskStore.writeFile(file.contents, to: temporary) }
+        return try replacing(target) { temporary in try DiskStore.write(file, to: temporary) }
     }
 
     func copy(_ file: StaticFile) throws(BuildError) -> FileStamp {

@@ -1,0 +1,178 @@
+import DuetModel
+import Foundation
+
+/// Every issue as an EPUB 3 book per language: cover, editors' note, the articles in table-of-
+/// contents order, and the authors' bios. Pure: image bytes come in as `images`, read by the
+/// build beforehand, and the archives go out as output files.
+public struct IssueEpubs: Sendable {
+    public var graph: SiteGraph
+    public var strings: StringsCatalog
+    /// Site path (`/images/issues/2025-q1.svg`) -> bytes, for covers and article images.
+    public var images: [String: Data]
+
+    public init(graph: SiteGraph, strings: StringsCatalog, images: [String: Data]) {
+        self.graph = graph
+        self.strings = strings
+        self.images = images
+    }
+
+    /// `en/issues/2025-q1/issue-2025-q1-en.epub`, next to the issue page.
+    public static func outputPath(issue: String, language: String, in graph: SiteGraph) -> String {
+        let folder = graph.issueRoute(issue, language: language).outputPath.dropLast("index.html".count)
+        return "\(folder)issue-\(issue)-\(language).epub"
+    }
+
+    /// Site paths of every image the books may embed: issue covers and images in article bodies.
+    public static func imagePaths(in graph: SiteGraph) -> Set<String> {
+        var paths = Set(graph.issues.compactMap(\.cover).filter { $0.hasPrefix("/") })
+        for article in graph.articles {
+            guard article.document.bodyHTML.containsBytes("<img") else { continue }
+            for tag in article.document.bodyHTML.split(separator: "<").dropFirst() where tag.hasPrefix("img ") {
+                guard let (parsed, _) = XHTMLConverter.parseTag(Array("<" + tag), at: 0),
+                      let source = parsed.attributes.first(where: { $0.name == "src" })?.value,
+                      source.hasPrefix("/"), !source.hasPrefix("//") else { continue }
+                paths.insert(XHTMLConverter.decodeForAttribute(source))
+            }
+        }
+        return paths
+    }
+
+    /// One job per issue and language with articles, each depending on the whole text of the
+    /// issue's articles in that language (bios and covers are site-wide inputs).
+    func jobs() -> [PageJob] {
+        var jobs: [PageJob] = []
+        for issue in graph.issues {
+            for language in graph.config.languages {
+                let contents = graph.tableOfContents(issue.id, language: language.code).flatMap(\.articles)
+                guard !contents.isEmpty else { continue }
+                let path = Self.outputPath(issue: issue.id, language: language.code, in: graph)
+                jobs.append(PageJob(path: path, dependencies: .documents(whole: contents.map(\.document.sourcePath), listed: [])) {
+                    _ throws(RenderFailure) in
+                    do {
+                        return OutputFile(path: path, data: try EpubArchive.zip(EpubPackage.entries(of: book(issue, language: language))))
+                    } catch {
+                        throw RenderFailure(.error("could not package the EPUB \(path): \(error)",
+                                                   at: SourceLocation(file: issue.sourcePath ?? path)))
+                    }
+                })
+            }
+        }
+        return jobs
+    }
+
+    func book(_ issue: Issue, language: Language) -> EpubBook {
+        let words = strings[language.code]
+        let defaultLanguage = graph.config.defaultLanguage
+        let label = words["issue_label"]
+            .replacing("{volume}", with: words.formatNumber(issue.volume))
+            .replacing("{number}", with: words.formatNumber(issue.number))
+        let siteTitle = graph.config.title(in: language.code)
+        let issueTitle = issue.titles[language.code] ?? issue.titles["*"] ?? issue.titles[defaultLanguage]
+        let title = [siteTitle, label, issueTitle].compactMap { $0 }.joined(separator: " · ")
+        var images = ImageCollector(available: images)
+
+        var chapters: [EpubBook.Chapter] = []
+        if let note = issue.notesHTML[language.code] ?? issue.notesHTML["*"] {
+            let heading = words["editors_note"]
+            chapters.append(.init(id: "c00", title: heading, body: """
+                <section epub:type="foreword" aria-labelledby="c00-title">
+                <h1 id="c00-title">\(heading.markupEscaped)</h1>
+                \(xhtml(note, images: &images))
+                </section>
+                """))
+        }
+        var authorIDs: [String] = []
+        var latest = issue.published?.secondsSinceEpoch ?? 0
+        let articles = graph.tableOfContents(issue.id, language: language.code).flatMap(\.articles)
+        for (number, article) in articles.enumerated() {
+            let document = article.document
+            latest = max(latest, document.date?.secondsSinceEpoch ?? 0)
+            for id in article.byline.authorIDs where !authorIDs.contains(id) { authorIDs.append(id) }
+            let names = article.byline.authorIDs.map { graph.authors[$0]?.name(in: language.code, fallback: defaultLanguage) ?? $0 }
+            let id = "c" + (number + 1 < 10 ? "0" : "") + String(number + 1)
+            let byline = names.isEmpty ? "" : "<p class=\"byline\">\(joined(names, words: words).markupEscaped)</p>\n"
+            chapters.append(.init(id: id, title: document.title, body: """
+                <section epub:type="chapter" aria-labelledby="\(id)-title">
+                <h1 id="\(id)-title">\(document.title.markupEscaped)</h1>
+                \(byline)\(xhtml(document.bodyHTML, images: &images))
+                </section>
+                """))
+        }
+        let bios = authorIDs.compactMap { graph.authors[$0] }.map { author -> String in
+            let name = author.name(in: language.code, fallback: defaultLanguage)
+            let affiliation = (author.affiliations[language.code] ?? author.affiliations["*"])
+                .map { "\n<p class=\"affiliation\">\($0.markupEscaped)</p>" } ?? ""
+            let bio = (author.biosHTML[language.code] ?? author.biosHTML["*"]).map { "\n" + xhtml($0, images: &images) } ?? ""
+            return "<section>\n<h2>\(name.markupEscaped)</h2>\(affiliation)\(bio)\n</section>"
+        }
+        if !bios.isEmpty {
+            let heading = words["authors"]
+            chapters.append(.init(id: "authors", title: heading, body: """
+                <section epub:type="contributors" aria-labelledby="authors-title">
+                <h1 id="authors-title">\(heading.markupEscaped)</h1>
+                \(bios.joined(separator: "\n"))
+                </section>
+                """))
+        }
+
+        var cover: EpubBook.Resource?
+        if let path = issue.cover, let data = self.images[path], let type = EpubBook.mediaType(ofImage: path) {
+            let name = path.split(separator: "/").last.map(String.init) ?? "cover"
+            cover = .init(id: "cover-image", href: "images/cover-\(name)", mediaType: type, data: data)
+        }
+        let modified = PublicationDate(secondsSinceEpoch: latest, utcOffsetSeconds: 0)
+        let issueURL = graph.config.absoluteBase + graph.issueRoute(issue.id, language: language.code).path
+        return EpubBook(
+            identifier: NameBasedUUID.urn(forURL: issueURL.hasPrefix("http") ? issueURL : "duet:" + issueURL),
+            title: title, language: language.tag,
+            modified: modified.isoDay + "T" + modified.iso8601.dropFirst(11).prefix(8) + "Z",
+            creators: authorIDs.map { graph.authors[$0]?.name(in: language.code, fallback: defaultLanguage) ?? $0 },
+            publisher: siteTitle, tocTitle: words["contents"], cover: cover,
+            coverAlt: "\(words["cover_of"]) \(label)", chapters: chapters, images: images.collected)
+    }
+
+    private func joined(_ names: [String], words: Strings) -> String {
+        names.enumerated().map { index, name in
+            let separator = index == 0 ? "" : index == names.count - 1
+                ? words.values["author_last_separator"] ?? " and " : words.values["author_separator"] ?? ", "
+            return separator + name
+        }.joined()
+    }
+
+    /// Rendered HTML as chapter XHTML: site links become absolute URLs (or plain text without a
+    /// base URL), site images are packed into the book, images it cannot pack are dropped.
+    private func xhtml(_ html: String, images: inout ImageCollector) -> String {
+        let base = graph.config.absoluteBase
+        let hasHost = base.contains("://")
+        var collector = images
+        let converted = XHTMLConverter.convert(html) { attribute, value in
+            let sitePath = value.hasPrefix("/") && !value.hasPrefix("//")
+            if attribute == "src" { return sitePath ? collector.href(for: value).map { "../" + $0 } : nil }
+            if sitePath { return hasHost ? base + value : nil }
+            // In-page anchors and full URLs work in a book; a relative path would point inside it.
+            return value.hasPrefix("#") || value.contains(":") ? value : nil
+        }
+        images = collector
+        return converted
+    }
+}
+
+/// The images a book embeds, each once, under `images/` with a manifest id.
+struct ImageCollector {
+    var available: [String: Data]
+    var collected: [EpubBook.Resource] = []
+    private var hrefs: [String: String] = [:]
+
+    init(available: [String: Data]) {
+        self.available = available
+    }
+
+    mutating func href(for path: String) -> String? {
+        if let known = hrefs[path] { return known }
+        guard let data = available[path], let type = EpubBook.mediaType(ofImage: path) else { return nil }
+        let href = "images/" + path.split(separator: "/").joined(separator: "-")
+        hrefs[path] = href
+        collected.append(.init(id: "img\(collected.count + 1)", href: href, mediaType: type, data: data))
+        return href
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import DuetAuthoring
+import DuetModel
+import DuetSource
+import Foundation
+
+/// The file-system edge of `duet new` and `duet import`: reading the site's settings and writing
+/// a new file without ever replacing one.
+enum DraftFile {
+    static func config(source: String) throws -> SiteConfig {
+        let path = "\(source)/site.yml"
+        let data = FileManager.default.contents(atPath: path)
+        guard data != nil || FileManager.default.fileExists(atPath: source) else {
+            throw DiagnosticExit(.error("content folder does not exist", at: SourceLocation(file: source)))
+        }
+        do {
+            return try SiteConfigLoader.load(data, path: path)
+        } catch {
+            throw DiagnosticExit(error.diagnostic)
+        }
+    }
+
+    /// Creates `path` with `text`; an existing file is an error, never overwritten.
+    static func create(_ path: String, text: String) throws {
+        let url = URL(fileURLWithPath: path)
+        if FileManager.default.fileExists(atPath: path) { throw DiagnosticExit(AuthoringError.exists(path: path).diagnostic) }
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .withoutOverwriting)
+        } catch {
+            if FileManager.default.fileExists(atPath: path) { throw DiagnosticExit(AuthoringError.exists(path: path).diagnostic) }
+            throw DiagnosticExit(.error("cannot write the file: \(error.localizedDescription)", at: SourceLocation(file: path)))
+        }
+    }
+}
+
+/// A diagnostic that ends the command with exit status 1 after printing it.
+struct DiagnosticExit: Error {
+    var diagnostic: Diagnostic
+
+    init(_ diagnostic: Diagnostic) {
+        self.diagnostic = diagnostic
+    }
+
+    /// Runs `body`, printing a failure as a compiler-style diagnostic and exiting with 1.
+    static func reporting(_ body: () throws -> Void) throws {
+        do {
+            try body()
+        } catch let failure as DiagnosticExit {
+            DiagnosticPrinter().print([failure.diagnostic])
+            throw ExitCode(1)
+        } catch let failure as AuthoringError {
+            DiagnosticPrinter().print([failure.diagnostic])
+            throw ExitCode(1)
+        }
+    }
+}
