@@ -27,14 +27,25 @@ enum ExcerptSplitter {
 
     /// Lines of the form `[label]: destination` (up to three spaces of indent), as Jekyll collects them.
     private static func linkReferenceDefinitions(in text: Substring) -> [Substring] {
-        text.split(separator: "\n").filter { line in
-            let indent = line.prefix { $0 == " " }.count
-            guard indent <= 3 else { return false }
-            let rest = line.dropFirst(indent)
-            guard rest.first == "[", let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex) else {
-                return false
+        // Lines are found on bytes and only those starting with `[` are looked at as Characters:
+        // splitting the whole article into Character lines was a tenth of the parse.
+        let utf8 = text.utf8
+        var definitions: [Substring] = []
+        var start = utf8.startIndex
+        while start < utf8.endIndex {
+            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            var first = start
+            while first < end, utf8[first] == 0x20 { first = utf8.index(after: first) }
+            if first < end, utf8[first] == 0x5B, utf8.distance(from: start, to: first) <= 3 {
+                let line = text[start..<end]
+                let rest = text[first..<end]
+                if let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex),
+                   rest[rest.index(after: close)...].hasPrefix(":") {
+                    definitions.append(line)
+                }
             }
-            return rest[rest.index(after: close)...].hasPrefix(":")
+            start = end < utf8.endIndex ? utf8.index(after: end) : end
         }
+        return definitions
     }
 }

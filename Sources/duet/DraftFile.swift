@@ -7,6 +7,16 @@ import Foundation
 /// The file-system edge of `duet new` and `duet import`: reading the site's settings and writing
 /// a new file without ever replacing one.
 enum DraftFile {
+    /// The site's settings, checking that `language` is one of the site's languages.
+    static func config(source: String, writingIn language: String) throws -> SiteConfig {
+        let config = try config(source: source)
+        guard config.language(language) != nil else {
+            throw DiagnosticExit(.error("language '\(language)' is not in site.yml (languages: "
+                + config.languages.map(\.code).joined(separator: ", ") + ")", at: SourceLocation(file: "\(source)/site.yml")))
+        }
+        return config
+    }
+
     static func config(source: String) throws -> SiteConfig {
         let path = "\(source)/site.yml"
         let data = FileManager.default.contents(atPath: path)

@@ -27,11 +27,7 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         try DiagnosticExit.reporting {
-            let config = try DraftFile.config(source: source)
-            guard config.language(lang) != nil else {
-                throw DiagnosticExit(.error("language '\(lang)' is not in site.yml (languages: "
-                    + config.languages.map(\.code).joined(separator: ", ") + ")", at: SourceLocation(file: "\(source)/site.yml")))
-            }
+            let config = try DraftFile.config(source: source, writingIn: lang)
             guard let data = FileManager.default.contents(atPath: file) else {
                 throw AuthoringError.unreadable(path: file, reason: "no such file")
             }

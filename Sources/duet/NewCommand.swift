@@ -34,11 +34,7 @@ struct NewPostCommand: ParsableCommand {
 
     func run() throws {
         try DiagnosticExit.reporting {
-            let config = try DraftFile.config(source: source)
-            guard config.language(lang) != nil else {
-                throw DiagnosticExit(.error("language '\(lang)' is not in site.yml (languages: "
-                    + config.languages.map(\.code).joined(separator: ", ") + ")", at: SourceLocation(file: "\(source)/site.yml")))
-            }
+            let config = try DraftFile.config(source: source, writingIn: lang)
             let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !title.isEmpty else { throw AuthoringError.badTitle("the title is empty") }
             let slug = self.slug ?? Slug.make(from: title)
