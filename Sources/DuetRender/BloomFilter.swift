@@ -1,0 +1,58 @@
+/// A set of tokens that answers "maybe" or "certainly not" in a fraction of the tokens' own size:
+/// the search index keeps an article's body as one of these instead of an inverted index, whose
+/// keys alone (every character pair of a Chinese text) would outweigh the text itself.
+///
+/// The bit positions come from FNV-1a over the token's UTF-8 bytes with double hashing; the
+/// search script computes the same positions with `Math.imul`, so both sides must change together.
+struct BloomFilter: Sendable {
+    private(set) var bytes: [UInt8]
+    let hashes: Int
+
+    /// Sized for `count` tokens at `bitsPerToken` bits each (a whole number of bytes, at least 8).
+    init(count: Int, bitsPerToken: Int, hashes: Int) {
+        let bits = max(64, count * bitsPerToken)
+        bytes = [UInt8](repeating: 0, count: (bits + 7) / 8)
+        self.hashes = hashes
+    }
+
+    mutating func insert(_ token: String) {
+        for position in positions(token) { bytes[position >> 3] |= 1 << UInt8(position & 7) }
+    }
+
+    func contains(_ token: String) -> Bool {
+        positions(token).allSatisfy { bytes[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+    }
+
+    private func positions(_ token: String) -> [Int] {
+        let first = Self.fnv1a(token)
+        let second = (((first >> 17) | (first << 15)) ^ 0x9E37_79B9) | 1
+        let size = UInt32(bytes.count * 8)
+        return (0..<hashes).map { Int((first &+ UInt32($0) &* second) % size) }
+    }
+
+    static func fnv1a(_ text: String) -> UInt32 {
+        var hash: UInt32 = 0x811C_9DC5
+        for byte in text.utf8 {
+            hash ^= UInt32(byte)
+            hash = hash &* 0x0100_0193
+        }
+        return hash
+    }
+
+    /// Standard Base64 with padding, as `atob` reads it.
+    var base64: String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity((bytes.count + 2) / 3 * 4)
+        var index = 0
+        while index < bytes.count {
+            let chunk = bytes[index..<min(index + 3, bytes.count)]
+            let value = chunk.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (16 - 8 * UInt32($1.offset)) }
+            for slot in 0..<4 {
+                out.append(slot <= chunk.count ? alphabet[Int((value >> (18 - 6 * UInt32(slot))) & 63)] : UInt8(ascii: "="))
+            }
+            index += 3
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}

@@ -1,0 +1,80 @@
+/// Splits text into the tokens search matches on, the same way `static/js/search.js` splits a
+/// query: the index is only useful if both sides agree token for token.
+///
+/// Chinese has no spaces, so it is cut into overlapping character pairs (`小圆桌` -> `小圆`, `圆桌`):
+/// any two-character word is then a token wherever it stands in a sentence, without a dictionary.
+/// A run of one character (a query `桌`) stays a single character. Other scripts are split into
+/// words at anything that is not a letter or a digit, lower-cased, with diacritics and width
+/// variants folded (`Café` and `ｃａｆｅ` are both `cafe`).
+enum SearchTokenizer {
+    /// Lower-cased, compatibility-decomposed, combining marks removed: JavaScript's
+    /// `s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")`.
+    static func folded(_ text: String) -> String {
+        var result = String.UnicodeScalarView()
+        for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: continue
+            default: result.append(scalar)
+            }
+        }
+        return String(result)
+    }
+
+    /// The tokens of `text`, in order, repeats included.
+    static func tokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var word = String.UnicodeScalarView()
+        var run: [Unicode.Scalar] = []
+        func flushWord() {
+            if !word.isEmpty { tokens.append(String(word)) }
+            word = String.UnicodeScalarView()
+        }
+        func flushRun() {
+            if run.count == 1 {
+                tokens.append(String(Character(run[0])))
+            } else if run.count > 1 {
+                for index in 0..<(run.count - 1) {
+                    var pair = String.UnicodeScalarView()
+                    pair.append(run[index])
+                    pair.append(run[index + 1])
+                    tokens.append(String(pair))
+                }
+            }
+            run.removeAll(keepingCapacity: true)
+        }
+        for scalar in folded(text).unicodeScalars {
+            if PlainText.isCJK(scalar) {
+                flushWord()
+                run.append(scalar)
+            } else if isWordPart(scalar) {
+                flushRun()
+                word.append(scalar)
+            } else {
+                flushWord()
+                flushRun()
+            }
+        }
+        flushWord()
+        flushRun()
+        return tokens
+    }
+
+    /// What a field answers to: its tokens plus each CJK character alone, so a one-character query
+    /// finds a title or a name that contains the character anywhere.
+    static func fieldTokens(_ text: String) -> Set<String> {
+        var set = Set(tokens(text))
+        for scalar in folded(text).unicodeScalars where PlainText.isCJK(scalar) { set.insert(String(Character(scalar))) }
+        return set
+    }
+
+    /// JavaScript's `/[\p{L}\p{N}]/u`.
+    private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
+    }
+}
