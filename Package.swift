@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
-        .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild"], exclude: []),
+        .testTarget(name: "DuetBuildTests", dependencies: ["DuetBuild", "DuetRender"], exclude: []),
         .testTarget(name: "DuetServerTests", dependencies: ["DuetServer", "DuetBuild"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,12 @@ struct BloomFilter: Sendable {
         self.hashes = hashes
     }
 
+    /// A filter as the index stores it: its bytes and number of hashes.
+    init(bytes: [UInt8], hashes: Int) {
+        self.bytes = bytes
+        self.hashes = hashes
+    }
+
     mutating func insert(_ token: String) {
         for position in positions(token) { bytes[position >> 3] |= 1 << UInt8(position & 7) }
     }
