@@ -22,18 +22,25 @@ struct BloomFilter: Sendable {
     }
 
     mutating func insert(_ token: String) {
-        for position in positions(token) { bytes[position >> 3] |= 1 << UInt8(position & 7) }
+        let (first, second, size) = seeds(token)
+        for round in 0..<UInt32(hashes) {
+            let position = Int((first &+ round &* second) % size)
+            bytes[position >> 3] |= 1 << UInt8(position & 7)
+        }
     }
 
     func contains(_ token: String) -> Bool {
-        positions(token).allSatisfy { bytes[$0 >> 3] & (1 << UInt8($0 & 7)) != 0 }
+        let (first, second, size) = seeds(token)
+        return (0..<UInt32(hashes)).allSatisfy { round in
+            let position = Int((first &+ round &* second) % size)
+            return bytes[position >> 3] & (1 << UInt8(position & 7)) != 0
+        }
     }
 
-    private func positions(_ token: String) -> [Int] {
+    /// Position `i` of a token is `(first + i * second) mod size`, in 32-bit arithmetic.
+    private func seeds(_ token: String) -> (first: UInt32, second: UInt32, size: UInt32) {
         let first = Self.fnv1a(token)
-        let second = (((first >> 17) | (first << 15)) ^ 0x9E37_79B9) | 1
-        let size = UInt32(bytes.count * 8)
-        return (0..<hashes).map { Int((first &+ UInt32($0) &* second) % size) }
+        return (first, (((first >> 17) | (first << 15)) ^ 0x9E37_79B9) | 1, UInt32(bytes.count * 8))
     }
 
     static func fnv1a(_ text: String) -> UInt32 {

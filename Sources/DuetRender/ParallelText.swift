@@ -7,8 +7,8 @@ import DuetModel
 /// wording, so heading order is what pairs a section with its twin; when the two versions do not
 /// have the same headings at the same levels, any pairing would mislead, and the whole texts
 /// are shown side by side instead (`aligned` is false).
-struct ParallelText: Sendable, Equatable {
-    struct Section: Sendable, Equatable {
+struct ParallelText: Sendable {
+    struct Section: Sendable {
         /// 2 or 3 for a section that starts with a heading, nil for the text before the first one.
         var level: Int?
         var html: String
@@ -17,10 +17,6 @@ struct ParallelText: Sendable, Equatable {
     /// Each row pairs a section of the first text with the same section of the second.
     var rows: [(first: String, second: String)]
     var aligned: Bool
-
-    static func == (lhs: ParallelText, rhs: ParallelText) -> Bool {
-        lhs.aligned == rhs.aligned && lhs.rows.map(\.first) == rhs.rows.map(\.first) && lhs.rows.map(\.second) == rhs.rows.map(\.second)
-    }
 
     init(first: String, second: String) {
         let a = Self.sections(of: first), b = Self.sections(of: second)
@@ -42,19 +38,29 @@ struct ParallelText: Sendable, Equatable {
         return [(aLead, bLead)] + zip(aRest, bRest).map { ($0.html, $1.html) }
     }
 
-    /// The HTML cut before each `<h2` and `<h3` tag; blank sections are dropped.
+    /// The HTML cut before each `<h2` and `<h3` tag; blank sections are dropped. A scan over the
+    /// UTF-8 bytes: it runs over two whole articles for every parallel page.
     static func sections(of html: String) -> [Section] {
+        let bytes = Array(html.utf8)
         var sections: [Section] = []
-        var start = html.startIndex
+        var start = 0
         var level: Int?
-        for match in html.matches(of: /<h([23])[\s>]/) {
-            let piece = html[start..<match.range.lowerBound]
-            if level != nil || !piece.allSatisfy(\.isWhitespace) { sections.append(Section(level: level, html: String(piece))) }
-            start = match.range.lowerBound
-            level = match.output.1 == "2" ? 2 : 3
+        func close(at end: Int) {
+            let piece = String(decoding: bytes[start..<end], as: UTF8.self)
+            if level != nil || !piece.allSatisfy(\.isWhitespace) { sections.append(Section(level: level, html: piece)) }
         }
-        let piece = html[start...]
-        if level != nil || !piece.allSatisfy(\.isWhitespace) { sections.append(Section(level: level, html: String(piece))) }
+        var index = 0
+        while index + 3 < bytes.count {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+               bytes[index + 2] == UInt8(ascii: "2") || bytes[index + 2] == UInt8(ascii: "3"),
+               [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[index + 3]) {
+                close(at: index)
+                start = index
+                level = bytes[index + 2] == UInt8(ascii: "2") ? 2 : 3
+            }
+            index += 1
+        }
+        close(at: bytes.count)
         return sections
     }
 

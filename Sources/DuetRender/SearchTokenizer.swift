@@ -7,14 +7,25 @@
 /// words at anything that is not a letter or a digit, lower-cased, with diacritics and width
 /// variants folded (`Café` and `ｃａｆｅ` are both `cafe`).
 enum SearchTokenizer {
-    /// Lower-cased, compatibility-decomposed, combining marks removed: JavaScript's
-    /// `s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")`.
+    /// Lower-cased, compatibility-decomposed, combining marks removed, final sigma as sigma:
+    /// JavaScript's `s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/ς/g, "σ")`.
+    /// Scalar by scalar, with ASCII and the common Han blocks (which neither case nor decomposition
+    /// changes) passed straight through: the index folds every article's whole text.
     static func folded(_ text: String) -> String {
         var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
-            switch scalar.properties.generalCategory {
-            case .nonspacingMark, .spacingMark, .enclosingMark: continue
-            default: result.append(scalar)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+            } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+                result.append(scalar)
+            } else {
+                for part in String(scalar).lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
+                    switch part.properties.generalCategory {
+                    case .nonspacingMark, .spacingMark, .enclosingMark: continue
+                    default: result.append(part == "ς" ? "σ" : part)
+                    }
+                }
             }
         }
         return String(result)

@@ -14,6 +14,9 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(SearchTokenizer.tokens("Café Naïveté, ＴＲＡＣＫ II!"), ["cafe", "naivete", "track", "ii"])
         XCTAssertEqual(SearchTokenizer.tokens("<script>alert('x')</script>"), ["script", "alert", "x", "script"])
         XCTAssertEqual(SearchTokenizer.tokens("(.*[+?"), [])
+        // Compatibility ideographs become the unified ones; Greek final sigma is sigma.
+        XCTAssertEqual(SearchTokenizer.tokens("\u{F900}"), ["\u{8C48}"])
+        XCTAssertEqual(SearchTokenizer.tokens("ΟΔΟΣ οδος"), ["οδοσ", "οδοσ"])
     }
 
     func testMixedTextSwitchesBetweenWordsAndPairs() {

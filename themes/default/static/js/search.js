@@ -20,7 +20,7 @@
   }
 
   function folded(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/ς/g, "σ");
   }
 
   /* Words for Latin text; overlapping character pairs for Chinese, a lone character kept alone. */
@@ -105,7 +105,8 @@
     return results.sort(function (a, b) { return b.score - a.score || a.order - b.order; });
   }
 
-  /* The query's words and Chinese runs, longest first, as literal (escaped) patterns. */
+  /* The query's words and Chinese runs, longest first, as literal (escaped) patterns; a word is
+     marked only where it stands whole (a query "art" does not mark "part"). */
   function highlighter(query) {
     var terms = [], current = "", kind = null;
     for (var ch of query) {
@@ -117,8 +118,11 @@
     if (current) terms.push(current);
     terms.sort(function (a, b) { return b.length - a.length; });
     if (!terms.length) return null;
-    var escaped = terms.map(function (t) { return t.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&"); });
-    return new RegExp("(" + escaped.join("|") + ")", "giu");
+    var patterns = terms.map(function (term) {
+      var literal = term.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&");
+      return isCJK(term.codePointAt(0)) ? literal : "(?<![\\p{L}\\p{N}])" + literal + "(?![\\p{L}\\p{N}])";
+    });
+    return new RegExp("(" + patterns.join("|") + ")", "giu");
   }
 
   function appendMarked(parent, text, pattern) {
