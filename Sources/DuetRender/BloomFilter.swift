@@ -21,8 +21,10 @@ struct BloomFilter: Sendable {
         self.hashes = hashes
     }
 
-    mutating func insert(_ token: String) {
-        let (first, second, size) = seeds(token)
+    mutating func insert(_ token: String) { insert(hash: Self.fnv1a(token)) }
+
+    mutating func insert(hash first: UInt32) {
+        let (second, size) = seeds(first)
         for round in 0..<UInt32(hashes) {
             let position = Int((first &+ round &* second) % size)
             bytes[position >> 3] |= 1 << UInt8(position & 7)
@@ -30,7 +32,8 @@ struct BloomFilter: Sendable {
     }
 
     func contains(_ token: String) -> Bool {
-        let (first, second, size) = seeds(token)
+        let first = Self.fnv1a(token)
+        let (second, size) = seeds(first)
         return (0..<UInt32(hashes)).allSatisfy { round in
             let position = Int((first &+ round &* second) % size)
             return bytes[position >> 3] & (1 << UInt8(position & 7)) != 0
@@ -38,17 +41,22 @@ struct BloomFilter: Sendable {
     }
 
     /// Position `i` of a token is `(first + i * second) mod size`, in 32-bit arithmetic.
-    private func seeds(_ token: String) -> (first: UInt32, second: UInt32, size: UInt32) {
-        let first = Self.fnv1a(token)
-        return (first, (((first >> 17) | (first << 15)) ^ 0x9E37_79B9) | 1, UInt32(bytes.count * 8))
+    private func seeds(_ first: UInt32) -> (second: UInt32, size: UInt32) {
+        ((((first >> 17) | (first << 15)) ^ 0x9E37_79B9) | 1, UInt32(bytes.count * 8))
     }
 
+    static let fnvOffset: UInt32 = 0x811C_9DC5
+
     static func fnv1a(_ text: String) -> UInt32 {
-        var hash: UInt32 = 0x811C_9DC5
-        for byte in text.utf8 {
-            hash ^= UInt32(byte)
-            hash = hash &* 0x0100_0193
-        }
+        var hash = fnvOffset
+        for byte in text.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        return hash
+    }
+
+    /// `hash` continued over the UTF-8 bytes of `scalar`: a token's hash built as it is read.
+    static func fnv1a(appending scalar: Unicode.Scalar, to hash: UInt32) -> UInt32 {
+        var hash = hash
+        UTF8.encode(scalar) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 }
         return hash
     }
 

@@ -36,9 +36,9 @@ struct SearchIndex: Sendable {
             let shown = SearchTokenizer.fieldTokens(entry.title)
                 .union(SearchTokenizer.fieldTokens(entry.authors))
                 .union(SearchTokenizer.fieldTokens(entry.excerpt))
-            let body = Set(SearchTokenizer.tokens(entry.bodyText)).subtracting(shown).sorted()
+            let body = SearchTokenizer.tokenHashes(entry.bodyText).subtracting(shown.map(BloomFilter.fnv1a))
             var filter = BloomFilter(count: body.count, bitsPerToken: Self.bitsPerToken, hashes: Self.hashes)
-            for token in body { filter.insert(token) }
+            for hash in body { filter.insert(hash: hash) }
             out += "{\"t\":\(Self.quoted(entry.title)),\"u\":\(Self.quoted(entry.url)),"
             if !entry.authors.isEmpty { out += "\"a\":\(Self.quoted(entry.authors))," }
             out += "\"e\":\(Self.quoted(entry.excerpt)),\"b\":\"\(filter.base64)\"}"

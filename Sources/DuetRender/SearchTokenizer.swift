@@ -9,15 +9,16 @@
 enum SearchTokenizer {
     /// Lower-cased, compatibility-decomposed, combining marks removed, final sigma as sigma:
     /// JavaScript's `s.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "").replace(/ς/g, "σ")`.
-    /// Scalar by scalar, with ASCII and the common Han blocks (which neither case nor decomposition
-    /// changes) passed straight through: the index folds every article's whole text.
+    /// Scalar by scalar, with ASCII, the common Han blocks (which neither case nor decomposition
+    /// changes) and punctuation and spaces (which only ever separate tokens, decomposed or not)
+    /// passed straight through: the index folds every article's whole text.
     static func folded(_ text: String) -> String {
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
                 result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
-            } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) {
+            } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || isSeparator(scalar) {
                 result.append(scalar)
             } else {
                 for part in String(scalar).lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
@@ -70,12 +71,60 @@ enum SearchTokenizer {
         return tokens
     }
 
+    /// The FNV-1a hash of each distinct token, which is all a Bloom filter needs: the same set as
+    /// `tokens(text)` hashed, without making a string of every token (a Chinese article has
+    /// thousands, and hashing non-ASCII strings for a `Set` was most of the index's cost).
+    static func tokenHashes(_ text: String) -> Set<UInt32> {
+        var hashes = Set<UInt32>()
+        var word: UInt32?
+        var previous: Unicode.Scalar?
+        var runLength = 0
+        func flushWord() {
+            if let hash = word { hashes.insert(hash) }
+            word = nil
+        }
+        func flushRun() {
+            if runLength == 1, let single = previous { hashes.insert(BloomFilter.fnv1a(appending: single, to: BloomFilter.fnvOffset)) }
+            previous = nil
+            runLength = 0
+        }
+        for scalar in folded(text).unicodeScalars {
+            if PlainText.isCJK(scalar) {
+                flushWord()
+                if let first = previous {
+                    hashes.insert(BloomFilter.fnv1a(appending: scalar, to: BloomFilter.fnv1a(appending: first, to: BloomFilter.fnvOffset)))
+                }
+                previous = scalar
+                runLength += 1
+            } else if isWordPart(scalar) {
+                flushRun()
+                word = BloomFilter.fnv1a(appending: scalar, to: word ?? BloomFilter.fnvOffset)
+            } else {
+                flushWord()
+                flushRun()
+            }
+        }
+        flushWord()
+        flushRun()
+        return hashes
+    }
+
     /// What a field answers to: its tokens plus each CJK character alone, so a one-character query
     /// finds a title or a name that contains the character anywhere.
     static func fieldTokens(_ text: String) -> Set<String> {
         var set = Set(tokens(text))
         for scalar in folded(text).unicodeScalars where PlainText.isCJK(scalar) { set.insert(String(Character(scalar))) }
         return set
+    }
+
+    private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
+             .finalPunctuation, .otherPunctuation, .spaceSeparator:
+            return true
+        default:
+            return false
+        }
     }
 
     /// JavaScript's `/[\p{L}\p{N}]/u`.

@@ -23,6 +23,12 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(SearchTokenizer.tokens("二轨Track II对话2025年"), ["二轨", "track", "ii", "对话", "2025", "年"])
     }
 
+    func testTokenHashesAreTheTokensHashed() {
+        for text in ["小圆桌的设计", "桌", "Café Naïveté, ＴＲＡＣＫ II!", "二轨Track II对话2025年，一", "先定问题，再定人选。A", ""] {
+            XCTAssertEqual(SearchTokenizer.tokenHashes(text), Set(SearchTokenizer.tokens(text).map(BloomFilter.fnv1a)), text)
+        }
+    }
+
     func testFieldsAlsoAnswerToSingleCharacters() {
         XCTAssertEqual(SearchTokenizer.fieldTokens("唐若溪"), ["唐若", "若溪", "唐", "若", "溪"])
     }
