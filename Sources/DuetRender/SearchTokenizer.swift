@@ -14,22 +14,28 @@ enum SearchTokenizer {
     /// passed straight through: the index folds every article's whole text.
     static func folded(_ text: String) -> String {
         var result = String.UnicodeScalarView()
+        forEachFolded(text) { result.append($0) }
+        return String(result)
+    }
+
+    /// The scalars of `folded(text)`, without building the string.
+    @inline(__always)
+    private static func forEachFolded(_ text: String, _ body: (Unicode.Scalar) -> Void) {
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if value < 0x80 {
-                result.append((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
+                body((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
             } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || isSeparator(scalar) {
-                result.append(scalar)
+                body(scalar)
             } else {
                 for part in String(scalar).lowercased().decomposedStringWithCompatibilityMapping.unicodeScalars {
                     switch part.properties.generalCategory {
                     case .nonspacingMark, .spacingMark, .enclosingMark: continue
-                    default: result.append(part == "ς" ? "σ" : part)
+                    default: body(part == "ς" ? "σ" : part)
                     }
                 }
             }
         }
-        return String(result)
     }
 
     /// The tokens of `text`, in order, repeats included.
@@ -88,7 +94,7 @@ enum SearchTokenizer {
             previous = nil
             runLength = 0
         }
-        for scalar in folded(text).unicodeScalars {
+        forEachFolded(text) { scalar in
             if PlainText.isCJK(scalar) {
                 flushWord()
                 if let first = previous {
@@ -129,6 +135,8 @@ enum SearchTokenizer {
 
     /// JavaScript's `/[\p{L}\p{N}]/u`.
     private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) }
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
