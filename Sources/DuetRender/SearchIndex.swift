@@ -15,7 +15,7 @@ struct SearchIndex: Sendable {
         var url: String
         var authors: String
         var excerpt: String
-        var bodyText: String
+        var bodyHTML: String
     }
 
     var language: String
@@ -36,7 +36,7 @@ struct SearchIndex: Sendable {
             let shown = SearchTokenizer.fieldTokens(entry.title)
                 .union(SearchTokenizer.fieldTokens(entry.authors))
                 .union(SearchTokenizer.fieldTokens(entry.excerpt))
-            let body = SearchTokenizer.tokenHashes(entry.bodyText).subtracting(shown.map(BloomFilter.fnv1a))
+            let body = SearchTokenizer.tokenHashes(entry.bodyHTML, isHTML: true).subtracting(shown.map(BloomFilter.fnv1a))
             var filter = BloomFilter(count: body.count, bitsPerToken: Self.bitsPerToken, hashes: Self.hashes)
             for hash in body { filter.insert(hash: hash) }
             out += "{\"t\":\(Self.quoted(entry.title)),\"u\":\(Self.quoted(entry.url)),"
@@ -79,13 +79,12 @@ extension PageContextFactory {
             let names = article.byline.authorIDs.map {
                 graph.authors[$0]?.name(in: language, fallback: defaultLanguage) ?? $0
             }
-            let excerpt = PlainText.from(html: document.excerptHTML)
-            let body = PlainText.from(html: document.bodyHTML)
+            let lead = PlainText.from(html: document.excerptHTML)
             return SearchIndex.Entry(
                 title: document.title, url: links.url(article.route),
                 authors: (names.isEmpty ? document.authors : names).joined(separator: strings[language].values["author_separator"] ?? ", "),
-                excerpt: PlainText.truncate(excerpt.isEmpty ? body : excerpt, width: SearchIndex.excerptWidth),
-                bodyText: body)
+                excerpt: PlainText.truncate(lead.isEmpty ? PlainText.from(html: document.bodyHTML) : lead, width: SearchIndex.excerptWidth),
+                bodyHTML: document.bodyHTML)
         }
         return SearchIndex(language: language, entries: entries)
     }

@@ -18,11 +18,35 @@ enum SearchTokenizer {
         return String(result)
     }
 
-    /// The scalars of `folded(text)`, without building the string.
+    /// The scalars of `folded(text)`, without building the string. With `isHTML`, tags and
+    /// character references are read as spaces (the escapes cmark writes, `&amp;` `&lt;` `&gt;`
+    /// `&quot;`, are all separators), which spares the index a plain-text copy of every article.
     @inline(__always)
-    private static func forEachFolded(_ text: String, _ body: (Unicode.Scalar) -> Void) {
+    private static func forEachFolded(_ text: String, isHTML: Bool = false, _ body: (Unicode.Scalar) -> Void) {
+        var inTag = false
+        var inReference = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
+            if isHTML {
+                if inTag {
+                    if scalar == ">" { inTag = false }
+                    continue
+                }
+                if inReference {
+                    if scalar == ";" {
+                        inReference = false
+                        continue
+                    }
+                    if value < 0x80 && (isWordPart(scalar) || scalar == "#") { continue }
+                    inReference = false
+                }
+                if scalar == "<" || scalar == "&" {
+                    inTag = scalar == "<"
+                    inReference = scalar == "&"
+                    body(" ")
+                    continue
+                }
+            }
             if value < 0x80 {
                 body((0x41...0x5A).contains(value) ? Unicode.Scalar(UInt8(value + 0x20)) : scalar)
             } else if (0x4E00...0x9FFF).contains(value) || (0x3400...0x4DBF).contains(value) || isSeparator(scalar) {
@@ -80,7 +104,7 @@ enum SearchTokenizer {
     /// The FNV-1a hash of each distinct token, which is all a Bloom filter needs: the same set as
     /// `tokens(text)` hashed, without making a string of every token (a Chinese article has
     /// thousands, and hashing non-ASCII strings for a `Set` was most of the index's cost).
-    static func tokenHashes(_ text: String) -> Set<UInt32> {
+    static func tokenHashes(_ text: String, isHTML: Bool = false) -> Set<UInt32> {
         var hashes = Set<UInt32>()
         var word: UInt32?
         var previous: Unicode.Scalar?
@@ -94,7 +118,7 @@ enum SearchTokenizer {
             previous = nil
             runLength = 0
         }
-        forEachFolded(text) { scalar in
+        forEachFolded(text, isHTML: isHTML) { scalar in
             if PlainText.isCJK(scalar) {
                 flushWord()
                 if let first = previous {
