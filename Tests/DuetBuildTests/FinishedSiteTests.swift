@@ -79,6 +79,21 @@ final class FinishedSiteTests: XCTestCase {
         XCTAssertEqual(try bare.page("robots.txt"), "User-agent: *\nAllow: /\n")
     }
 
+    func testAStaticFileOrPermalinkOnAGeneratedPathIsAnErrorNamingIt() throws {
+        let clash = try SiteFixture(files: [
+            "static/robots.txt": "User-agent: *\n",
+            "posts/en/2025-01-01-a.md": "---\ntitle: A\n---\nText.\n",
+            "posts/zh/2025-01-01-a.md": "---\ntitle: 甲\n---\n正文。\n",
+            "posts/en/2025-01-02-b.md": "---\ntitle: B\npermalink: /en/2025/a/parallel/\n---\nText.\n",
+        ])
+        defer { clash.remove() }
+        let report = clash.build()
+        XCTAssertFalse(report.succeeded)
+        let messages = report.diagnostics.map(\.description)
+        XCTAssertTrue(messages.contains { $0.contains("static/robots.txt:") && $0.contains("error: URL /robots.txt is produced twice: by ") && $0.hasSuffix("and by the generated robots.txt") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.contains("posts/en/2025-01-02-b.md:3:1: error: URL /en/2025/a/parallel/ is produced twice") }, "\(messages)")
+    }
+
     func testNotFoundPagesInEachLanguageAndARootOneInAll() throws {
         let en = try site.page("en/404.html")
         XCTAssertTrue(en.contains("<html lang=\"en\">"))
