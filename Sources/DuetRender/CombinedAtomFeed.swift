@@ -8,11 +8,14 @@ struct CombinedAtomFeed: Sendable {
     var links: SiteLinks
     var strings: Strings
 
+    /// As many entries as the feeds of every language together.
+    static func entryLimit(languages: Int) -> Int { AtomFeed.entryLimit * max(1, languages) }
+
     func render() -> String {
         let config = graph.config
         let language = config.language(config.defaultLanguage) ?? Language(code: config.defaultLanguage)
         let single = AtomFeed(graph: graph, language: language, strings: strings, links: links)
-        let articles = graph.articles.prefix(AtomFeed.entryLimit * max(1, config.languages.count))
+        let articles = graph.articles.prefix(Self.entryLimit(languages: config.languages.count))
         var titles: [String] = []
         for code in config.languages.map(\.code) where !titles.contains(config.title(in: code)) { titles.append(config.title(in: code)) }
         let title = titles.joined(separator: " / ")

@@ -1,34 +1,57 @@
 import DuetModel
 
+/// One output of the discovery stage: where it goes, what it is made from, and how to make it
+/// from the page context factory. Shaped like a page of the render plan, so an incremental build
+/// can tell which of them a change touches (the search index and the sitemap draw on everything,
+/// a parallel page on its two articles, a search or 404 page on none).
+struct DiscoveryJob: Sendable {
+    enum Dependencies: Hashable, Sendable {
+        /// Source paths of the documents shown whole, and of those only listed.
+        case documents(whole: [String], listed: [String])
+        case everything
+    }
+
+    var path: String
+    var dependencies: Dependencies
+    var make: @Sendable (PageContextFactory) -> OutputFile
+}
+
 /// The outputs that help readers and crawlers find their way: search pages and their indexes,
 /// the parallel reading view of translated articles, the per-language 404 pages, the bilingual
 /// feed, `sitemap.xml` and `robots.txt`. Each is a pure function of the site graph, rendered as
 /// a job beside the pages.
 extension Renderer {
-    func discoveryJobs(_ graph: SiteGraph, factory: PageContextFactory, catalog: StringsCatalog) -> [@Sendable () -> OutputFile] {
+    func discoveryJobs(_ graph: SiteGraph, links: SiteLinks, catalog: StringsCatalog) -> [DiscoveryJob] {
         let theme = self.theme
         let codes = graph.config.languages.map(\.code)
-        var jobs: [@Sendable () -> OutputFile] = []
+        var jobs: [DiscoveryJob] = []
         /// Pages of a layout the theme lacks are left out (a theme of its own need not offer them).
-        func page(_ route: Route, _ layout: String, _ context: @escaping @Sendable () -> PageContext) -> Bool {
+        func page(_ route: Route, _ layout: String, _ dependencies: DiscoveryJob.Dependencies,
+                  _ context: @escaping @Sendable (PageContextFactory) -> PageContext) -> Bool {
             guard theme.layouts.contains(layout) else { return false }
-            jobs.append { OutputFile(path: route.outputPath, contents: theme.render(context(), layout: layout)) }
+            jobs.append(DiscoveryJob(path: route.outputPath, dependencies: dependencies) {
+                OutputFile(path: route.outputPath, contents: theme.render(context($0), layout: layout))
+            })
             return true
         }
-        func file(_ route: Route, _ contents: @escaping @Sendable () -> String) {
-            jobs.append { OutputFile(path: route.outputPath, contents: contents()) }
+        func file(_ route: Route, _ dependencies: DiscoveryJob.Dependencies,
+                  _ contents: @escaping @Sendable (PageContextFactory) -> String) {
+            jobs.append(DiscoveryJob(path: route.outputPath, dependencies: dependencies) {
+                OutputFile(path: route.outputPath, contents: contents($0))
+            })
         }
+        let none = DiscoveryJob.Dependencies.documents(whole: [], listed: [])
 
         var clusters: [Sitemap.Cluster] = []
         let script = assets["js/search.js"] ?? "js/search.js"
         var searchPages: [String: Route] = [:]
         for language in codes {
             let route = graph.searchRoute(for: language)
-            if page(route, "search", { factory.searchContext(language: language, script: script) }) {
+            if page(route, "search", none, { $0.searchContext(language: language, script: script) }) {
                 searchPages[language] = route
-                file(graph.searchIndexRoute(for: language)) { factory.searchIndex(language: language).json() }
+                file(graph.searchIndexRoute(for: language), .everything) { $0.searchIndex(language: language).json() }
             }
-            _ = page(graph.notFoundRoute(for: language), "404") { factory.notFoundContext(language: language) }
+            _ = page(graph.notFoundRoute(for: language), "404", none) { $0.notFoundContext(language: language) }
         }
         if !searchPages.isEmpty { clusters.append(.init(routes: searchPages)) }
 
@@ -46,8 +69,9 @@ extension Renderer {
                 }
                 let twins = pairs.mapValues(\.route)
                 for pair in pairs.values {
-                    _ = page(pair.route, "parallel") {
-                        factory.parallelContext(for: pair.article, partner: pair.partner, route: pair.route, twins: twins)
+                    let shown = [pair.article.document.sourcePath, pair.partner.document.sourcePath]
+                    _ = page(pair.route, "parallel", .documents(whole: shown, listed: [])) {
+                        $0.parallelContext(for: pair.article, partner: pair.partner, route: pair.route, twins: twins)
                     }
                 }
                 if !twins.isEmpty { clusters.append(.init(routes: twins)) }
@@ -55,17 +79,17 @@ extension Renderer {
         }
 
         let defaultLanguage = graph.config.defaultLanguage
-        file(SiteGraph.combinedFeedRoute) {
-            CombinedAtomFeed(graph: graph, links: factory.links, strings: catalog[defaultLanguage]).render()
+        let entries = graph.articles.prefix(CombinedAtomFeed.entryLimit(languages: codes.count)).map(\.document.sourcePath)
+        file(SiteGraph.combinedFeedRoute, .documents(whole: Array(entries), listed: [])) {
+            CombinedAtomFeed(graph: graph, links: $0.links, strings: catalog[defaultLanguage]).render()
         }
         // A sitemap lists absolute URLs only: without a base URL there is none to give.
-        let sitemap = factory.links.absoluteBase.isEmpty ? nil : factory.links.absoluteURL(SiteGraph.sitemapRoute)
-        file(SiteGraph.robotsRoute) { Sitemap.robots(sitemapURL: sitemap) }
+        let sitemap = links.absoluteBase.isEmpty ? nil : links.absoluteURL(SiteGraph.sitemapRoute)
+        file(SiteGraph.robotsRoute, none) { _ in Sitemap.robots(sitemapURL: sitemap) }
         if sitemap != nil {
             clusters += Self.pageClusters(graph)
-            let map = Sitemap(clusters: clusters, languages: graph.config.languages, defaultLanguage: defaultLanguage,
-                              links: factory.links)
-            file(SiteGraph.sitemapRoute) { map.render() }
+            let map = Sitemap(clusters: clusters, languages: graph.config.languages, defaultLanguage: defaultLanguage, links: links)
+            file(SiteGraph.sitemapRoute, .everything) { _ in map.render() }
         }
         return jobs
     }

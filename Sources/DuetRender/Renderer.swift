@@ -74,7 +74,7 @@ public struct Renderer: Sendable {
             notFound.documentTitle = notFound.strings["not_found_title"] + " · " + notFound.siteTitle
             return notFound
         }
-        jobs += discoveryJobs(graph, factory: ready, catalog: catalog)
+        jobs += discoveryJobs(graph, links: ready.links, catalog: catalog).map { job in { job.make(ready) } }
         return (ParallelMap.map(jobs) { $0() }, diagnostics)
     }
 
