@@ -57,6 +57,7 @@ let package = Package(
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
         .testTarget(name: "DuetBuildTests", dependencies: [
             "DuetBuild",
+            "DuetRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: []),
         .testTarget(name: "DuetAuthoringTests", dependencies: ["DuetAuthoring"]),

@@ -20,6 +20,9 @@ public struct SiteRules: Sendable {
         let rules = self
         var findings = ParallelMap.map(pages.keys.sorted()) { path -> [PageFinding] in
             guard let page = pages[path] else { return [] }
+            // A parallel reading view repeats two articles whose own pages are checked: its links,
+            // images and fragments would report each of their mistakes twice more, at no source line.
+            guard !path.hasSuffix("/parallel/index.html") else { return rules.headFindings(of: page, at: path) }
             return rules.references(of: page, at: path, files: files, ids: ids) + rules.headFindings(of: page, at: path)
         }.flatMap { $0 }
         for path in stylesheets.keys.sorted() {

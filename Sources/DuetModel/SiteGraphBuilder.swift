@@ -99,14 +99,33 @@ public struct SiteGraphBuilder: Sendable {
         for language in config.languages {
             let generated = issues.map { ("\(language.code)/issues/\($0.id)/index.html", "the generated issue page") }
                 + directory.authors.keys.sorted().map { ("\(language.code)/authors/\($0)/index.html", "the generated author page") }
-            for (path, source) in generated {
+            for (path, source) in generated + Self.discoveryOutputs(language: language.code) {
                 if let clash = claims.claim(path, by: source, at: nil) { diagnostics.append(clash) }
             }
+        }
+        for (path, source) in Self.discoveryOutputs(articles: articles, sets: pairing.sets) {
+            if let clash = claims.claim(path, by: source, at: nil) { diagnostics.append(clash) }
         }
         articles.sort(by: Self.newestFirst)
         pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
         return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets,
                            issues: issues, authors: directory.authors), diagnostics)
+    }
+
+    /// The files the render stage adds for readers and crawlers (see `SiteGraph+Discovery`): a
+    /// static file or a permalink that takes one of their paths is an error, as for any page.
+    private static func discoveryOutputs(language: String) -> [(String, String)] {
+        [("\(language)/search/index.html", "the generated search page"), ("\(language)/search.json", "the generated search index"),
+         ("\(language)/404.html", "the generated 404 page")]
+    }
+
+    private static func discoveryOutputs(articles: [Article], sets: [TranslationSet.ID: TranslationSet]) -> [(String, String)] {
+        var outputs = [("robots.txt", "the generated robots.txt"), ("sitemap.xml", "the generated sitemap"),
+                       ("feed.xml", "the generated bilingual feed")]
+        for article in articles where article.route.path.hasSuffix("/") && (sets[article.document.translationID]?.routes.count ?? 0) > 1 {
+            outputs.append((String(article.route.path.dropFirst()) + "parallel/index.html", "the parallel view of \(article.document.sourcePath)"))
+        }
+        return outputs
     }
 
     private func permalink(for document: ParsedDocument, issue: String) -> String {

@@ -31,24 +31,28 @@ struct AtomFeed: Sendable {
             <author><name>\(escape(title))</name></author>
 
             """
-        for article in articles {
-            let document = article.document
-            let url = links.absoluteURL(article.route)
-            let date = document.date?.iso8601 ?? updated
-            xml += "<entry>\n<title>\(escape(document.title))</title>\n"
-            xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
-            for (code, route) in graph.translations(of: document).routes.sorted(by: { $0.key < $1.key }) where code != language.code {
-                let tag = graph.config.language(code)?.tag ?? code
-                xml += "<link rel=\"alternate\" type=\"text/html\" hreflang=\"\(escape(tag))\" href=\"\(escape(links.absoluteURL(route)))\"/>\n"
-            }
-            xml += "<id>\(escape(url))</id>\n<published>\(date)</published>\n<updated>\(date)</updated>\n"
-            for author in document.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
-            if !document.excerptHTML.isEmpty {
-                xml += "<summary type=\"html\">\(escape(absolutized(document.excerptHTML)))</summary>\n"
-            }
-            xml += "<content type=\"html\">\(escape(absolutized(document.bodyHTML)))</content>\n</entry>\n"
-        }
+        for article in articles { xml += entry(article, fallbackDate: updated) }
         return xml + "</feed>\n"
+    }
+
+    /// One `<entry>`; with `xmlLang`, marked with its language (the bilingual feed mixes them).
+    func entry(_ article: Article, fallbackDate: String, xmlLang: String? = nil) -> String {
+        let document = article.document
+        let url = links.absoluteURL(article.route)
+        let date = document.date?.iso8601 ?? fallbackDate
+        var xml = xmlLang.map { "<entry xml:lang=\"\(escape($0))\">\n" } ?? "<entry>\n"
+        xml += "<title>\(escape(document.title))</title>\n"
+        xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
+        for (code, route) in graph.translations(of: document).routes.sorted(by: { $0.key < $1.key }) where code != document.language {
+            let tag = graph.config.language(code)?.tag ?? code
+            xml += "<link rel=\"alternate\" type=\"text/html\" hreflang=\"\(escape(tag))\" href=\"\(escape(links.absoluteURL(route)))\"/>\n"
+        }
+        xml += "<id>\(escape(url))</id>\n<published>\(date)</published>\n<updated>\(date)</updated>\n"
+        for author in document.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
+        if !document.excerptHTML.isEmpty {
+            xml += "<summary type=\"html\">\(escape(absolutized(document.excerptHTML)))</summary>\n"
+        }
+        return xml + "<content type=\"html\">\(escape(absolutized(document.bodyHTML)))</content>\n</entry>\n"
     }
 
     /// Feed readers resolve links against the feed, not the site: root-relative links an author

@@ -76,6 +76,13 @@ struct PageContextFactory: Sendable {
     /// The context of a generated page (home, language chooser, 404) in `language`.
     func context(forGenerated route: Route, language: String, clustered: Bool) -> PageContext {
         var context = base(language: language, route: route)
+        if route == SiteGraph.notFoundRoute {
+            context.languages = context.languages.map {
+                var link = $0
+                link.words = strings[$0.code].values
+                return link
+            }
+        }
         if clustered {
             var homes: [String: Route] = [:]
             for language in graph.config.languages { homes[language.code] = graph.homeRoute(for: language.code) }
@@ -105,12 +112,15 @@ struct PageContextFactory: Sendable {
                 LanguageLinkView(code: $0.code, tag: $0.tag, name: $0.name, url: links.url(graph.homeRoute(for: $0.code)),
                                  isCurrent: $0.code == code, missingNote: nil)
             },
-            alternates: [])
+            alternates: [],
+            searchURL: links.url(graph.searchRoute(for: code)),
+            combinedFeedURL: links.url(SiteGraph.combinedFeedRoute),
+            origin: links.origin)
     }
 
     /// One alternate per existing version, in the configured language order, plus `x-default`:
     /// the default language's version when it exists, else the first that does.
-    private func alternates(_ routes: [String: Route], xDefault: Route? = nil) -> [AlternateView] {
+    func alternates(_ routes: [String: Route], xDefault: Route? = nil) -> [AlternateView] {
         let existing = graph.config.languages.compactMap { language in
             routes[language.code].map { (language, $0) }
         }

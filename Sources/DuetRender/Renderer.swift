@@ -99,6 +99,7 @@ public struct Renderer: Sendable {
             notFound.documentTitle = notFound.strings["not_found_title"] + " · " + notFound.siteTitle
             return notFound
         }
+        jobs += discoveryJobs(graph, links: factory.links, catalog: catalog)
         return RenderPlan(jobs: jobs, diagnostics: diagnostics, factory: factory)
     }
 

@@ -21,6 +21,11 @@ struct SiteLinks: Sendable {
             .replacingBytes("href=\"\(basePath)//", with: "href=\"//").replacingBytes("src=\"\(basePath)//", with: "src=\"//")
     }
 
+    /// Scheme and host (`https://example.org`): the absolute base without its path.
+    var origin: String {
+        absoluteBase.hasSuffix(basePath) ? String(absoluteBase.dropLast(basePath.count)) : absoluteBase
+    }
+
     /// Absolute, for canonical, hreflang and feeds: the relative form when there is no base URL.
     func absoluteURL(_ route: Route) -> String {
         absoluteBase.isEmpty ? url(route) : absoluteBase + route.path

@@ -34,6 +34,9 @@ struct DocumentView: MustacheParent, Sendable {
     var bibtex: String?
     /// The language's own name, for articles listed on a page of another language.
     var languageName: String?
+    /// The parallel reading view of this article and the link's text, on the article page only.
+    var parallelURL: String?
+    var parallelLabel: String?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -48,6 +51,8 @@ struct DocumentView: MustacheParent, Sendable {
         case "bibtex": return bibtex
         case "language_name": return languageName
         case "preview_note": return previewNote
+        case "parallel_url": return parallelURL
+        case "parallel_label": return parallelLabel
         case "title": return title
         case "url": return url
         case "date": return date
@@ -77,6 +82,8 @@ struct LanguageLinkView: MustacheParent, Sendable {
     var isCurrent: Bool
     /// Set when `url` is a fallback: the note, in the language of the page showing it.
     var missingNote: String?
+    /// That language's interface strings, on the site-wide 404 only, which speaks every language.
+    var words: [String: String]? = nil
 
     func child(named name: String) -> Any? {
         switch name {
@@ -87,6 +94,7 @@ struct LanguageLinkView: MustacheParent, Sendable {
         case "current": return isCurrent
         case "missing": return missingNote != nil
         case "missing_note": return missingNote
+        case "words": return words
         default: return nil
         }
     }
@@ -130,9 +138,20 @@ struct PageContext: MustacheParent, Sendable {
     var letters: [LetterView] = []
     var languages: [LanguageLinkView]
     var alternates: [AlternateView]
+    var searchURL: String = ""
+    var combinedFeedURL: String = ""
+    /// Scheme and host of the base URL (`https://example.org`), to make image paths absolute.
+    var origin: String = ""
+    var parallel: ParallelView?
+    var search: SearchPageView?
 
     func child(named name: String) -> Any? {
         switch name {
+        case "search_url": return searchURL
+        case "combined_feed_url": return combinedFeedURL
+        case "social_image": return socialImage
+        case "parallel": return parallel
+        case "search": return search
         case "site_title": return siteTitle
         case "home_url": return homeURL
         case "root_url": return rootURL

@@ -52,7 +52,7 @@ struct SiteRequestHandler: HTTPHandler {
             return respond(file, relative: relative, status: .ok, build: build, request)
         case .notFound:
             if let failure, Self.wantsHTML(request) { return errorPage(failure, build: build, request) }
-            return await notFound(request)
+            return await notFound(request, sitePath: sitePath)
         }
     }
 
@@ -125,9 +125,16 @@ struct SiteRequestHandler: HTTPHandler {
         return false
     }
 
-    private func notFound(_ request: HTTPRequest) async -> HTTPResponse {
-        if case .file(let file, let relative) = await load("/404.html") {
-            return respond(file, relative: relative, status: .notFound, build: status.build, request)
+    /// A miss inside a folder that has its own `404.html` (a language's, `/zh/404.html`) gets that
+    /// page, in the language the reader was browsing; any other miss gets the site's `404.html`.
+    private func notFound(_ request: HTTPRequest, sitePath: String = "") async -> HTTPResponse {
+        let segments = sitePath.split(separator: "/")
+        var candidates = ["/404.html"]
+        if let folder = segments.first, segments.count > 1 || sitePath.hasSuffix("/") { candidates.insert("/\(folder)/404.html", at: 0) }
+        for candidate in candidates {
+            if case .file(let file, let relative) = await load(candidate) {
+                return respond(file, relative: relative, status: .notFound, build: status.build, request)
+            }
         }
         return text(.notFound, "not found\n", request)
     }

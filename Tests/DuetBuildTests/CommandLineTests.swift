@@ -30,7 +30,7 @@ final class CommandLineTests: XCTestCase {
         defer { site.remove() }
         let result = try run(["build", "--theme", SiteFixture.defaultTheme.path], in: site.root)
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("Built 26 pages (en 13, zh 11, 2 shared) in "), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("Built 32 pages (en 16, zh 14, 2 shared) in "), result.stdout)
         XCTAssertTrue(site.exists("en/index.html"))
     }
 

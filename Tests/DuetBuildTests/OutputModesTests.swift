@@ -58,7 +58,7 @@ final class OutputModesTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("\nphases: load "), result.stderr)
         XCTAssertTrue(result.stderr.contains(", write "), result.stderr)
         XCTAssertTrue(result.stderr.contains("\ncounts: 6 source documents, 4 articles, 2 pages, "), result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("Built 26 pages"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("Built 32 pages"), result.stdout)
     }
 
     func testQuietAndVerboseTogetherAreRefused() throws {

@@ -15,7 +15,7 @@ final class ThirdLanguageTests: XCTestCase {
         options.theme = theme.path
         let report = Builder(options: options).build()
         XCTAssertTrue(report.succeeded, report.diagnostics.map(\.description).joined(separator: "\n"))
-        XCTAssertTrue(report.summary.hasPrefix("Built 17 pages (en 5, zh 5, fr 5, 2 shared)"), report.summary)
+        XCTAssertTrue(report.summary.hasPrefix("Built 26 pages (en 8, zh 8, fr 8, 2 shared)"), report.summary)
 
         let fr = try site.page("fr/issues/2025-q2/river-talks/index.html")
         XCTAssertTrue(fr.contains("<html lang=\"fr\">"))

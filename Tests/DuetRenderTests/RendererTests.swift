@@ -62,7 +62,9 @@ final class RendererTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(Set(files.map(\.path)), ["en/2025/a/index.html", "zh/2025/b/index.html", "en/index.html", "en/feed.xml", "zh/feed.xml",
                                                 "zh/index.html", "index.html", "404.html", "en/issues/index.html", "zh/issues/index.html",
-                                                "en/authors/index.html", "zh/authors/index.html"])
+                                                "en/authors/index.html", "zh/authors/index.html",
+                                                // A theme without `search` and `parallel` layouts gets neither page.
+                                                "en/404.html", "zh/404.html", "feed.xml", "robots.txt", "sitemap.xml"])
         let zhHome = try XCTUnwrap(output(files, "zh/index.html"))
         XCTAssertTrue(zhHome.contains("<html lang=\"zh-Hans\">"), zhHome)
         XCTAssertTrue(zhHome.contains("<a href=\"/review/zh/2025/b/\">乙</a> 2025年1月15日<p>Lead of b.</p>"), zhHome)

@@ -75,6 +75,10 @@ final class PreviewServerTests: XCTestCase {
         let notFoundPage = try String(contentsOf: site.output.appendingPathComponent("404.html"), encoding: .utf8)
         let title = try XCTUnwrap(notFoundPage.firstMatch(of: /<title>[^<]*<\/title>/)?.0)
         XCTAssertTrue(missing.text.contains(title), "the site's own 404.html")
+        let chinese = try site.http.get("/zh/no-such-article/")
+        XCTAssertEqual(chinese.status, 404)
+        XCTAssertTrue(chinese.text.contains("<html lang=\"zh-Hans\">"), "a miss under /zh/ gets the Chinese 404 page")
+        XCTAssertTrue(try site.http.get("/no-such-file.txt").text.contains(title), "elsewhere, the site's 404.html")
 
         XCTAssertEqual(try site.http.get("/files/").status, 404, "no directory listings")
         XCTAssertEqual(try site.http.get("/css/").status, 404, "no directory listings")

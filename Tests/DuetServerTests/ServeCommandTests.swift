@@ -82,7 +82,7 @@ final class ServeCommandTests: XCTestCase {
         let serving = try serve(["--port", "0"], site: site)
         let url = try XCTUnwrap(serving.waitForURL(), "no URL printed: \(serving.stdout) \(serving.stderr)")
         XCTAssertEqual(url.host, "127.0.0.1")
-        XCTAssertTrue(serving.stdout.contains("Built 26 pages"), serving.stdout)
+        XCTAssertTrue(serving.stdout.contains("Built 32 pages"), serving.stdout)
         let port = UInt16(try XCTUnwrap(url.port))
         XCTAssertEqual(try RawHTTP(port: port).get("/zh/").status, 200, "both languages are served")
         XCTAssertEqual(try RawHTTP(port: port).get("/en/").status, 200)

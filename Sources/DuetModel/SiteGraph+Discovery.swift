@@ -1,0 +1,31 @@
+/// Where the outputs that help readers and crawlers find pages live: search, the parallel reading
+/// view, the per-language 404 pages, the sitemap, robots.txt and the bilingual feed.
+extension SiteGraph {
+    /// The search page of one language: `/en/search/`.
+    public func searchRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/search/") }
+    /// The search index the search page loads: `/en/search.json`.
+    public func searchIndexRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/search.json") }
+    /// The not-found page in one language: `/en/404.html`.
+    public func notFoundRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/404.html") }
+
+    public static let sitemapRoute = Route(checkedPath: "/sitemap.xml")
+    public static let robotsRoute = Route(checkedPath: "/robots.txt")
+    /// Every language's articles in one Atom feed: `/feed.xml`.
+    public static let combinedFeedRoute = Route(checkedPath: "/feed.xml")
+
+    /// The article's URL + `parallel/`; nil when the article's URL is a file (`/en/x.html`), which
+    /// has no folder to hold a second page.
+    public func parallelRoute(of article: Article) -> Route? {
+        article.route.path.hasSuffix("/") ? Route(checkedPath: article.route.path + "parallel/") : nil
+    }
+
+    /// The language an article is read beside: the default language's version, or, for an article
+    /// in the default language, the first other language (in `site.yml` order) that has a version.
+    public func parallelPartnerLanguage(of document: ParsedDocument) -> String? {
+        let versions = translations(of: document).routes
+        if document.language != config.defaultLanguage, versions[config.defaultLanguage] != nil {
+            return config.defaultLanguage
+        }
+        return config.languages.map(\.code).first { $0 != document.language && versions[$0] != nil }
+    }
+}

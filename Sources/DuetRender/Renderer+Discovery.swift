@@ -1,0 +1,100 @@
+import DuetModel
+
+/// The outputs that help readers and crawlers find their way: search pages and their indexes,
+/// the parallel reading view of translated articles, the per-language 404 pages, the bilingual
+/// feed, `sitemap.xml` and `robots.txt`. Each is a pure function of the site graph, rendered as
+/// a job beside the pages.
+extension Renderer {
+    func discoveryJobs(_ graph: SiteGraph, links: SiteLinks, catalog: StringsCatalog) -> [PageJob] {
+        let theme = self.theme
+        let codes = graph.config.languages.map(\.code)
+        var jobs: [PageJob] = []
+        /// Pages of a layout the theme lacks are left out (a theme of its own need not offer them).
+        func page(_ route: Route, _ layout: String, _ dependencies: PageJob.Dependencies,
+                  _ context: @escaping @Sendable (PageContextFactory) -> PageContext) -> Bool {
+            guard theme.layouts.contains(layout) else { return false }
+            jobs.append(PageJob(path: route.outputPath, dependencies: dependencies) {
+                OutputFile(path: route.outputPath, contents: theme.render(context($0), layout: layout))
+            })
+            return true
+        }
+        func file(_ route: Route, _ dependencies: PageJob.Dependencies,
+                  _ contents: @escaping @Sendable (PageContextFactory) -> String) {
+            jobs.append(PageJob(path: route.outputPath, dependencies: dependencies) {
+                OutputFile(path: route.outputPath, contents: contents($0))
+            })
+        }
+        let none = PageJob.Dependencies.documents(whole: [], listed: [])
+
+        var clusters: [Sitemap.Cluster] = []
+        let script = assets["js/search.js"] ?? "js/search.js"
+        var searchPages: [String: Route] = [:]
+        for language in codes {
+            let route = graph.searchRoute(for: language)
+            if page(route, "search", none, { $0.searchContext(language: language, script: script) }) {
+                searchPages[language] = route
+                file(graph.searchIndexRoute(for: language), .everything) { $0.searchIndex(language: language).json() }
+            }
+            _ = page(graph.notFoundRoute(for: language), "404", none) { $0.notFoundContext(language: language) }
+        }
+        if !searchPages.isEmpty { clusters.append(.init(routes: searchPages)) }
+
+        if theme.layouts.contains("parallel") {
+            let byRoute = Dictionary(graph.articles.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })
+            var done: Set<TranslationSet.ID> = []
+            for article in graph.articles where done.insert(article.document.translationID).inserted {
+                var pairs: [String: (article: Article, partner: Article, route: Route)] = [:]
+                for (code, versionRoute) in graph.translations(of: article.document).routes {
+                    guard let version = byRoute[versionRoute], let route = graph.parallelRoute(of: version),
+                          let partnerCode = graph.parallelPartnerLanguage(of: version.document),
+                          let partnerRoute = graph.translations(of: version.document).routes[partnerCode],
+                          let partner = byRoute[partnerRoute] else { continue }
+                    pairs[code] = (version, partner, route)
+                }
+                let twins = pairs.mapValues(\.route)
+                for pair in pairs.values {
+                    let shown = [pair.article.document.sourcePath, pair.partner.document.sourcePath]
+                    _ = page(pair.route, "parallel", .documents(whole: shown, listed: [])) {
+                        $0.parallelContext(for: pair.article, partner: pair.partner, route: pair.route, twins: twins)
+                    }
+                }
+                if !twins.isEmpty { clusters.append(.init(routes: twins)) }
+            }
+        }
+
+        let defaultLanguage = graph.config.defaultLanguage
+        let entries = graph.articles.prefix(CombinedAtomFeed.entryLimit(languages: codes.count)).map(\.document.sourcePath)
+        file(SiteGraph.combinedFeedRoute, .documents(whole: Array(entries), listed: [])) {
+            CombinedAtomFeed(graph: graph, links: $0.links, strings: catalog[defaultLanguage]).render()
+        }
+        // A sitemap lists absolute URLs only: without a base URL there is none to give.
+        let sitemap = links.absoluteBase.isEmpty ? nil : links.absoluteURL(SiteGraph.sitemapRoute)
+        file(SiteGraph.robotsRoute, none) { _ in Sitemap.robots(sitemapURL: sitemap) }
+        if sitemap != nil {
+            clusters += Self.pageClusters(graph)
+            let map = Sitemap(clusters: clusters, languages: graph.config.languages, defaultLanguage: defaultLanguage, links: links)
+            file(SiteGraph.sitemapRoute, .everything) { _ in map.render() }
+        }
+        return jobs
+    }
+
+    /// The pages every build writes, grouped with their versions in the other languages.
+    private static func pageClusters(_ graph: SiteGraph) -> [Sitemap.Cluster] {
+        let codes = graph.config.languages.map(\.code)
+        func everyLanguage(_ route: (String) -> Route) -> [String: Route] {
+            Dictionary(uniqueKeysWithValues: codes.map { ($0, route($0)) })
+        }
+        var clusters: [Sitemap.Cluster] = [
+            .init(routes: everyLanguage(graph.homeRoute), xDefault: SiteGraph.rootRoute, extra: SiteGraph.rootRoute),
+            .init(routes: everyLanguage(graph.issuesArchiveRoute)),
+            .init(routes: everyLanguage(graph.authorsIndexRoute)),
+        ]
+        clusters += graph.issues.map { issue in .init(routes: everyLanguage { graph.issueRoute(issue.id, language: $0) }) }
+        clusters += graph.authors.keys.sorted().map { id in .init(routes: everyLanguage { graph.authorRoute(id, language: $0) }) }
+        var seen: Set<TranslationSet.ID> = []
+        for document in graph.articles.map(\.document) + graph.pages.map(\.document) where seen.insert(document.translationID).inserted {
+            clusters.append(.init(routes: graph.translations(of: document).routes))
+        }
+        return clusters
+    }
+}

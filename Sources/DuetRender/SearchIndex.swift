@@ -1,0 +1,91 @@
+import DuetModel
+
+/// The search index of one language, `/en/search.json`: what the search page's script loads to
+/// answer queries without a server.
+///
+/// For each article, newest first, a record of what results show and rank on (title, URL,
+/// authors, a plain-text excerpt) and its body as a Bloom filter of body tokens (`b`, Base64).
+/// Titles, authors and excerpts are matched exactly, on the text itself; the body only says
+/// "contains" or "does not", which is enough to find and rank the article, at about a third of
+/// the cost of the body's own text: an inverted index of Chinese character pairs would be larger
+/// than the text it indexes. Tokens already in the title, authors or excerpt stay out of the filter.
+struct SearchIndex: Sendable {
+    struct Entry: Sendable {
+        var title: String
+        var url: String
+        var authors: String
+        var excerpt: String
+        var bodyHTML: String
+    }
+
+    var language: String
+    var entries: [Entry]
+
+    static let version = 1
+    /// Bits per body token: about 2 % false "contains" for a one-token query at 8, less for each
+    /// further token, since every token of a query must be present.
+    static let bitsPerToken = 8
+    static let hashes = 5
+    /// Excerpts are cut like meta descriptions (a CJK character counts two).
+    static let excerptWidth = 160
+
+    func json() -> String {
+        var out = "{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":["
+        for (index, entry) in entries.enumerated() {
+            if index > 0 { out += "," }
+            let shown = SearchTokenizer.fieldTokens(entry.title)
+                .union(SearchTokenizer.fieldTokens(entry.authors))
+                .union(SearchTokenizer.fieldTokens(entry.excerpt))
+            let body = SearchTokenizer.tokenHashes(entry.bodyHTML, isHTML: true).subtracting(shown.map(BloomFilter.fnv1a))
+            var filter = BloomFilter(count: body.count, bitsPerToken: Self.bitsPerToken, hashes: Self.hashes)
+            for hash in body { filter.insert(hash: hash) }
+            out += "{\"t\":\(Self.quoted(entry.title)),\"u\":\(Self.quoted(entry.url)),"
+            if !entry.authors.isEmpty { out += "\"a\":\(Self.quoted(entry.authors))," }
+            out += "\"e\":\(Self.quoted(entry.excerpt)),\"b\":\"\(filter.base64)\"}"
+        }
+        return out + "]}\n"
+    }
+
+    /// A JSON string literal: quotes, backslashes and control characters escaped, nothing else.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+extension PageContextFactory {
+    /// The articles of one language as the search index holds them.
+    func searchIndex(language: String) -> SearchIndex {
+        let entries = graph.articles(in: language).map { article -> SearchIndex.Entry in
+            let document = article.document
+            let names = article.byline.authorIDs.map {
+                graph.authors[$0]?.name(in: language, fallback: defaultLanguage) ?? $0
+            }
+            let lead = PlainText.from(html: document.excerptHTML)
+            return SearchIndex.Entry(
+                title: document.title, url: links.url(article.route),
+                authors: (names.isEmpty ? document.authors : names).joined(separator: strings[language].values["author_separator"] ?? ", "),
+                excerpt: PlainText.truncate(lead.isEmpty ? PlainText.from(html: document.bodyHTML) : lead, width: SearchIndex.excerptWidth),
+                bodyHTML: document.bodyHTML)
+        }
+        return SearchIndex(language: language, entries: entries)
+    }
+}
