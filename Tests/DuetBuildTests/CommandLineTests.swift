@@ -3,25 +3,10 @@ import XCTest
 
 /// Runs the real `duet` executable: exit codes, the diagnostic format CI links, the summary line.
 final class CommandLineTests: XCTestCase {
-    private var executable: URL {
-        let products = Bundle.allBundles.first { $0.bundlePath.hasSuffix(".xctest") }?.bundleURL.deletingLastPathComponent()
-            ?? Bundle.main.bundleURL
-        return products.appendingPathComponent("duet")
-    }
+    private var executable: URL { DuetExecutable.url }
 
-    private func run(_ arguments: [String], in folder: URL) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = folder
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    private func run(_ arguments: [String], in folder: URL) throws -> DuetExecutable.Result {
+        try DuetExecutable.run(arguments, in: folder)
     }
 
     func testGoodSiteExitsZeroWithSummary() throws {
