@@ -1,3 +1,5 @@
+import DuetModel
+
 /// How `duet list` writes its rows: CSV (RFC 4180) for spreadsheets, JSON for scripts.
 public enum ListFormat: String, CaseIterable, Sendable {
     case csv
@@ -39,22 +41,5 @@ public enum ListFormat: String, CaseIterable, Sendable {
         return "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// A JSON string literal: quotes, backslashes and control characters escaped, the rest as UTF-8.
-    static func string(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
+    static func string(_ text: String) -> String { text.jsonQuoted }
 }

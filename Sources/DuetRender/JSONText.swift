@@ -1,3 +1,5 @@
+import DuetModel
+
 /// JSON for the pages' `<script type="application/ld+json">`: keys sorted, slashes as they are,
 /// and no `<` (inside `<script>`, `</script` would end the element early and `<!--` would change
 /// how it is parsed). Hand-written because `JSONSerialization` cost 7 % of a full build.
@@ -15,22 +17,7 @@ indirect enum JSONText {
     private func write(to output: inout String) {
         switch self {
         case .string(let text):
-            output += "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": output += "\\\""
-                case "\\": output += "\\\\"
-                case "\n": output += "\\n"
-                case "\r": output += "\\r"
-                case "\t": output += "\\t"
-                case "<": output += "\\u003c"
-                case _ where scalar.value < 0x20:
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                default: output.unicodeScalars.append(scalar)
-                }
-            }
-            output += "\""
+            output += text.jsonQuoted
         case .array(let items):
             output += "["
             for (index, item) in items.enumerated() {
