@@ -39,7 +39,7 @@ let package = Package(
             "DuetBuild",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
-        .target(name: "DuetCheck", dependencies: ["DuetModel", "DuetSource"]),
+        .target(name: "DuetCheck", dependencies: ["DuetBuild", "DuetModel", "DuetSource"]),
         .executableTarget(name: "duet", dependencies: [
             "DuetAuthoring",
             "DuetBuild",
@@ -48,7 +48,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "DuetFuzz", dependencies: [
-            "DuetModel", "DuetSource", "DuetRender",
+            "DuetBuild", "DuetModel", "DuetSource", "DuetRender",
             .product(name: "Yams", package: "Yams"),
         ]),
         .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),

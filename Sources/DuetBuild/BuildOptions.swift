@@ -17,6 +17,9 @@ public struct BuildOptions: Sendable {
     /// Incremental builds replace changed files inside the output folder (the preview server)
     /// rather than staging a new folder and swapping it in whole (`duet build`).
     public var updatesInPlace = false
+    /// What the last build in this process left (`duet serve`): its parse results and its record
+    /// of the output folder, kept in memory instead of the cache file.
+    public var session: BuildSession?
     /// Told the name of each phase as it starts, for a progress display; called on the build's thread.
     public var onPhase: (@Sendable (String) -> Void)?
 

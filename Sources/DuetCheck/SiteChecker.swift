@@ -47,7 +47,7 @@ public struct SiteChecker: Sendable {
             }
         }
 
-        let model = FileManager.default.fileExists(atPath: source) ? SourceModel.load(source: source, baseURL: baseURL) : nil
+        let model = FileManager.default.fileExists(atPath: source) ? SourceModel.load(source: source, theme: theme, baseURL: baseURL) : nil
         let resolver = LinkResolver(baseURL: baseURL ?? model?.config.baseURL ?? "")
         let sourceText = model?.sources.mapValues { String(decoding: $0, as: UTF8.self) } ?? [:]
         let locator = FindingLocator(sourceOfOutput: model?.sourceOfOutput ?? [:], sourceText: sourceText,

@@ -1,3 +1,4 @@
+import DuetBuild
 import DuetModel
 import DuetSource
 import Foundation
@@ -18,74 +19,59 @@ public struct SourceModel: Sendable {
     /// Problems that stopped a file from being read or parsed.
     public var diagnostics: [Diagnostic]
 
+    /// Output path (`en/x/index.html`) -> the file whose text the page shows, read off the
+    /// build's manifest (empty without a theme).
+    public var sourceOfOutput: [String: String]
+
     /// - Parameters:
     ///   - source: the content folder as the user named it; paths in the model start with it.
+    ///   - theme: the theme folder, for the manifest of outputs; nil reads the content only.
     ///   - baseURL: replaces `base_url` from `site.yml` (`--base-url`).
-    public static func load(source: String, baseURL: String? = nil) -> SourceModel {
-        let root = URL(fileURLWithPath: source)
-        let tree = SourceTree.scan(root: root, displayRoot: source)
-        var diagnostics = tree.diagnostics
-        if !FileManager.default.fileExists(atPath: root.path) {
-            diagnostics.append(.error("content folder does not exist", at: SourceLocation(file: source)))
+    public static func load(source: String, theme: String? = nil, baseURL: String? = nil) -> SourceModel {
+        var settings = SitePipeline.Settings(selection: ContentSelection(includeDrafts: true, includeFuture: true, now: 0),
+                                             baseURL: baseURL)
+        settings.routesUnpublished = true
+        let pipeline = SitePipeline(settings: settings)
+        var model = SourceModel(config: SiteConfig(), documents: [], graph: SiteGraph(config: SiteConfig(), articles: [], pages: []),
+                                sources: [:], typography: TypographySettings(), diagnostics: [], sourceOfOutput: [:])
+        let sources: SitePipeline.Sources
+        switch SitePipeline.scan(source: source).flatMap({ pipeline.sources(tree: $0) }) {
+        case .success(let read): sources = read
+        case .failure(let error):
+            // Without `site.yml` read, the files can still be checked as text.
+            if case .success(let tree) = SitePipeline.scan(source: source) { model.sources = Self.texts(of: tree) }
+            model.diagnostics = error.diagnostics.sortedByLocation()
+            return model
         }
-        var config = SiteConfig()
-        var typography = TypographySettings()
-        do {
-            config = try SiteConfigLoader.load(tree.config, path: tree.configPath)
-            if let data = tree.config {
-                typography = try TypographySettings(siteYAML: YAMLFile.parse(data, path: tree.configPath))
+        var read = sources
+        if let theme, case .success(let loaded) = SitePipeline.loadTheme(theme, source: source) { read.theme = loaded }
+        let (documents, parseDiagnostics) = pipeline.parse(read)
+        let site = pipeline.model(read, documents: documents, parseDiagnostics: parseDiagnostics)
+        model.config = read.config
+        model.documents = documents
+        model.graph = site.graph
+        model.sources = Self.texts(of: read.tree)
+        model.diagnostics = site.diagnostics
+        if let data = read.tree.config {
+            do {
+                model.typography = try TypographySettings(siteYAML: YAMLFile.parse(data, path: read.tree.configPath))
+            } catch {
+                model.diagnostics.append(error.diagnostic)
             }
-        } catch {
-            diagnostics.append(error.diagnostic)
         }
-        if let baseURL { config.baseURL = baseURL }
-
-        let parser = DocumentParser(config: config)
-        var documents: [ParsedDocument] = []
-        for result in ParallelMap.map(tree.documents, { file in
-            Result { () throws(SourceError) in try parser.parse(file).0 }
-        }) {
-            switch result {
-            case .success(let document): documents.append(document)
-            case .failure(let error): diagnostics.append(error.diagnostic)
+        if let (plan, _, planDiagnostics) = pipeline.plan(site) {
+            model.diagnostics += planDiagnostics
+            for output in plan.outputs where output.kind == .page {
+                if let file = output.source { model.sourceOfOutput[output.path] = file }
             }
         }
-        let (issues, _) = IssueLoader.load(tree.issueFiles, config: config, assetExists: { _ in true })
-        let (authors, _) = AuthorLoader.load(tree.authorFiles)
-        let everything = ContentSelection(includeDrafts: true, includeFuture: true, now: 0)
-        let (graph, _) = SiteGraphBuilder(config: config, selection: everything).build(
-            documents: documents.map(Self.publishable), issues: issues, authors: authors)
-        let sources = Dictionary((tree.documents + tree.issueFiles + tree.authorFiles).map { ($0.path, $0.data) },
-                                 uniquingKeysWith: { first, _ in first })
-        return SourceModel(config: config, documents: documents, graph: graph, sources: sources,
-                           typography: typography, diagnostics: diagnostics.sortedByLocation())
+        model.diagnostics = model.diagnostics.sortedByLocation()
+        return model
     }
 
-    /// The document as if `published: false` were not there, so that an unpublished post still
-    /// gets the route it would have: editors look it up by URL.
-    private static func publishable(_ document: ParsedDocument) -> ParsedDocument {
-        var copy = document
-        copy.frontMatter.entries.removeAll { $0.key == "published" }
-        return copy
-    }
-
-    /// Output path (`en/x/index.html`) -> the file whose text the page shows: a post's or a page's
-    /// Markdown, an issue's notes, an author's biography.
-    public var sourceOfOutput: [String: String] {
-        var map: [String: String] = [:]
-        for article in graph.articles { map[article.route.outputPath] = article.document.sourcePath }
-        for page in graph.pages { map[page.route.outputPath] = page.document.sourcePath }
-        for language in config.languages.map(\.code) {
-            // A home page shows the current issue's note.
-            map[graph.homeRoute(for: language).outputPath] = graph.currentIssue?.sourcePath
-            for issue in graph.issues {
-                map[graph.issueRoute(issue.id, language: language).outputPath] = issue.sourcePath
-            }
-            for author in graph.authors.values {
-                map[graph.authorRoute(author.id, language: language).outputPath] = author.sourcePath
-            }
-        }
-        return map
+    private static func texts(of tree: SourceTree) -> [String: Data] {
+        Dictionary((tree.documents + tree.issueFiles + tree.authorFiles).map { ($0.path, $0.data) },
+                   uniquingKeysWith: { first, _ in first })
     }
 
     /// Source path -> the route it is (or would be) published at.

@@ -1,8 +1,8 @@
+import DuetBuild
 import DuetModel
 import DuetRender
 import DuetSource
 import Foundation
-import Yams
 
 /// One fuzz input through the stages an author's file goes through: bytes -> front matter and
 /// Markdown (libcmark-gfm) -> site graph -> every page rendered with the default theme. Bad input
@@ -17,45 +17,44 @@ enum FuzzPipeline {
         permalink: "/:lang/:year/:slug/", timeZone: "Asia/Shanghai")
 
     /// The default theme, read once: `DUET_FUZZ_THEME`, or `themes/default` under the working folder.
-    static let theme: Theme? = {
-        let root = URL(fileURLWithPath: ProcessInfo.processInfo.environment["DUET_FUZZ_THEME"] ?? "themes/default")
-        var templates: [TemplateSource] = []
-        for (folder, role) in [("layouts", TemplateSource.Role.layout), ("partials", .partial)] {
-            let url = root.appendingPathComponent(folder)
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? [] where name.hasSuffix(".mustache") {
-                guard let text = try? String(contentsOf: url.appendingPathComponent(name), encoding: .utf8) else { continue }
-                templates.append(TemplateSource(name: String(name.dropLast(".mustache".count)), role: role,
-                                                path: "\(folder)/\(name)", text: text))
-            }
-        }
-        var strings: [String: Strings] = [:]
-        for language in ["en", "zh"] {
-            let file = root.appendingPathComponent("i18n/\(language).yml")
-            guard let text = try? String(contentsOf: file, encoding: .utf8),
-                  let values = (try? Yams.load(yaml: text)) as? [String: Any] else { continue }
-            strings[language] = Strings(values: values.compactMapValues { $0 as? String }, locale: language)
-        }
-        return try? Theme(templates: templates, strings: strings)
+    static let theme: ThemeLoader.Loaded? = {
+        let root = ProcessInfo.processInfo.environment["DUET_FUZZ_THEME"] ?? "themes/default"
+        return try? SitePipeline.loadTheme(root, source: "/nonexistent-fuzz-content").get()
     }()
 
-    /// Runs one input; returns how many files were rendered (0 when the input was rejected).
+    /// Runs one input through the build's own pipeline (in memory); returns how many files were
+    /// rendered (0 when the input was rejected).
     @discardableResult
     static func run(_ data: Data) -> Int {
         guard let theme else { return 0 }
-        var config = config
+        var configData: Data?
         var post = data
         if let split = data.firstRange(of: Data("\n%%site.yml%%\n".utf8)) {
-            guard let custom = try? SiteConfigLoader.load(data[..<split.lowerBound], path: "content/site.yml") else { return 0 }
-            config = custom
+            configData = Data(data[..<split.lowerBound])
             post = data[split.upperBound...]
         }
-        let language = data.first.map { $0 & 1 == 0 ? config.defaultLanguage : config.languages.last?.code ?? "en" } ?? "en"
-        let file = SourceFile(kind: .post, path: "content/posts/\(language)/2025-03-04-fuzz.md", folderLanguage: language, data: Data(post))
-        guard let (document, _) = try? DocumentParser(config: config).parse(file) else { return 0 }
-        let selection = ContentSelection(includeDrafts: true, includeFuture: true, now: 1_767_225_600)
-        let (graph, diagnostics) = SiteGraphBuilder(config: config, selection: selection).build(documents: [document])
-        guard !diagnostics.hasErrors else { return 0 }
-        let (files, _) = Renderer(theme: theme).render(graph)
-        return files.count
+        let pipeline = SitePipeline(settings: .init(selection: ContentSelection(includeDrafts: true, includeFuture: true,
+                                                                                now: 1_767_225_600)))
+        var sources: SitePipeline.Sources
+        if let configData {
+            guard case .success(let read) = pipeline.sources(tree: tree(config: configData, post: nil)) else { return 0 }
+            sources = read
+        } else {
+            sources = SitePipeline.Sources(tree: tree(config: nil, post: nil), config: config, theme: nil, diagnostics: [])
+        }
+        let language = data.first.map { $0 & 1 == 0 ? sources.config.defaultLanguage : sources.config.languages.last?.code ?? "en" } ?? "en"
+        sources.tree = tree(config: configData, post: SourceFile(kind: .post, path: "content/posts/\(language)/2025-03-04-fuzz.md",
+                                                                 folderLanguage: language, data: Data(post)))
+        sources.theme = theme
+        let (documents, parseDiagnostics) = pipeline.parse(sources)
+        guard !documents.isEmpty else { return 0 }
+        let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics)
+        guard !model.diagnostics.hasErrors, let (plan, _, _) = pipeline.plan(model) else { return 0 }
+        return plan.renderAll().outputs.count
+    }
+
+    private static func tree(config: Data?, post: SourceFile?) -> SourceTree {
+        SourceTree(config: config, configPath: "content/site.yml", documents: post.map { [$0] } ?? [], staticFiles: [],
+                   issueFiles: [], authorFiles: [], diagnostics: [])
     }
 }

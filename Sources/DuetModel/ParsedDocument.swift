@@ -10,23 +10,64 @@ public struct ParsedDocument: Hashable, Sendable {
     /// The path diagnostics print (as the user would type it, e.g. `content/posts/en/x.md`).
     public var sourcePath: String
     public var language: String
-    public var slug: String
-    public var title: String
-    public var date: PublicationDate?
-    public var frontMatter: FrontMatter
-    public var bodyHTML: String
-    public var excerptHTML: String
-    public var headings: [DocumentHeading]
     /// What ties the versions of one article together across languages: `translation_key:` when
     /// given, otherwise the file name (`2025-01-15-slug`), which the versions share by convention.
     public var translationKey: String
-    /// What listings show of the text, measured once when the document is parsed (and kept in the
-    /// build cache): the whole text is needed for them, and every listing of an article used to
-    /// measure it again.
-    public var readingMinutes: Int
-    /// The meta description: `description:`, else the excerpt's text, else the body's, cut to
-    /// `summaryWidth` display units.
-    public var summary: String
+
+    // What a document says is read through accessors that tell the running output's recorder
+    // (`DependencyRecorder`): the body apart from the rest, so a page that only lists an
+    // article is not made again when only its body changed. Identity (kind, path, language,
+    // translation key) is not recorded: the graph queries that return documents cover it.
+    // A new stored field goes in `Meta` (or `Body`) and is then recorded and digested with it.
+
+    /// Everything but the body.
+    public struct Meta: Hashable, Sendable {
+        public var slug: String
+        public var title: String
+        public var date: PublicationDate?
+        public var frontMatter: FrontMatter
+        public var excerptHTML: String
+        /// What listings show of the text, measured once when the document is parsed (and kept
+        /// in the build cache): every listing of an article used to measure it again.
+        public var readingMinutes: Int
+        /// The meta description: `description:`, else the excerpt's text, else the body's, cut
+        /// to `summaryWidth` display units.
+        public var summary: String
+    }
+
+    public struct Body: Hashable, Sendable {
+        public var html: String
+        public var headings: [DocumentHeading]
+    }
+
+    private var storedMeta: Meta
+    private var storedBody: Body
+    var storedMetaValue: Meta { storedMeta }
+    var storedBodyValue: Body { storedBody }
+
+    /// The whole of what the document says apart from its body, recorded as one read.
+    public var meta: Meta {
+        get { readMeta(); return storedMeta }
+        set { storedMeta = newValue }
+    }
+
+    public var body: Body {
+        get { readBody(); return storedBody }
+        set { storedBody = newValue }
+    }
+
+    @inline(__always) private func readMeta() { DependencyRecorder.current?.record(.meta(sourcePath)) }
+    @inline(__always) private func readBody() { DependencyRecorder.current?.record(.body(sourcePath)) }
+
+    public var slug: String { get { readMeta(); return storedMeta.slug } set { storedMeta.slug = newValue } }
+    public var title: String { get { readMeta(); return storedMeta.title } set { storedMeta.title = newValue } }
+    public var date: PublicationDate? { get { readMeta(); return storedMeta.date } set { storedMeta.date = newValue } }
+    public var frontMatter: FrontMatter { get { readMeta(); return storedMeta.frontMatter } set { storedMeta.frontMatter = newValue } }
+    public var excerptHTML: String { get { readMeta(); return storedMeta.excerptHTML } set { storedMeta.excerptHTML = newValue } }
+    public var readingMinutes: Int { get { readMeta(); return storedMeta.readingMinutes } set { storedMeta.readingMinutes = newValue } }
+    public var summary: String { get { readMeta(); return storedMeta.summary } set { storedMeta.summary = newValue } }
+    public var bodyHTML: String { get { readBody(); return storedBody.html } set { storedBody.html = newValue } }
+    public var headings: [DocumentHeading] { get { readBody(); return storedBody.headings } set { storedBody.headings = newValue } }
 
     /// Meta descriptions are cut to this many display units (a CJK character counts two).
     public static let summaryWidth = 160
@@ -38,25 +79,20 @@ public struct ParsedDocument: Hashable, Sendable {
         self.kind = kind
         self.sourcePath = sourcePath
         self.language = language
-        self.slug = slug
-        self.title = title
-        self.date = date
-        self.frontMatter = frontMatter
-        self.bodyHTML = bodyHTML
-        self.excerptHTML = excerptHTML
-        self.headings = headings
         self.translationKey = translationKey ?? frontMatter["translation_key"]?.scalarText
             ?? Self.fileStem(of: sourcePath)
+        let measured: (Int, String)
         if let readingMinutes, let summary {
-            self.readingMinutes = readingMinutes
-            self.summary = summary
+            measured = (readingMinutes, summary)
         } else {
             let plainBody = PlainText.from(html: bodyHTML)
-            self.readingMinutes = PlainText.readingMinutes(plainBody)
             let plainExcerpt = PlainText.from(html: excerptHTML)
-            self.summary = frontMatter["description"]?.scalarText
-                ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth)
+            measured = (PlainText.readingMinutes(plainBody), frontMatter["description"]?.scalarText
+                ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth))
         }
+        storedMeta = Meta(slug: slug, title: title, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
+                          readingMinutes: measured.0, summary: measured.1)
+        storedBody = Body(html: bodyHTML, headings: headings)
     }
 
     /// `content/posts/en/2025-01-15-slug.md` -> `2025-01-15-slug`.

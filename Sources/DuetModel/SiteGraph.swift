@@ -1,24 +1,36 @@
 /// Everything the renderer needs to know about the publication, and nothing about files or templates.
 public struct SiteGraph: Hashable, Sendable {
     public var config: SiteConfig
+    // The graph's collections are read through accessors that tell the running output's
+    // recorder which question was asked (`GraphQuery`), so outputs record what they list.
+    var allArticles: [Article]
+    var allPages: [Page]
+    var translationSets: [TranslationSet.ID: TranslationSet]
+    var allIssues: [Issue]
+    var allAuthors: [String: Author]
+
     /// Newest first; ties broken by title, then source path, so the order never depends on the file system.
-    public var articles: [Article]
-    public var pages: [Page]
-    public var translations: [TranslationSet.ID: TranslationSet]
+    public var articles: [Article] { DependencyRecorder.current?.record(.query(.articles)); return allArticles }
+    public var pages: [Page] { DependencyRecorder.current?.record(.query(.pages)); return allPages }
     /// Newest first.
-    public var issues: [Issue]
+    public var issues: [Issue] { DependencyRecorder.current?.record(.query(.issues)); return allIssues }
     /// Every author: the registry's and those known only from a byline.
-    public var authors: [String: Author]
+    public var authors: [String: Author] { DependencyRecorder.current?.record(.query(.authors)); return allAuthors }
+
+    public func author(_ id: String) -> Author? {
+        DependencyRecorder.current?.record(.author(id))
+        return allAuthors[id]
+    }
 
     public init(config: SiteConfig, articles: [Article], pages: [Page],
                 translations: [TranslationSet.ID: TranslationSet] = [:], issues: [Issue] = [],
                 authors: [String: Author] = [:]) {
         self.config = config
-        self.articles = articles
-        self.pages = pages
-        self.translations = translations
-        self.issues = issues
-        self.authors = authors
+        self.allArticles = articles
+        self.allPages = pages
+        self.translationSets = translations
+        self.allIssues = issues
+        self.allAuthors = authors
         self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
         var sources: [TranslationSet.ID: [String]] = [:]
         for document in articles.map(\.document) + pages.map(\.document) {
@@ -40,31 +52,42 @@ public struct SiteGraph: Hashable, Sendable {
 
     /// Every version of this document, itself included.
     public func translations(of document: ParsedDocument) -> TranslationSet {
-        translations[document.translationID] ?? TranslationSet(kind: document.kind, key: document.translationKey)
+        DependencyRecorder.current?.record(.query(.translations(document.translationID)))
+        return translationSets[document.translationID] ?? TranslationSet(kind: document.kind, key: document.translationKey)
     }
 
     /// Where the switcher on `document`'s page sends a reader of `language`: the translation when it
     /// exists, else the nearest page that does exist in that language (its home), never a 404.
     public func switchTarget(for document: ParsedDocument, in language: String) -> (route: Route, isTranslation: Bool) {
         if let route = translations(of: document).routes[language] { return (route, true) }
+        DependencyRecorder.current?.record(.query(.issueOf(document.sourcePath)))
         if let issueID = issueOfSource[document.sourcePath] {
             return (issueRoute(issueID, language: language), false)
         }
         return (homeRoute(for: language), false)
     }
 
-    public func issue(_ id: String) -> Issue? { issues.first { $0.id == id } }
+    public func issue(_ id: String) -> Issue? {
+        DependencyRecorder.current?.record(.issue(id))
+        return allIssues.first { $0.id == id }
+    }
 
     /// The latest issue with at least one published article.
     public var currentIssue: Issue? {
-        let used = Set(articles.map(\.issueID))
-        return issues.first { used.contains($0.id) }
+        DependencyRecorder.current?.record(.query(.currentIssue))
+        return unrecordedCurrentIssue
+    }
+
+    var unrecordedCurrentIssue: Issue? {
+        let used = Set(allArticles.map(\.issueID))
+        return allIssues.first { used.contains($0.id) }
     }
 
     /// Articles of one issue in one language, in table-of-contents order: by section (as listed
     /// in `site.yml`, then alphabetically), then `order:`, then date, then title.
     public func tableOfContents(_ issueID: String, language: String) -> [(section: String?, articles: [Article])] {
-        let members = articles.filter { $0.issueID == issueID && $0.document.language == language }
+        DependencyRecorder.current?.record(.query(.tableOfContents(issue: issueID, language: language)))
+        let members = allArticles.filter { $0.issueID == issueID && $0.document.language == language }
         // Section names match case-insensitively and take the configured spelling.
         func key(_ name: String) -> String { name.lowercased() }
         let configured = Dictionary(config.sections.map { (key($0), $0) }, uniquingKeysWith: { first, _ in first })
@@ -90,7 +113,8 @@ public struct SiteGraph: Hashable, Sendable {
 
     /// Every article an author wrote or co-wrote, in any language, newest first.
     public func articles(by authorID: String) -> [Article] {
-        articles.filter { $0.byline.authorIDs.contains(authorID) }
+        DependencyRecorder.current?.record(.query(.articlesBy(authorID)))
+        return allArticles.filter { $0.byline.authorIDs.contains(authorID) }
     }
 
     public func issuesArchiveRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/issues/") }
@@ -99,11 +123,13 @@ public struct SiteGraph: Hashable, Sendable {
     public func authorRoute(_ id: String, language: String) -> Route { Route(checkedPath: "/\(language)/authors/\(id)/") }
 
     public func articles(in language: String) -> [Article] {
-        articles.filter { $0.document.language == language }
+        DependencyRecorder.current?.record(.query(.articlesIn(language)))
+        return allArticles.filter { $0.document.language == language }
     }
 
     public func pages(in language: String) -> [Page] {
-        pages.filter { $0.document.language == language }
+        DependencyRecorder.current?.record(.query(.pages))
+        return allPages.filter { $0.document.language == language }
     }
 
     /// The home page of one language: `/en/`.

@@ -10,33 +10,17 @@ public struct SiteGraphBuilder: Sendable {
         self.selection = selection
     }
 
-    /// A file the output will contain that no document produces (a static asset), with its source.
-    public struct ClaimedOutput: Hashable, Sendable {
-        public var outputPath: String
-        public var source: String
-
-        public init(outputPath: String, source: String) {
-            self.outputPath = outputPath
-            self.source = source
-        }
-    }
-
-    public func build(documents: [ParsedDocument], staticFiles: [ClaimedOutput] = [], issues records: [IssueRecord] = [],
+    public func build(documents: [ParsedDocument], issues records: [IssueRecord] = [],
                       authors registry: [Author] = []) -> (SiteGraph, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         var catalog = IssueCatalog(records: records, firstYear: config.firstYear)
         var directory = AuthorDirectory(registry: registry)
         var articles: [Article] = []
         var pages: [Page] = []
+        // Two documents on one URL: the first keeps it, so translations pair up consistently. Every
+        // other clash (with a generated page or a static file) is the plan's to find: it alone
+        // knows every output.
         var claims = RouteClaims()
-        claims.claim(SiteGraph.rootRoute.outputPath, by: "the generated language chooser", at: nil)
-        claims.claim(SiteGraph.notFoundRoute.outputPath, by: "the generated 404 page", at: nil)
-        for language in config.languages {
-            claims.claim("\(language.code)/index.html", by: "the generated \(language.code) home page", at: nil)
-            claims.claim("\(language.code)/feed.xml", by: "the generated \(language.code) feed", at: nil)
-            claims.claim("\(language.code)/issues/index.html", by: "the generated issue archive", at: nil)
-            claims.claim("\(language.code)/authors/index.html", by: "the generated author index", at: nil)
-        }
         var pairing = TranslationPairing()
 
         for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
@@ -83,11 +67,6 @@ public struct SiteGraphBuilder: Sendable {
             case .page: pages.append(Page(document: document, route: route))
             }
         }
-        for file in staticFiles.sorted(by: { $0.source < $1.source }) {
-            if let clash = claims.claim(file.outputPath, by: file.source, at: SourceLocation(file: file.source)) {
-                diagnostics.append(clash)
-            }
-        }
 
         pairing.checkAgreement(languageOrder: config.languages.map(\.code))
         diagnostics += pairing.diagnostics + directory.diagnostics
@@ -96,36 +75,10 @@ public struct SiteGraphBuilder: Sendable {
                                                         languages: config.languages.map(\.code))
         }
         let issues = catalog.issues()
-        for language in config.languages {
-            let generated = issues.map { ("\(language.code)/issues/\($0.id)/index.html", "the generated issue page") }
-                + directory.authors.keys.sorted().map { ("\(language.code)/authors/\($0)/index.html", "the generated author page") }
-            for (path, source) in generated + Self.discoveryOutputs(language: language.code) {
-                if let clash = claims.claim(path, by: source, at: nil) { diagnostics.append(clash) }
-            }
-        }
-        for (path, source) in Self.discoveryOutputs(articles: articles, sets: pairing.sets) {
-            if let clash = claims.claim(path, by: source, at: nil) { diagnostics.append(clash) }
-        }
         articles.sort(by: Self.newestFirst)
         pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
         return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets,
                            issues: issues, authors: directory.authors), diagnostics)
-    }
-
-    /// The files the render stage adds for readers and crawlers (see `SiteGraph+Discovery`): a
-    /// static file or a permalink that takes one of their paths is an error, as for any page.
-    private static func discoveryOutputs(language: String) -> [(String, String)] {
-        [("\(language)/search/index.html", "the generated search page"), ("\(language)/search.json", "the generated search index"),
-         ("\(language)/404.html", "the generated 404 page")]
-    }
-
-    private static func discoveryOutputs(articles: [Article], sets: [TranslationSet.ID: TranslationSet]) -> [(String, String)] {
-        var outputs = [("robots.txt", "the generated robots.txt"), ("sitemap.xml", "the generated sitemap"),
-                       ("feed.xml", "the generated bilingual feed")]
-        for article in articles where article.route.path.hasSuffix("/") && (sets[article.document.translationID]?.routes.count ?? 0) > 1 {
-            outputs.append((String(article.route.path.dropFirst()) + "parallel/index.html", "the parallel view of \(article.document.sourcePath)"))
-        }
-        return outputs
     }
 
     private func permalink(for document: ParsedDocument, issue: String) -> String {

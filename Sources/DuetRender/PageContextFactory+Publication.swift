@@ -8,14 +8,19 @@ extension PageContextFactory {
     /// An article as listings and its own page show it: byline linked to author pages, its issue
     /// and section; with `detailed`, the citation metadata too.
     func view(of article: Article, in language: String? = nil, detailed: Bool = false) -> DocumentView {
-        if !detailed, language == nil || language == article.document.language,
-           let cached = listings[article.document.sourcePath] {
-            return cached
+        if !detailed, language == nil || language == article.document.language {
+            return listings.view(of: article.document.sourcePath) { makeView(of: article, in: nil, detailed: false) }
         }
+        return makeView(of: article, in: language, detailed: detailed)
+    }
+
+    private func makeView(of article: Article, in language: String?, detailed: Bool) -> DocumentView {
+        DependencyRecorder.current?.record(.query(.article(article.document.sourcePath)))
         let document = article.document
         let pageLanguage = language ?? document.language
         // The article page starts from its listing view: its text is measured once per build.
-        var view = listings[document.sourcePath] ?? self.view(of: document, route: article.route, withContent: false)
+        var view = detailed || language != nil
+            ? self.view(of: article) : self.view(of: document, route: article.route, withContent: false)
         if detailed { view.content = links.rebased(document.bodyHTML) }
         view.etAl = nil
         let words = strings[document.language]
@@ -44,7 +49,7 @@ extension PageContextFactory {
     func authorLinks(_ ids: [String], language: String) -> [AuthorLinkView] {
         let words = strings[language]
         return ids.enumerated().map { index, id in
-            let name = graph.authors[id]?.name(in: language, fallback: defaultLanguage) ?? id
+            let name = graph.author(id)?.name(in: language, fallback: defaultLanguage) ?? id
             let separator = index == 0 ? "" : index == ids.count - 1
                 ? words.values["author_last_separator"] ?? " and " : words.values["author_separator"] ?? ", "
             return AuthorLinkView(name: name, url: links.url(graph.authorRoute(id, language: language)), separator: separator)
@@ -57,6 +62,7 @@ extension PageContextFactory {
     }
 
     func issueLink(_ issue: Issue, language: String) -> IssueLinkView {
+        DependencyRecorder.current?.record(.issue(issue.id))
         let words = strings[language]
         let label = words["issue_label"]
             .replacing("{volume}", with: words.formatNumber(issue.volume))
@@ -69,6 +75,7 @@ extension PageContextFactory {
     }
 
     func issueView(_ issue: Issue, language: String) -> IssueView {
+        DependencyRecorder.current?.record(.issue(issue.id))
         let index = graph.issues.firstIndex { $0.id == issue.id }
         let newer = index.flatMap { $0 > 0 ? graph.issues[$0 - 1] : nil }
         let older = index.flatMap { $0 + 1 < graph.issues.count ? graph.issues[$0 + 1] : nil }
@@ -96,6 +103,7 @@ extension PageContextFactory {
     }
 
     func authorView(_ author: Author, language: String, detailed: Bool) -> AuthorView {
+        DependencyRecorder.current?.record(.author(author.id))
         let written = graph.articles(by: author.id)
         var view = AuthorView(
             name: author.name(in: language, fallback: defaultLanguage),

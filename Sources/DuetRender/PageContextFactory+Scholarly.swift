@@ -10,7 +10,7 @@ extension PageContextFactory {
         let journal = graph.config.title(in: language)
         let issue = graph.issue(article.issueID)
         let people = article.byline.authorIDs.map { id -> Citation.Person in
-            let author = graph.authors[id] ?? Author(id: id, names: [language: id])
+            let author = graph.author(id) ?? Author(id: id, names: [language: id])
             return Citation.Person(name: author.name(in: language, fallback: defaultLanguage),
                                    family: author.familyName(in: language, fallback: defaultLanguage),
                                    familyFirst: author.familyNameFirst(in: language, fallback: defaultLanguage),

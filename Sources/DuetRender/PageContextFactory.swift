@@ -8,8 +8,8 @@ struct PageContextFactory: Sendable {
     var links: SiteLinks
     var assets: [String: String] = [:]
     /// Every article as listings show it, computed once: an article appears on its issue page, the
-    /// home page and each author's page, and its reading time and summary need its whole text.
-    var listings: [String: DocumentView] = [:]
+    /// home page and each author's page.
+    let listings = ListingCache()
     /// Output path -> size in bytes of the files offered for download (an issue's EPUBs).
     var downloads: Set<String> = []
 

@@ -5,37 +5,37 @@ import DuetModel
 /// feed, `sitemap.xml` and `robots.txt`. Each is a pure function of the site graph, rendered as
 /// a job beside the pages.
 extension Renderer {
-    func discoveryJobs(_ graph: SiteGraph, links: SiteLinks, catalog: StringsCatalog) -> [PageJob] {
+    func discoveryOutputs(_ graph: SiteGraph, links: SiteLinks, into plan: inout SitePlan) {
         let theme = self.theme
         let codes = graph.config.languages.map(\.code)
-        var jobs: [PageJob] = []
         /// Pages of a layout the theme lacks are left out (a theme of its own need not offer them).
-        func page(_ route: Route, _ layout: String, _ dependencies: PageJob.Dependencies,
+        func page(_ route: Route, _ layout: String, _ claimant: String,
                   _ context: @escaping @Sendable (PageContextFactory) -> PageContext) -> Bool {
             guard theme.layouts.contains(layout) else { return false }
-            jobs.append(PageJob(path: route.outputPath, dependencies: dependencies) {
+            plan.claim(PlannedOutput(path: route.outputPath, kind: .page, claimant: claimant) {
                 OutputFile(path: route.outputPath, contents: theme.render(context($0), layout: layout))
             })
             return true
         }
-        func file(_ route: Route, _ dependencies: PageJob.Dependencies,
+        func file(_ route: Route, _ kind: PlannedOutput.Kind, _ claimant: String,
                   _ contents: @escaping @Sendable (PageContextFactory) -> String) {
-            jobs.append(PageJob(path: route.outputPath, dependencies: dependencies) {
+            plan.claim(PlannedOutput(path: route.outputPath, kind: kind, claimant: claimant) {
                 OutputFile(path: route.outputPath, contents: contents($0))
             })
         }
-        let none = PageJob.Dependencies.documents(whole: [], listed: [])
 
         var clusters: [Sitemap.Cluster] = []
         let script = assets["js/search.js"] ?? "js/search.js"
         var searchPages: [String: Route] = [:]
         for language in codes {
             let route = graph.searchRoute(for: language)
-            if page(route, "search", none, { $0.searchContext(language: language, script: script) }) {
+            if page(route, "search", "the generated search page", { $0.searchContext(language: language, script: script) }) {
                 searchPages[language] = route
-                file(graph.searchIndexRoute(for: language), .everything) { $0.searchIndex(language: language).json() }
+                file(graph.searchIndexRoute(for: language), .searchIndex, "the generated search index") {
+                    $0.searchIndex(language: language).json()
+                }
             }
-            _ = page(graph.notFoundRoute(for: language), "404", none) { $0.notFoundContext(language: language) }
+            _ = page(graph.notFoundRoute(for: language), "404", "the generated 404 page") { $0.notFoundContext(language: language) }
         }
         if !searchPages.isEmpty { clusters.append(.init(routes: searchPages)) }
 
@@ -52,9 +52,9 @@ extension Renderer {
                     pairs[code] = (version, partner, route)
                 }
                 let twins = pairs.mapValues(\.route)
-                for pair in pairs.values {
-                    let shown = [pair.article.document.sourcePath, pair.partner.document.sourcePath]
-                    _ = page(pair.route, "parallel", .documents(whole: shown, listed: [])) {
+                for code in pairs.keys.sorted() {
+                    guard let pair = pairs[code] else { continue }
+                    _ = page(pair.route, "parallel", "the parallel view of \(pair.article.document.sourcePath)") {
                         $0.parallelContext(for: pair.article, partner: pair.partner, route: pair.route, twins: twins)
                     }
                 }
@@ -63,19 +63,20 @@ extension Renderer {
         }
 
         let defaultLanguage = graph.config.defaultLanguage
-        let entries = graph.articles.prefix(CombinedAtomFeed.entryLimit(languages: codes.count)).map(\.document.sourcePath)
-        file(SiteGraph.combinedFeedRoute, .documents(whole: Array(entries), listed: [])) {
-            CombinedAtomFeed(graph: graph, links: $0.links, strings: catalog[defaultLanguage]).render()
+        file(SiteGraph.combinedFeedRoute, .feed, "the generated bilingual feed") {
+            CombinedAtomFeed(graph: $0.graph, links: $0.links, strings: $0.strings[defaultLanguage]).render()
         }
         // A sitemap lists absolute URLs only: without a base URL there is none to give.
         let sitemap = links.absoluteBase.isEmpty ? nil : links.absoluteURL(SiteGraph.sitemapRoute)
-        file(SiteGraph.robotsRoute, none) { _ in Sitemap.robots(sitemapURL: sitemap) }
+        file(SiteGraph.robotsRoute, .robots, "the generated robots.txt") { _ in Sitemap.robots(sitemapURL: sitemap) }
         if sitemap != nil {
-            clusters += Self.pageClusters(graph)
-            let map = Sitemap(clusters: clusters, languages: graph.config.languages, defaultLanguage: defaultLanguage, links: links)
-            file(SiteGraph.sitemapRoute, .everything) { _ in map.render() }
+            // The search and parallel clusters follow from the routes `pageClusters` reads (and records).
+            let discovered = clusters
+            file(SiteGraph.sitemapRoute, .sitemap, "the generated sitemap") { factory in
+                Sitemap(clusters: discovered + Self.pageClusters(factory.graph), languages: factory.graph.config.languages,
+                        defaultLanguage: defaultLanguage, links: factory.links).render()
+            }
         }
-        return jobs
     }
 
     /// The pages every build writes, grouped with their versions in the other languages.

@@ -23,125 +23,120 @@ public struct Renderer: Sendable {
     /// Every page, rendered.
     public func render(_ graph: SiteGraph) -> ([OutputFile], [Diagnostic]) {
         let plan = plan(graph)
-        let (files, failures) = plan.renderAll()
-        return (files, plan.diagnostics + failures)
+        let (outputs, failures) = plan.renderAll()
+        return (outputs.map(\.file), plan.diagnostics + failures)
     }
 
-    public func plan(_ graph: SiteGraph) -> RenderPlan {
+    /// The manifest of `graph`'s site. Paths are claimed in a fixed order (generated pages,
+    /// documents, static files, then the rest), so a clash always names the same two claimants.
+    public func plan(_ graph: SiteGraph, staticFiles: [CopiedFile] = []) -> SitePlan {
+        let theme = self.theme
         let catalog = strings ?? StringsCatalog(byLanguage: Dictionary(uniqueKeysWithValues: graph.config.languages.map {
             ($0.code, Strings(values: (theme.strings[$0.code] ?? theme.strings[graph.config.defaultLanguage])?.values ?? [:],
                               locale: $0.tag))
         }))
         var factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
-        var jobs: [PageJob] = []
-        if let epubImages {
-            let epubs = IssueEpubs(graph: graph, strings: catalog, images: epubImages)
-            jobs += epubs.jobs()
-            factory.downloads = Set(jobs.map(\.path))
-        }
-        var diagnostics: [Diagnostic] = []
+        let epubs = epubImages.map { IssueEpubs(graph: graph, strings: catalog, images: $0).outputs() } ?? []
+        factory.downloads = Set(epubs.map(\.path))
+        var plan = SitePlan(factory: factory)
 
         func layout(for document: ParsedDocument, default fallback: String) -> String? {
             let name = document.layout ?? fallback
             if theme.layouts.contains(name) { return name }
             let known = theme.layouts.sorted().joined(separator: ", ")
-            diagnostics.append(.error("unknown layout '\(name)' (the theme has: \(known))",
-                                      at: document.location(of: "layout")))
+            plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: document.location(of: "layout")))
             return nil
         }
-        func add(_ route: Route, _ layout: String, shows whole: [String] = [], lists listed: [String],
-                 _ context: @escaping @Sendable (PageContextFactory) -> PageContext) {
-            jobs.append(PageJob(path: route.outputPath, dependencies: .documents(whole: whole, listed: listed)) { [theme] factory in
-                OutputFile(path: route.outputPath, contents: theme.render(context(factory), layout: layout))
+        func page(_ route: Route, _ layout: String, by claimant: String, source: String? = nil, at location: SourceLocation? = nil,
+                  _ context: @escaping @Sendable (PageContextFactory) -> PageContext) {
+            plan.claim(PlannedOutput(path: route.outputPath, kind: .page, source: source, claimant: claimant, location: location) {
+                OutputFile(path: route.outputPath, contents: theme.render(context($0), layout: layout))
             })
         }
-        func translations(of document: ParsedDocument) -> [String] {
-            graph.translationSources(of: document).filter { $0 != document.sourcePath }
-        }
-
-        for article in graph.articles {
-            guard let name = layout(for: article.document, default: "post") else { continue }
-            add(article.route, name, shows: [article.document.sourcePath], lists: translations(of: article.document)) {
-                $0.context(for: article)
-            }
-        }
-        for page in graph.pages {
-            guard let name = layout(for: page.document, default: "page") else { continue }
-            add(page.route, name, shows: [page.document.sourcePath], lists: translations(of: page.document)) {
-                $0.context(for: page.document, route: page.route)
-            }
-        }
-        for language in graph.config.languages.map(\.code) {
-            let home = graph.homeRoute(for: language)
-            let latest = graph.articles(in: language).prefix(6)
-            let current = graph.currentIssue.map { graph.tableOfContents($0.id, language: language).flatMap(\.articles) } ?? []
-            add(home, "home", lists: (current + latest).map(\.document.sourcePath)) { factory in
-                var context = factory.context(forGenerated: home, language: language, clustered: true)
-                context.currentIssue = graph.currentIssue.map { factory.issueView($0, language: language) }
-                context.articles = latest.map { factory.view(of: $0) }
-                return context
-            }
-            publicationPages(language: language, graph: graph, add: add)
-            let feedRoute = graph.feedRoute(for: language)
-            let entries = graph.articles(in: language).prefix(AtomFeed.entryLimit).map(\.document.sourcePath)
-            jobs.append(PageJob(path: feedRoute.outputPath, dependencies: .documents(whole: Array(entries), listed: [])) { factory in
-                let feed = AtomFeed(graph: graph, language: graph.config.language(language) ?? Language(code: language),
-                                    strings: catalog[language], links: factory.links)
-                return OutputFile(path: feedRoute.outputPath, contents: feed.render())
-            })
-        }
+        let codes = graph.config.languages.map(\.code)
         let defaultLanguage = graph.config.defaultLanguage
-        add(SiteGraph.rootRoute, "root", lists: []) {
+        let currentIssue = graph.currentIssue
+
+        page(SiteGraph.rootRoute, "root", by: "the generated language chooser") {
             $0.context(forGenerated: SiteGraph.rootRoute, language: defaultLanguage, clustered: true)
         }
-        add(SiteGraph.notFoundRoute, "404", lists: []) {
+        page(SiteGraph.notFoundRoute, "404", by: "the generated 404 page") {
             var notFound = $0.context(forGenerated: SiteGraph.notFoundRoute, language: defaultLanguage, clustered: false)
             notFound.documentTitle = notFound.strings["not_found_title"] + " · " + notFound.siteTitle
             return notFound
         }
-        jobs += discoveryJobs(graph, links: factory.links, catalog: catalog)
-        return RenderPlan(jobs: jobs, diagnostics: diagnostics, factory: factory)
+        for language in codes {
+            let home = graph.homeRoute(for: language)
+            page(home, "home", by: "the generated \(language) home page", source: currentIssue?.sourcePath) { factory in
+                var context = factory.context(forGenerated: home, language: language, clustered: true)
+                context.currentIssue = factory.graph.currentIssue.map { factory.issueView($0, language: language) }
+                context.articles = factory.graph.articles(in: language).prefix(6).map { factory.view(of: $0) }
+                return context
+            }
+            let feedRoute = graph.feedRoute(for: language)
+            plan.claim(PlannedOutput(path: feedRoute.outputPath, kind: .feed, claimant: "the generated \(language) feed") { factory in
+                let feed = AtomFeed(graph: factory.graph, language: graph.config.language(language) ?? Language(code: language),
+                                    strings: factory.strings[language], links: factory.links)
+                return OutputFile(path: feedRoute.outputPath, contents: feed.render())
+            })
+            let archive = graph.issuesArchiveRoute(for: language)
+            page(archive, "issues", by: "the generated issue archive") { factory in
+                var context = factory.context(forGenerated: archive, language: language, routes: { graph.issuesArchiveRoute(for: $0) })
+                context.years = factory.archive(language: language)
+                return Self.titled(context, context.strings["issues"])
+            }
+            let index = graph.authorsIndexRoute(for: language)
+            page(index, "authors", by: "the generated author index") { factory in
+                var context = factory.context(forGenerated: index, language: language, routes: { graph.authorsIndexRoute(for: $0) })
+                context.letters = factory.authorIndex(language: language)
+                return Self.titled(context, context.strings["authors"])
+            }
+        }
+
+        let documents = graph.articles.map { ($0.document, $0.route, Optional($0)) } + graph.pages.map { ($0.document, $0.route, nil as Article?) }
+        for (document, route, article) in documents.sorted(by: { $0.0.sourcePath < $1.0.sourcePath }) {
+            guard let name = layout(for: document, default: article == nil ? "page" : "post") else { continue }
+            let location = document.frontMatter.entry("permalink")?.location ?? SourceLocation(file: document.sourcePath)
+            page(route, name, by: document.sourcePath, source: document.sourcePath, at: location) { factory in
+                article.map { factory.context(for: $0) } ?? factory.context(for: document, route: route)
+            }
+        }
+        for file in staticFiles.sorted(by: { $0.source < $1.source }) {
+            plan.claim(.copy(path: file.outputPath, source: file.source))
+        }
+        for language in codes { publicationPages(language: language, graph: graph, page: page) }
+        discoveryOutputs(graph, links: factory.links, into: &plan)
+        for output in epubs { plan.claim(output) }
+        return plan
     }
 
-    /// Issue pages, the archive, author pages and the author index of one language.
+    static func titled(_ context: PageContext, _ title: String) -> PageContext {
+        var context = context
+        context.documentTitle = "\(title) · \(context.siteTitle)"
+        return context
+    }
+
+    /// Issue pages and author pages of one language.
     private func publicationPages(
         language: String, graph: SiteGraph,
-        add: (Route, String, [String], [String], @escaping @Sendable (PageContextFactory) -> PageContext) -> Void
+        page: (Route, String, String, String?, SourceLocation?, @escaping @Sendable (PageContextFactory) -> PageContext) -> Void
     ) {
-        @Sendable func titled(_ context: PageContext, _ title: String) -> PageContext {
-            var context = context
-            context.documentTitle = "\(title) · \(context.siteTitle)"
-            return context
-        }
-        let archive = graph.issuesArchiveRoute(for: language)
-        add(archive, "issues", [], []) { factory in
-            var context = factory.context(forGenerated: archive, language: language, routes: { graph.issuesArchiveRoute(for: $0) })
-            context.years = factory.archive(language: language)
-            return titled(context, context.strings["issues"])
-        }
         for issue in graph.issues {
             let route = graph.issueRoute(issue.id, language: language)
-            let contents = graph.tableOfContents(issue.id, language: language).flatMap(\.articles).map(\.document.sourcePath)
-            add(route, "issue", [], contents) { factory in
+            page(route, "issue", "the generated issue page", issue.sourcePath, nil) { factory in
                 var context = factory.context(forGenerated: route, language: language, routes: { graph.issueRoute(issue.id, language: $0) })
                 let view = factory.issueView(issue, language: language)
                 context.issue = view
-                return titled(context, view.link.title.map { "\($0) (\(view.link.label))" } ?? view.link.label)
+                return Self.titled(context, view.link.title.map { "\($0) (\(view.link.label))" } ?? view.link.label)
             }
-        }
-        let index = graph.authorsIndexRoute(for: language)
-        add(index, "authors", [], []) { factory in
-            var context = factory.context(forGenerated: index, language: language, routes: { graph.authorsIndexRoute(for: $0) })
-            context.letters = factory.authorIndex(language: language)
-            return titled(context, context.strings["authors"])
         }
         for author in graph.authors.values.sorted(by: { $0.id < $1.id }) {
             let route = graph.authorRoute(author.id, language: language)
-            add(route, "author", [], graph.articles(by: author.id).map(\.document.sourcePath)) { factory in
+            page(route, "author", "the generated author page", author.sourcePath, nil) { factory in
                 var context = factory.context(forGenerated: route, language: language, routes: { graph.authorRoute(author.id, language: $0) })
                 let view = factory.authorView(author, language: language, detailed: true)
                 context.author = view
-                return titled(context, view.name)
+                return Self.titled(context, view.name)
             }
         }
     }

@@ -77,7 +77,7 @@ extension PageContextFactory {
         let entries = graph.articles(in: language).map { article -> SearchIndex.Entry in
             let document = article.document
             let names = article.byline.authorIDs.map {
-                graph.authors[$0]?.name(in: language, fallback: defaultLanguage) ?? $0
+                graph.author($0)?.name(in: language, fallback: defaultLanguage) ?? $0
             }
             let lead = PlainText.from(html: document.excerptHTML)
             return SearchIndex.Entry(

@@ -42,6 +42,7 @@ public struct StringsCatalog: Sendable {
     }
 
     public subscript(language: String) -> Strings {
-        byLanguage[language] ?? Strings(values: [:], locale: language)
+        DependencyRecorder.current?.record(.strings(language))
+        return byLanguage[language] ?? Strings(values: [:], locale: language)
     }
 }

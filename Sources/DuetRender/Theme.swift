@@ -9,6 +9,9 @@ public struct Theme: Sendable {
     let library: MustacheLibrary
     public let layouts: Set<String>
     public let strings: [String: Strings]
+    /// Each template's digest with those of the partials and parents it includes, so a page
+    /// depends on the templates its layout actually uses.
+    public let templateDigests: [String: UInt64]
 
     public init(templates: [TemplateSource], strings: [String: Strings]) throws(DiagnosticError) {
         var library = MustacheLibrary()
@@ -41,6 +44,27 @@ public struct Theme: Sendable {
         self.library = library
         self.layouts = Set(templates.filter { $0.role == .layout }.map(\.name))
         self.strings = strings
+        self.templateDigests = Self.digests(of: templates)
+    }
+
+    private static func digests(of templates: [TemplateSource]) -> [String: UInt64] {
+        let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [String: UInt64] = [:]
+        for template in templates {
+            var seen: Set<String> = []
+            var queue = [template.name]
+            var digest = StableDigest()
+            // Breadth first over the names it includes; cycles were refused above.
+            while let name = queue.first {
+                queue.removeFirst()
+                guard seen.insert(name).inserted, let included = byName[name] else { continue }
+                digest.combine(name)
+                digest.combine(included.text)
+                queue += TemplateReferences.scan(included.text).map(\.name)
+            }
+            result[template.name] = digest.value
+        }
+        return result
     }
 
     /// swift-mustache would recurse without end through a partial that includes itself, directly or
@@ -73,7 +97,8 @@ public struct Theme: Sendable {
     }
 
     func render(_ context: Any, layout: String) -> String {
-        library.render(context, withTemplate: layout) ?? ""
+        DependencyRecorder.current?.record(.layout(layout))
+        return library.render(context, withTemplate: layout) ?? ""
     }
 }
 

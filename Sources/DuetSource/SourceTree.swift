@@ -17,6 +17,17 @@ public struct SourceTree: Sendable {
     /// Files that exist but could not be read; the build reports them and goes on reading the rest.
     public var diagnostics: [Diagnostic]
 
+    public init(config: Data?, configPath: String, documents: [SourceFile], staticFiles: [StaticFile],
+                issueFiles: [SourceFile], authorFiles: [SourceFile], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.configPath = configPath
+        self.documents = documents
+        self.staticFiles = staticFiles
+        self.issueFiles = issueFiles
+        self.authorFiles = authorFiles
+        self.diagnostics = diagnostics
+    }
+
     public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
 
     /// - Parameters:

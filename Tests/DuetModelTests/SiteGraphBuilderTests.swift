@@ -6,9 +6,8 @@ final class SiteGraphBuilderTests: XCTestCase {
     private let selection = ContentSelection(now: 1_900_000_000)
     private let day = PublicationDate(year: 2025, month: 1, day: 15)
 
-    private func build(_ documents: [ParsedDocument], staticFiles: [SiteGraphBuilder.ClaimedOutput] = [])
-        -> (SiteGraph, [Diagnostic]) {
-        SiteGraphBuilder(config: config, selection: selection).build(documents: documents, staticFiles: staticFiles)
+    private func build(_ documents: [ParsedDocument]) -> (SiteGraph, [Diagnostic]) {
+        SiteGraphBuilder(config: config, selection: selection).build(documents: documents)
     }
 
     func testRoutesFollowTheSitePatterns() {
@@ -34,23 +33,6 @@ final class SiteGraphBuilderTests: XCTestCase {
         XCTAssertEqual(diagnostics.first?.location, SourceLocation(file: "content/posts/en/2025-03-01-accord-again.md"),
                        "reported at the second source, in path order")
         XCTAssertEqual(graph.articles.map(\.document.sourcePath), ["content/posts/en/2025-01-15-accord.md"])
-    }
-
-    func testPostClashingWithAStaticFileIsReported() {
-        let post = document(path: "content/posts/en/2025-01-15-a.md", slug: "a", date: day,
-                            frontMatter: [("permalink", .string("/css/duet.css"))])
-        let (_, diagnostics) = build([post], staticFiles: [.init(outputPath: "css/duet.css", source: "themes/default/static/css/duet.css")])
-        XCTAssertEqual(diagnostics.count, 1)
-        XCTAssertTrue(diagnostics[0].message.contains("content/posts/en/2025-01-15-a.md"), diagnostics[0].message)
-        XCTAssertTrue(diagnostics[0].message.contains("themes/default/static/css/duet.css"), diagnostics[0].message)
-    }
-
-    func testPostMayNotTakeTheGeneratedHomePage() {
-        let post = document(path: "content/posts/en/2025-01-15-home.md", slug: "home", date: day,
-                            frontMatter: [("permalink", .string("/en/"))])
-        let (graph, diagnostics) = build([post])
-        XCTAssertEqual(diagnostics.map(\.message), ["URL /en/ is produced twice: by the generated en home page and by content/posts/en/2025-01-15-home.md"])
-        XCTAssertTrue(graph.articles.isEmpty)
     }
 
     func testPermalinkWithDotDotIsReportedAtThePermalinkKey() {

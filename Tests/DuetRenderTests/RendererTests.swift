@@ -39,6 +39,43 @@ final class RendererTests: XCTestCase {
         files.first { $0.path == path }?.contents
     }
 
+    /// The manifest claims every output: a post on a static file's path or on a generated page's
+    /// is one error naming both, at the post.
+    func testPostClashingWithAStaticFileOrAGeneratedPageIsOneErrorNamingBoth() throws {
+        let onStylesheet = try article(path: "content/posts/en/2025-01-15-a.md", slug: "a", title: "A", body: "")
+        var styled = onStylesheet
+        styled.route = try Route.validated("/css/duet.css")
+        var home = try article(path: "content/posts/en/2025-01-16-home.md", slug: "home", title: "Home", body: "")
+        home.route = try Route.validated("/en/")
+        let plan = Renderer(theme: try theme()).plan(SiteGraph(config: config, articles: [styled, home], pages: []),
+                                                     staticFiles: [CopiedFile(outputPath: "css/duet.css", source: "themes/default/static/css/duet.css")])
+        XCTAssertEqual(plan.diagnostics.map(\.message).sorted(), [
+            "URL /css/duet.css is produced twice: by content/posts/en/2025-01-15-a.md and by themes/default/static/css/duet.css",
+            "URL /en/ is produced twice: by the generated en home page and by content/posts/en/2025-01-16-home.md",
+        ])
+        XCTAssertEqual(plan.diagnostics.map(\.location.file).sorted(), ["content/posts/en/2025-01-16-home.md", "themes/default/static/css/duet.css"])
+        XCTAssertEqual(plan.outputs.filter { $0.path == "css/duet.css" }.map(\.kind), [.page], "claimed once")
+    }
+
+    /// What a page's render reads is recorded, not declared: the home page lists the article
+    /// (its title: `.meta`) but never shows its body; the article's page reads both.
+    func testRenderRecordsWhatEachOutputRead() throws {
+        let post = try article(path: "content/posts/en/2025-01-15-harbour.md", slug: "harbour", title: "Harbour", body: "<p>Body.</p>")
+        let plan = Renderer(theme: try theme()).plan(SiteGraph(config: config, articles: [post], pages: []))
+        let (outputs, failures) = plan.renderAll()
+        XCTAssertEqual(failures, [])
+        let reads = Dictionary(outputs.map { ($0.file.path, $0.dependencies) }, uniquingKeysWith: { first, _ in first })
+        let home = try XCTUnwrap(reads["en/index.html"])
+        XCTAssertTrue(home.contains(.meta(post.document.sourcePath)))
+        XCTAssertFalse(home.contains(.body(post.document.sourcePath)))
+        XCTAssertTrue(home.contains(.query(.articlesIn("en"))))
+        XCTAssertTrue(home.contains(.layout("home")))
+        let page = try XCTUnwrap(reads["en/2025/harbour/index.html"])
+        XCTAssertTrue(page.contains(.body(post.document.sourcePath)))
+        XCTAssertTrue(page.contains(.strings("en")))
+        XCTAssertFalse(try XCTUnwrap(reads["index.html"]).contains(.meta(post.document.sourcePath)), "the language chooser lists no article")
+    }
+
     func testPostPageContainsTheRenderedBody() throws {
         let post = try article(path: "content/posts/en/2025-01-15-harbour.md", slug: "harbour", title: "Harbour Talks",
                                frontMatter: [FrontMatter.Entry(key: "authors", value: .list([.string("Ana"), .string("Bo")]),

@@ -3,30 +3,42 @@ import DuetModel
 /// What the last build parsed and wrote, so the next build parses only the files that changed and
 /// renders only the pages those files (or site-wide inputs) touch.
 struct BuildCache: Sendable {
-    /// A parse result, reused when the file and everything parsing depends on are unchanged.
-    struct Parsed: Sendable {
-        var document: ParsedDocument
-        var warnings: [Diagnostic]
-    }
-
-    /// One file in the output folder: the digest of what it was made from, and the size and
-    /// modification time it had when written, so that a file edited or removed by hand is noticed.
-    struct Output: Hashable, Sendable {
+    /// One file in the output folder: what its render read, each read with the digest of its
+    /// answer then, and the size and modification time the file had when written, so that a
+    /// file edited or removed by hand is noticed. A static file has no reads: `inputs` is its
+    /// source's stamp.
+    struct Output: Sendable {
         var inputs: UInt64
+        var reads: [Dependency: UInt64]
         var stamp: FileStamp
     }
 
-    /// Parse results by the digest of their inputs (`parseKey`).
-    var parsed: [UInt64: Parsed] = [:]
+    /// Parse results by the digest of their inputs (`ParseMemo.key`).
+    var parsed: [UInt64: ParseMemo.Entry] = [:]
+    /// Everything every output depends on (this binary, `site.yml`, the options, the assets'
+    /// names, the static files): when it changes, nothing is current.
+    var site: UInt64 = 0
     var outputs: [String: Output] = [:]
 
+    /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
+    static let tool: UInt64 = {
+        var digest = StableDigest()
+        digest.combine(BuildCache.formatVersion)
+        if let stamp = OutputFolder.stamp(of: "/proc/self/exe") ?? CommandLine.arguments.first.flatMap(OutputFolder.stamp(of:)) {
+            digest.combine(UInt64(stamp.size))
+            digest.combine(UInt64(bitPattern: Int64(stamp.modified)))
+        }
+        return digest.value
+    }()
+
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 2
+    static let formatVersion: UInt64 = 3
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {
         var writer = CacheWriter()
         writer.write(tool)
+        writer.write(site)
         writer.write(parsed.count)
         for (key, entry) in parsed.sorted(by: { $0.key < $1.key }) {
             writer.write(key)
@@ -34,10 +46,26 @@ struct BuildCache: Sendable {
             writer.write(entry.warnings.count)
             for warning in entry.warnings { writer.write(warning) }
         }
+        // Reads are shared by many outputs (every page reads its layout and strings): written once.
+        var table: [Dependency: Int] = [:]
+        var order: [Dependency] = []
+        for output in outputs.values {
+            for read in output.reads.keys where table[read] == nil {
+                table[read] = order.count
+                order.append(read)
+            }
+        }
+        writer.write(order.count)
+        for read in order { writer.write(read) }
         writer.write(outputs.count)
         for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
             writer.write(path)
             writer.write(output.inputs)
+            writer.write(output.reads.count)
+            for (read, digest) in output.reads {
+                writer.write(table[read] ?? 0)
+                writer.write(digest)
+            }
             writer.write(output.stamp.size)
             writer.write(output.stamp.modified)
         }
@@ -63,18 +91,27 @@ struct BuildCache: Sendable {
             var reader = CacheReader(payload)
             guard try reader.readUInt64() == tool else { return nil }
             var cache = BuildCache()
+            cache.site = try reader.readUInt64()
             for _ in 0..<(try reader.readCount()) {
                 let key = try reader.readUInt64()
                 let document = try reader.readDocument()
                 var warnings: [Diagnostic] = []
                 for _ in 0..<(try reader.readCount()) { warnings.append(try reader.readDiagnostic()) }
-                cache.parsed[key] = Parsed(document: document, warnings: warnings)
+                cache.parsed[key] = ParseMemo.Entry(document: document, warnings: warnings)
             }
+            var table: [Dependency] = []
+            for _ in 0..<(try reader.readCount()) { table.append(try reader.readDependency()) }
             for _ in 0..<(try reader.readCount()) {
                 let path = try reader.readString()
                 let inputs = try reader.readUInt64()
+                var reads: [Dependency: UInt64] = [:]
+                for _ in 0..<(try reader.readCount()) {
+                    let index = try reader.readInt()
+                    guard table.indices.contains(index) else { return nil }
+                    reads[table[index]] = try reader.readUInt64()
+                }
                 let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt())
-                cache.outputs[path] = Output(inputs: inputs, stamp: stamp)
+                cache.outputs[path] = Output(inputs: inputs, reads: reads, stamp: stamp)
             }
             return reader.isAtEnd ? cache : nil
         } catch {

@@ -193,3 +193,64 @@ extension CacheReader {
         return Diagnostic(severity, message, at: try readLocation())
     }
 }
+
+extension CacheWriter {
+    mutating func write(_ dependency: Dependency) {
+        switch dependency {
+        case .body(let path): write(0); write(path)
+        case .meta(let path): write(1); write(path)
+        case .author(let id): write(2); write(id)
+        case .issue(let id): write(3); write(id)
+        case .strings(let language): write(4); write(language)
+        case .layout(let name): write(5); write(name)
+        case .volatile: write(6)
+        case .query(let query):
+            write(7)
+            switch query {
+            case .articles: write(0)
+            case .article(let path): write(1); write(path)
+            case .articlesIn(let language): write(2); write(language)
+            case .articlesBy(let id): write(3); write(id)
+            case .pages: write(4)
+            case .issues: write(5)
+            case .authors: write(6)
+            case .currentIssue: write(7)
+            case .tableOfContents(let issue, let language): write(8); write(issue); write(language)
+            case .translations(let id): write(9); write(id.kind == .post); write(id.key)
+            case .issueOf(let path): write(10); write(path)
+            }
+        }
+    }
+}
+
+extension CacheReader {
+    mutating func readDependency() throws(Corrupt) -> Dependency {
+        switch try readInt() {
+        case 0: return .body(try readString())
+        case 1: return .meta(try readString())
+        case 2: return .author(try readString())
+        case 3: return .issue(try readString())
+        case 4: return .strings(try readString())
+        case 5: return .layout(try readString())
+        case 6: return .volatile
+        case 7:
+            switch try readInt() {
+            case 0: return .query(.articles)
+            case 1: return .query(.article(try readString()))
+            case 2: return .query(.articlesIn(try readString()))
+            case 3: return .query(.articlesBy(try readString()))
+            case 4: return .query(.pages)
+            case 5: return .query(.issues)
+            case 6: return .query(.authors)
+            case 7: return .query(.currentIssue)
+            case 8: return .query(.tableOfContents(issue: try readString(), language: try readString()))
+            case 9:
+                let kind: ParsedDocument.Kind = try readBool() ? .post : .page
+                return .query(.translations(TranslationSet.ID(kind: kind, key: try readString())))
+            case 10: return .query(.issueOf(try readString()))
+            default: throw Corrupt()
+            }
+        default: throw Corrupt()
+        }
+    }
+}

@@ -2,9 +2,9 @@ import DuetModel
 import DuetRender
 import DuetSource
 
-/// Brings an output folder that the last build wrote up to date: renders and writes only the files
-/// whose inputs changed (or that were changed or removed by hand), copies changed static files,
-/// and removes what the site no longer has.
+/// Brings an output folder that the last build wrote up to date: renders and writes only the
+/// outputs one of whose recorded reads now answers differently (or that were changed or removed
+/// by hand), copies changed static files, and removes what the site no longer has.
 ///
 /// `duet build` stages the new folder (unchanged files hard-linked, changed ones written) and
 /// swaps it in whole, so a killed build leaves the old site or the new one, never a mix. The
@@ -13,8 +13,10 @@ import DuetSource
 struct IncrementalUpdate {
     var folder: OutputFolder
     var previous: BuildCache
-    var cacheFile: CacheFile
     var inPlace: Bool
+    /// Called before the first file is replaced in place: a build that dies half-way must not
+    /// leave a record of files it never wrote.
+    var willReplace: () -> Void = {}
 
     struct Outcome {
         var outputs: [String: BuildCache.Output]
@@ -24,60 +26,87 @@ struct IncrementalUpdate {
         var failures: [Diagnostic] = []
     }
 
-    func apply(plan: RenderPlan, inputs: [UInt64], staticFiles: [StaticFile]) throws(BuildError) -> Outcome {
-        func isCurrent(_ path: String, _ digest: UInt64) -> Bool {
-            guard let record = previous.outputs[path], record.inputs == digest else { return false }
-            return folder.stamp(of: path) == record.stamp
-        }
-        let stale = zip(plan.jobs, inputs).filter { !isCurrent($0.0.path, $0.1) }
-        let staticDigests = staticFiles.map(BuildDigests.staticFile)
-        let staleStatic = zip(staticFiles, staticDigests).filter { !isCurrent($0.0.outputPath, $0.1) }
-        let kept = Set(plan.jobs.map(\.path) + staticFiles.map(\.outputPath))
+    /// The outputs of `plan` that are not current, in plan order.
+    static func stale(_ plan: SitePlan, previous: BuildCache, folder: OutputFolder, digests: OutputDigests,
+                      staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
+        ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
+            guard let record = previous.outputs[output.path], folder.stamp(of: output.path) == record.stamp else { return output }
+            if output.isRendered {
+                if record.inputs == BuildCache.Output.volatile { return output }
+                for (read, digest) in record.reads where digests.digest(of: read) != digest { return output }
+                return nil
+            }
+            return record.inputs == staticDigest(output.path) ? nil : output
+        }.compactMap { $0 }
+    }
+
+    func apply(plan: SitePlan, stale: [PlannedOutput], digests: OutputDigests,
+               staticFiles: [String: StaticFile], staticDigest: @Sendable (String) -> UInt64) throws(BuildError) -> Outcome {
+        let kept = Set(plan.outputs.map(\.path))
         let removed = previous.outputs.keys.filter { !kept.contains($0) }
         var outputs = previous.outputs.filter { kept.contains($0.key) }
-        guard !stale.isEmpty || !staleStatic.isEmpty || !removed.isEmpty else {
+        guard !stale.isEmpty || !removed.isEmpty else {
             return Outcome(outputs: outputs, renderedPages: 0, changedAnything: false)
         }
-
-        let (rendered, failures) = plan.render(stale.map(\.0))
+        let (rendered, failures) = plan.render(stale)
         guard failures.isEmpty else {
             return Outcome(outputs: previous.outputs, renderedPages: 0, changedAnything: false, failures: failures)
         }
+        let copied = stale.filter { !$0.isRendered }.compactMap { staticFiles[$0.path] }
+        func record(_ output: RenderedOutput, _ stamp: FileStamp) -> BuildCache.Output {
+            BuildCache.Output(rendered: output, digests: digests, stamp: stamp)
+        }
         if inPlace {
-            cacheFile.invalidate()
-            for (file, digest) in zip(rendered, stale.map(\.1)) {
-                outputs[file.path] = BuildCache.Output(inputs: digest, stamp: try folder.replace(file))
-            }
-            for (file, digest) in staleStatic {
-                outputs[file.outputPath] = BuildCache.Output(inputs: digest, stamp: try folder.copy(file))
+            willReplace()
+            for output in rendered { outputs[output.file.path] = record(output, try folder.replace(output.file)) }
+            for file in copied {
+                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:], stamp: try folder.copy(file))
             }
             for path in removed { try folder.remove(path) }
         } else {
-            let rewritten = Set(stale.map(\.0.path) + staleStatic.map(\.0.outputPath))
+            let rewritten = Set(stale.map(\.path))
             let carried = outputs.keys.filter { !rewritten.contains($0) }.sorted()
-            try DiskStore(output: folder.root).write(rendered: rendered, copied: staleStatic.map(\.0), carried: carried)
-            let written = stale.map { ($0.0.path, $0.1) } + staleStatic.map { ($0.0.outputPath, $0.1) }
-            for (path, digest) in written {
-                guard let stamp = folder.stamp(of: path) else {
-                    throw .writeFailed(path: path, reason: "the file vanished after it was written")
-                }
-                outputs[path] = BuildCache.Output(inputs: digest, stamp: stamp)
+            try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried)
+            for output in rendered {
+                outputs[output.file.path] = record(output, try folder.writtenStamp(of: output.file.path))
+            }
+            for file in copied {
+                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:],
+                                                 stamp: try folder.writtenStamp(of: file.outputPath))
             }
         }
-        return Outcome(outputs: outputs, renderedPages: stale.count { $0.0.path.hasSuffix(".html") }, changedAnything: true)
+        return Outcome(outputs: outputs, renderedPages: rendered.count { $0.file.path.hasSuffix(".html") }, changedAnything: true)
     }
 }
 
 extension OutputFolder {
+    func writtenStamp(of path: String) throws(BuildError) -> FileStamp {
+        guard let stamp = stamp(of: path) else { throw .writeFailed(path: path, reason: "the file vanished after it was written") }
+        return stamp
+    }
+
     /// The record of a folder just written whole, for the next build to compare with.
-    func records(plan: RenderPlan, inputs: [UInt64], staticFiles: [StaticFile]) -> [String: BuildCache.Output] {
+    func records(_ rendered: [RenderedOutput], digests: OutputDigests, staticFiles: [StaticFile],
+                 staticDigest: @Sendable (String) -> UInt64) -> [String: BuildCache.Output] {
         var outputs: [String: BuildCache.Output] = [:]
-        for (job, digest) in zip(plan.jobs, inputs) {
-            if let stamp = stamp(of: job.path) { outputs[job.path] = .init(inputs: digest, stamp: stamp) }
+        for output in rendered {
+            guard let stamp = stamp(of: output.file.path) else { continue }
+            outputs[output.file.path] = .init(rendered: output, digests: digests, stamp: stamp)
         }
         for file in staticFiles {
-            if let stamp = stamp(of: file.outputPath) { outputs[file.outputPath] = .init(inputs: BuildDigests.staticFile(file), stamp: stamp) }
+            guard let stamp = stamp(of: file.outputPath) else { continue }
+            outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:], stamp: stamp)
         }
         return outputs
+    }
+}
+
+extension BuildCache.Output {
+    /// `inputs` of an output that read something no digest answers (the status page): never current.
+    static let volatile = UInt64.max
+
+    init(rendered: RenderedOutput, digests: OutputDigests, stamp: FileStamp) {
+        let reads = digests.digests(of: rendered.dependencies)
+        self.init(inputs: reads == nil ? Self.volatile : 0, reads: reads ?? [:], stamp: stamp)
     }
 }

@@ -37,16 +37,16 @@ public struct IssueEpubs: Sendable {
         return paths
     }
 
-    /// One job per issue and language with articles, each depending on the whole text of the
-    /// issue's articles in that language (bios and covers are site-wide inputs).
-    func jobs() -> [PageJob] {
-        var jobs: [PageJob] = []
+    /// One book per issue and language with articles.
+    func outputs() -> [PlannedOutput] {
+        var outputs: [PlannedOutput] = []
         for issue in graph.issues {
             for language in graph.config.languages {
                 let contents = graph.tableOfContents(issue.id, language: language.code).flatMap(\.articles)
                 guard !contents.isEmpty else { continue }
                 let path = Self.outputPath(issue: issue.id, language: language.code, in: graph)
-                jobs.append(PageJob(path: path, dependencies: .documents(whole: contents.map(\.document.sourcePath), listed: [])) {
+                outputs.append(PlannedOutput(path: path, kind: .epub, source: issue.sourcePath,
+                                             claimant: "the EPUB of issue \(issue.id) (\(language.code))") {
                     _ throws(RenderFailure) in
                     do {
                         return OutputFile(path: path, data: try EpubArchive.zip(EpubPackage.entries(of: book(issue, language: language))))
@@ -57,10 +57,11 @@ public struct IssueEpubs: Sendable {
                 })
             }
         }
-        return jobs
+        return outputs
     }
 
     func book(_ issue: Issue, language: Language) -> EpubBook {
+        DependencyRecorder.current?.record(.issue(issue.id))
         let words = strings[language.code]
         let defaultLanguage = graph.config.defaultLanguage
         let label = words["issue_label"]
@@ -88,7 +89,7 @@ public struct IssueEpubs: Sendable {
             let document = article.document
             latest = max(latest, document.date?.secondsSinceEpoch ?? 0)
             for id in article.byline.authorIDs where !authorIDs.contains(id) { authorIDs.append(id) }
-            let names = article.byline.authorIDs.map { graph.authors[$0]?.name(in: language.code, fallback: defaultLanguage) ?? $0 }
+            let names = article.byline.authorIDs.map { graph.author($0)?.name(in: language.code, fallback: defaultLanguage) ?? $0 }
             let id = "c" + (number + 1 < 10 ? "0" : "") + String(number + 1)
             let byline = names.isEmpty ? "" : "<p class=\"byline\">\(joined(names, words: words).markupEscaped)</p>\n"
             chapters.append(.init(id: id, title: document.title, body: """
@@ -98,7 +99,7 @@ public struct IssueEpubs: Sendable {
                 </section>
                 """))
         }
-        let bios = authorIDs.compactMap { graph.authors[$0] }.map { author -> String in
+        let bios = authorIDs.compactMap { graph.author($0) }.map { author -> String in
             let name = author.name(in: language.code, fallback: defaultLanguage)
             let affiliation = (author.affiliations[language.code] ?? author.affiliations["*"])
                 .map { "\n<p class=\"affiliation\">\($0.markupEscaped)</p>" } ?? ""
@@ -126,7 +127,7 @@ public struct IssueEpubs: Sendable {
             identifier: NameBasedUUID.urn(forURL: issueURL.hasPrefix("http") ? issueURL : "duet:" + issueURL),
             title: title, language: language.tag,
             modified: modified.isoDay + "T" + modified.iso8601.dropFirst(11).prefix(8) + "Z",
-            creators: authorIDs.map { graph.authors[$0]?.name(in: language.code, fallback: defaultLanguage) ?? $0 },
+            creators: authorIDs.map { graph.author($0)?.name(in: language.code, fallback: defaultLanguage) ?? $0 },
             publisher: siteTitle, tocTitle: words["contents"], cover: cover,
             coverAlt: "\(words["cover_of"]) \(label)", chapters: chapters, images: images.collected)
     }

@@ -8,24 +8,24 @@ import Foundation
 ///
 /// A site overrides any single file of its theme by putting a file at the same relative path under
 /// `content/theme/` (Hugo's lookup order: the site's file first, then the theme's).
-struct ThemeLoader {
+public struct ThemeLoader {
     /// Folders in lookup order, the site's override folder first.
     var layers: [(url: URL, display: String)]
 
-    struct Loaded {
-        var theme: Theme
-        var staticFiles: [StaticFile]
+    public struct Loaded: Sendable {
+        public var theme: Theme
+        public var staticFiles: [StaticFile]
         /// Which file each language's strings came from, for diagnostics about them.
-        var stringsFiles: [String: SourceLocation]
-        var i18nFolder: String
+        public var stringsFiles: [String: SourceLocation]
+        public var i18nFolder: String
         /// Theme CSS and JS under their fingerprinted names: `css/duet.css` -> `css/duet.3f2a9c1b.css`.
-        var assets: [String: String]
+        public var assets: [String: String]
         /// Every template, string and asset name the pages depend on: when it changes, every page
         /// is rendered again.
-        var digest: StableDigest
+        public var digest: StableDigest
     }
 
-    init(theme: URL, themeDisplay: String, override: URL? = nil, overrideDisplay: String = "") {
+    public init(theme: URL, themeDisplay: String, override: URL? = nil, overrideDisplay: String = "") {
         layers = [(theme, themeDisplay)]
         if let override, FileManager.default.fileExists(atPath: override.path) {
             layers.insert((override, overrideDisplay), at: 0)
@@ -45,7 +45,7 @@ struct ThemeLoader {
         return result.sorted { $0.relative < $1.relative }
     }
 
-    func load() throws(DiagnosticError) -> Loaded {
+    public func load() throws(DiagnosticError) -> Loaded {
         var templates: [TemplateSource] = []
         var digest = StableDigest()
         var diagnostics: [Diagnostic] = []

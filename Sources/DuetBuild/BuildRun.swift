@@ -1,0 +1,169 @@
+import DuetModel
+import DuetRender
+import DuetSource
+import Foundation
+
+/// One run of `Builder.build`: the phases in order, each timed, with the report they fill.
+struct BuildRun {
+    let options: BuildOptions
+    let started = ContinuousClock.now
+    var report = BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0)
+    var clock: PhaseClock
+
+    init(options: BuildOptions) {
+        self.options = options
+        clock = PhaseClock(onPhase: options.onPhase)
+    }
+
+    mutating func build(into store: OutputStore?) {
+        let pipeline = options.pipeline
+        clock.enter("load")
+        let sources: SitePipeline.Sources
+        do {
+            let tree = try SitePipeline.scan(source: options.source).get()
+            var read = try pipeline.sources(tree: tree).get()
+            switch SitePipeline.loadTheme(options.theme, source: options.source) {
+            case .success(let theme): read.theme = theme
+            case .failure(let error):
+                report.diagnostics += tree.diagnostics + error.diagnostics
+                return
+            }
+            sources = read
+        } catch let error as DiagnosticError {
+            report.diagnostics += error.diagnostics
+            return
+        } catch {
+            return
+        }
+        let tree = sources.tree
+
+        clock.enter("parse")
+        clock.count("source documents", tree.documents.count)
+        let cacheFile = store == nil && options.session == nil ? options.cacheDirectory.map {
+            CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
+        } : nil
+        let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
+        let memo = options.session?.memo(config: tree.config)
+            ?? ParseMemo(config: tree.config, known: previous?.parsed ?? [:])
+        let (documents, parseDiagnostics) = pipeline.parse(sources, memo: memo)
+
+        clock.enter("graph")
+        let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics)
+        report.diagnostics += model.diagnostics
+        clock.count("articles", model.graph.articles.count)
+        clock.count("pages", model.graph.pages.count)
+
+        clock.enter("plan")
+        guard let (plan, strings, planDiagnostics) = pipeline.plan(model), let theme = sources.theme else { return }
+        report.diagnostics += planDiagnostics
+        report.count(plan, languages: sources.config.languages)
+        clock.count("output files", plan.outputs.count)
+        report.diagnostics = report.finalDiagnostics(strict: options.strict)
+        guard report.succeeded else { return }
+
+        clock.enter("write")
+        do {
+            try Builder(options: options).checkOutputIsSafe()
+        } catch {
+            report.writeFailure = error
+            return
+        }
+        let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
+        let staticDigests = Dictionary(staticFiles.map { ($0.key, Self.digest(of: $0.value)) }, uniquingKeysWith: { first, _ in first })
+        let staticDigest: @Sendable (String) -> UInt64 = { staticDigests[$0] ?? 0 }
+        let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests)
+        var next = BuildCache()
+        next.parsed = memo.entries
+        next.site = siteDigest(sources, theme: theme, staticDigests: staticDigests)
+
+        let folder = OutputFolder(root: URL(fileURLWithPath: options.output))
+        do {
+            if store == nil, let previous, previous.site == next.site, FileManager.default.fileExists(atPath: folder.root.path) {
+                clock.enter("select")
+                let stale = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests, staticDigest: staticDigest)
+                clock.enter("render")
+                let outcome = try IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
+                                                    willReplace: { cacheFile?.invalidate() })
+                    .apply(plan: plan, stale: stale, digests: digests, staticFiles: staticFiles, staticDigest: staticDigest)
+                report.diagnostics += outcome.failures
+                report.renderedPages = outcome.renderedPages
+                next.outputs = outcome.outputs
+                if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
+                    cacheFile?.save(next, tool: BuildCache.tool)
+                }
+            } else {
+                clock.enter("render")
+                let (rendered, failures) = plan.renderAll()
+                guard failures.isEmpty else {
+                    report.diagnostics += failures
+                    return
+                }
+                clock.enter("write")
+                let copied = plan.outputs.filter { !$0.isRendered }.compactMap { staticFiles[$0.path] }
+                try (store ?? DiskStore(output: folder.root)).write(rendered: rendered.map(\.file), copied: copied)
+                if store == nil {
+                    next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
+                    cacheFile?.save(next, tool: BuildCache.tool)
+                }
+            }
+            options.session?.finished(next, memo: memo)
+        } catch {
+            report.writeFailure = error
+        }
+    }
+
+    /// What every output depends on and no read records: this binary, `site.yml` and the
+    /// options, the fingerprinted asset names every page links, the static files (their set
+    /// decides which images exist; the EPUBs embed some of them).
+    private func siteDigest(_ sources: SitePipeline.Sources, theme: ThemeLoader.Loaded, staticDigests: [String: UInt64]) -> UInt64 {
+        var digest = StableDigest()
+        digest.combine(BuildCache.tool)
+        digest.combine(bytes: sources.tree.config ?? Data())
+        digest.combine(options.baseURL ?? "")
+        digest.combine(options.includeDrafts ? "drafts" : "")
+        digest.combine(options.includeFuture ? "future" : "")
+        for (name, output) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            digest.combine(name)
+            digest.combine(output)
+        }
+        for (path, stamp) in staticDigests.sorted(by: { $0.key < $1.key }) {
+            digest.combine(path)
+            digest.combine(stamp)
+        }
+        return digest.value
+    }
+
+    static func digest(of file: StaticFile) -> UInt64 {
+        var digest = StableDigest()
+        digest.combine(file.sourcePath)
+        if let stamp = OutputFolder.stamp(of: file.url.path) {
+            digest.combine(UInt64(stamp.size))
+            digest.combine(UInt64(bitPattern: Int64(stamp.modified)))
+        }
+        return digest.value
+    }
+
+    mutating func finish() -> BuildReport {
+        clock.stop()
+        (report.phases, report.counts) = (clock.timings, clock.counts)
+        let elapsed = ContinuousClock.now - started
+        report.seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        report.diagnostics = report.finalDiagnostics(strict: options.strict)
+        return report
+    }
+}
+
+extension BuildReport {
+    /// Sorted by place; with `--strict` every warning is an error.
+    func finalDiagnostics(strict: Bool) -> [Diagnostic] {
+        (strict ? diagnostics.promotingWarnings() : diagnostics).sortedByLocation()
+    }
+
+    /// The summary's counts, read off the manifest: pages per language, and shared pages (the
+    /// language chooser, the 404 page); the editors' status page is not part of the publication.
+    mutating func count(_ plan: SitePlan, languages: [Language]) {
+        let pages = plan.outputs.filter { $0.kind == .page }.map(\.path)
+        pagesPerLanguage = languages.map { language in (language.code, pages.count { $0.hasPrefix(language.code + "/") }) }
+        sharedPages = pages.count - pagesPerLanguage.reduce(0) { $0 + $1.count }
+    }
+}

@@ -1,0 +1,168 @@
+import DuetModel
+import DuetRender
+import DuetSource
+import Foundation
+
+/// The one front half of every command: load -> parse -> graph -> plan. `duet build` and
+/// `duet serve` go on to render and write; `duet check`, `list` and `status` read the graph and
+/// the manifest; the fuzzer and the tests feed it in-memory files. Each stage is a function of
+/// the previous one's result, so a caller can stop after any of them.
+public struct SitePipeline: Sendable {
+    /// What to build: which posts are published, and what overrides `site.yml`.
+    public struct Settings: Sendable {
+        public var selection: ContentSelection
+        public var baseURL: String?
+        /// Unpublished documents (`published: false`) get the route they would have, for commands
+        /// that look a page up by its URL (`duet check`, `duet list`).
+        public var routesUnpublished = false
+        /// The editors' status page (the preview's `/status/`).
+        public var statusPage = false
+
+        public init(selection: ContentSelection, baseURL: String? = nil) {
+            self.selection = selection
+            self.baseURL = baseURL
+        }
+    }
+
+    /// The files of the site: the content folder and the theme, read.
+    public struct Sources: Sendable {
+        public var tree: SourceTree
+        public var config: SiteConfig
+        public var theme: ThemeLoader.Loaded?
+        public var diagnostics: [Diagnostic]
+
+        public init(tree: SourceTree, config: SiteConfig, theme: ThemeLoader.Loaded?, diagnostics: [Diagnostic]) {
+            self.tree = tree
+            self.config = config
+            self.theme = theme
+            self.diagnostics = diagnostics
+        }
+
+        /// The theme's static files and the site's, the site's winning at the same path (Hugo's lookup order).
+        public var staticFiles: [StaticFile] {
+            let content = tree.staticFiles
+            let overridden = Set(content.map(\.outputPath))
+            return (theme?.staticFiles ?? []).filter { !overridden.contains($0.outputPath) } + content
+        }
+    }
+
+    /// The site as a model: parsed documents, issues, authors and the graph over them.
+    public struct Model: Sendable {
+        public var sources: Sources
+        public var documents: [ParsedDocument]
+        public var graph: SiteGraph
+        public var diagnostics: [Diagnostic]
+    }
+
+    public var settings: Settings
+
+    public init(settings: Settings) { self.settings = settings }
+
+    // MARK: Load
+
+    /// Reads the content folder; nil (and an error) when there is none.
+    public static func scan(source: String) -> Result<SourceTree, DiagnosticError> {
+        let root = URL(fileURLWithPath: source)
+        guard FileManager.default.fileExists(atPath: root.path) else {
+            return .failure(DiagnosticError(.error("content folder does not exist", at: SourceLocation(file: source))))
+        }
+        return .success(SourceTree.scan(root: root, displayRoot: source))
+    }
+
+    /// The theme, with the site's overrides under `content/theme/`.
+    public static func loadTheme(_ theme: String, source: String) -> Result<ThemeLoader.Loaded, DiagnosticError> {
+        Result { () throws(DiagnosticError) in
+            try ThemeLoader(theme: URL(fileURLWithPath: theme), themeDisplay: theme,
+                            override: URL(fileURLWithPath: source).appendingPathComponent("theme"),
+                            overrideDisplay: "\(source)/theme").load()
+        }
+    }
+
+    /// `site.yml` read, with the settings' overrides. The failure carries the tree's own problems too.
+    public func sources(tree: SourceTree, theme: ThemeLoader.Loaded? = nil) -> Result<Sources, DiagnosticError> {
+        do {
+            var config = try SiteConfigLoader.load(tree.config, path: tree.configPath)
+            if let baseURL = settings.baseURL { config.baseURL = baseURL }
+            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics))
+        } catch {
+            return .failure(DiagnosticError(tree.diagnostics + [error.diagnostic]))
+        }
+    }
+
+    // MARK: Parse
+
+    /// Every document parsed on all cores. `memo` answers for a file parsed before (the build
+    /// cache's hook); it returns nil for a file it does not know.
+    public func parse(_ sources: Sources, memo: ParseMemo? = nil) -> (documents: [ParsedDocument], diagnostics: [Diagnostic]) {
+        let parser = DocumentParser(config: sources.config)
+        let results = ParallelMap.map(sources.tree.documents) { file -> Result<ParseMemo.Entry, SourceError> in
+            if let known = memo?.entry(for: file) { return .success(known) }
+            return Result { () throws(SourceError) in
+                let (document, warnings) = try parser.parse(file)
+                return ParseMemo.Entry(document: document, warnings: warnings)
+            }
+        }
+        var documents: [ParsedDocument] = []
+        var diagnostics: [Diagnostic] = []
+        for (file, result) in zip(sources.tree.documents, results) {
+            switch result {
+            case .success(let entry):
+                memo?.remember(entry, for: file)
+                documents.append(entry.document)
+                diagnostics += entry.warnings
+            case .failure(let error):
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return (documents, diagnostics)
+    }
+
+    // MARK: Graph
+
+    public func model(_ sources: Sources, documents: [ParsedDocument], parseDiagnostics: [Diagnostic] = []) -> Model {
+        let assets = Set(sources.staticFiles.map { "/" + $0.outputPath })
+        let (issues, issueDiagnostics) = IssueLoader.load(sources.tree.issueFiles, config: sources.config, assetExists: assets.contains)
+        let (authors, authorDiagnostics) = AuthorLoader.load(sources.tree.authorFiles, assetExists: assets.contains)
+        let graphed = settings.routesUnpublished ? documents.map(Self.publishable) : documents
+        let (graph, graphDiagnostics) = SiteGraphBuilder(config: sources.config, selection: settings.selection).build(
+            documents: graphed, issues: issues, authors: authors)
+        return Model(sources: sources, documents: documents, graph: graph,
+                     diagnostics: sources.diagnostics + parseDiagnostics + issueDiagnostics + authorDiagnostics + graphDiagnostics)
+    }
+
+    /// The document as if `published: false` were not there, so an unpublished post still gets
+    /// the route it would have: editors look it up by URL.
+    private static func publishable(_ document: ParsedDocument) -> ParsedDocument {
+        guard document.frontMatter.entry("published") != nil else { return document }
+        var copy = document
+        copy.frontMatter.entries.removeAll { $0.key == "published" }
+        return copy
+    }
+
+    // MARK: Plan
+
+    /// The manifest: every output of the site, each path claimed once. Needs the theme.
+    public func plan(_ model: Model) -> (plan: SitePlan, strings: StringsCatalog, diagnostics: [Diagnostic])? {
+        guard let theme = model.sources.theme else { return nil }
+        let config = model.sources.config
+        let (strings, stringsDiagnostics) = StringsCatalog.resolve(
+            loaded: theme.theme.strings, paths: theme.stringsFiles, config: config,
+            missingPath: { "\(theme.i18nFolder)/\($0).yml" })
+        let staticFiles = model.sources.staticFiles
+        var renderer = Renderer(theme: theme.theme, strings: strings, assets: theme.assets)
+        renderer.epubImages = EpubImages.load(for: model.graph, from: staticFiles)
+        var plan = renderer.plan(model.graph, staticFiles: staticFiles.map { CopiedFile(outputPath: $0.outputPath, source: $0.sourcePath) })
+        if settings.statusPage {
+            let graph = model.graph
+            let documents = model.documents
+            let stylesheet = theme.assets["css/duet.css"]
+            plan.claim(PlannedOutput(path: SiteGraph.statusRoute.outputPath, kind: .status, claimant: "the editors' status page") {
+                DependencyRecorder.current?.record(.volatile)
+                return StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
+                                                            revisions: Revisions.of(documents, config: config)),
+                                  config: config, stylesheet: stylesheet).render()
+            })
+        }
+        return (plan, strings, stringsDiagnostics + plan.diagnostics)
+    }
+}

@@ -1,0 +1,59 @@
+import DuetModel
+
+/// The site's manifest: every output once (pages, parallel views, feeds, search indexes, sitemap,
+/// robots, 404s, EPUBs, the status page, static files), each path claimed by exactly one entry.
+/// Duplicate URLs, the build summary's counts, `duet check`'s way back to sources and the
+/// incremental build's record all read it.
+public struct SitePlan: Sendable {
+    public private(set) var outputs: [PlannedOutput] = []
+    public private(set) var diagnostics: [Diagnostic] = []
+    let factory: PageContextFactory
+    private var owners: [String: Int] = [:]
+
+    init(factory: PageContextFactory) { self.factory = factory }
+
+    /// Adds an output; a path already claimed is an error naming both claimants, pointed at the
+    /// document that took the URL (a generated page has no line to point at).
+    public mutating func claim(_ output: PlannedOutput) {
+        if let index = owners[output.path] {
+            let owner = outputs[index]
+            let url = "/" + output.path.replacing(/index\.html$/, with: "")
+            diagnostics.append(.error("URL \(url) is produced twice: by \(owner.claimant) and by \(output.claimant)",
+                                      at: output.location ?? owner.location ?? SourceLocation(file: owner.claimant)))
+            return
+        }
+        owners[output.path] = outputs.count
+        outputs.append(output)
+    }
+
+    mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    public func output(at path: String) -> PlannedOutput? { owners[path].map { outputs[$0] } }
+
+    public var rendered: [PlannedOutput] { outputs.filter(\.isRendered) }
+
+    /// Renders `selected` on all cores, each with a recorder of what it reads. An article's
+    /// listing entry is made once per plan and shared by every page that lists it.
+    public func render(_ selected: [PlannedOutput]) -> (outputs: [RenderedOutput], diagnostics: [Diagnostic]) {
+        let factory = self.factory
+        var outputs: [RenderedOutput] = []
+        var failures: [Diagnostic] = []
+        let makers = selected.compactMap(\.make)
+        let results = ParallelMap.map(makers) { make in
+            let recorder = DependencyRecorder()
+            return Result { () throws(RenderFailure) -> RenderedOutput in
+                let file = try recorder.recording { () throws(RenderFailure) in try make(factory) }
+                return RenderedOutput(file: file, dependencies: recorder.dependencies)
+            }
+        }
+        for result in results {
+            switch result {
+            case .success(let output): outputs.append(output)
+            case .failure(let failure): failures.append(failure.diagnostic)
+            }
+        }
+        return (outputs, failures)
+    }
+
+    public func renderAll() -> (outputs: [RenderedOutput], diagnostics: [Diagnostic]) { render(outputs) }
+}
