@@ -20,6 +20,12 @@ public struct BuildOptions: Sendable {
     /// What the last build in this process left (`duet serve`): its parse results and its record
     /// of the output folder, kept in memory instead of the cache file.
     public var session: BuildSession?
+    /// Called (on the build's thread) once the pages of an incremental build are written, before
+    /// its heavy outputs (EPUBs, search indexes, feeds, the sitemap): the preview reloads then.
+    public var onPagesWritten: (@Sendable (BuildReport) -> Void)?
+    /// Theme stylesheets and scripts under names that change with their contents (`duet build`);
+    /// the preview keeps plain names, so a stylesheet edit rewrites the stylesheet and no page.
+    public var fingerprintAssets = true
     /// Told the name of each phase as it starts, for a progress display; called on the build's thread.
     public var onPhase: (@Sendable (String) -> Void)?
 

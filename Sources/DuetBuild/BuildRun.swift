@@ -18,11 +18,19 @@ struct BuildRun {
     mutating func build(into store: OutputStore?) {
         let pipeline = options.pipeline
         clock.enter("load")
+        // The parse memo comes first: with it, the scan skips reading the files it already knows.
+        let cacheFile = store == nil && options.session == nil ? options.cacheDirectory.map {
+            CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
+        } : nil
+        let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
+        let configBytes = FileManager.default.contents(atPath: URL(fileURLWithPath: options.source).appendingPathComponent("site.yml").path)
+        let memo = options.session?.memo(config: configBytes)
+            ?? ParseMemo(config: configBytes, known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:])
         let sources: SitePipeline.Sources
         do {
-            let tree = try SitePipeline.scan(source: options.source).get()
+            let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
             var read = try pipeline.sources(tree: tree).get()
-            switch SitePipeline.loadTheme(options.theme, source: options.source) {
+            switch SitePipeline.loadTheme(options.theme, source: options.source, fingerprint: options.fingerprintAssets) {
             case .success(let theme): read.theme = theme
             case .failure(let error):
                 report.diagnostics += tree.diagnostics + error.diagnostics
@@ -39,12 +47,6 @@ struct BuildRun {
 
         clock.enter("parse")
         clock.count("source documents", tree.documents.count)
-        let cacheFile = store == nil && options.session == nil ? options.cacheDirectory.map {
-            CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
-        } : nil
-        let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
-        let memo = options.session?.memo(config: tree.config)
-            ?? ParseMemo(config: tree.config, known: previous?.parsed ?? [:])
         let (documents, parseDiagnostics) = pipeline.parse(sources, memo: memo)
 
         clock.enter("graph")
@@ -61,31 +63,48 @@ struct BuildRun {
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
         guard report.succeeded else { return }
 
-        clock.enter("write")
-        do {
-            try Builder(options: options).checkOutputIsSafe()
-        } catch {
-            report.writeFailure = error
-            return
-        }
         let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
         let staticDigests = Dictionary(staticFiles.map { ($0.key, Self.digest(of: $0.value)) }, uniquingKeysWith: { first, _ in first })
         let staticDigest: @Sendable (String) -> UInt64 = { staticDigests[$0] ?? 0 }
         let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests)
         var next = BuildCache()
         next.parsed = memo.entries
+        next.stamps = memo.stamps
         next.site = siteDigest(sources, theme: theme, staticDigests: staticDigests)
-
         let folder = OutputFolder(root: URL(fileURLWithPath: options.output))
+        // Select: with a record of the output folder made from the same site-wide inputs, only the
+        // outputs whose recorded reads changed; otherwise everything, into a fresh folder.
+        let incremental = store == nil && previous?.site == next.site && FileManager.default.fileExists(atPath: folder.root.path)
+        var selected = plan.outputs
+        if incremental, let previous {
+            clock.enter("select")
+            selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests, staticDigest: staticDigest)
+        }
+
         do {
-            if store == nil, let previous, previous.site == next.site, FileManager.default.fileExists(atPath: folder.root.path) {
-                clock.enter("select")
-                let stale = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests, staticDigest: staticDigest)
-                clock.enter("render")
-                let outcome = try IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
-                                                    willReplace: { cacheFile?.invalidate() })
-                    .apply(plan: plan, stale: stale, digests: digests, staticFiles: staticFiles, staticDigest: staticDigest)
-                report.diagnostics += outcome.failures
+            if incremental, let previous {
+                // The preview writes what the reader is looking at first and says so (the reload
+                // event); the heavy outputs the edit also touched follow.
+                let deferred = options.onPagesWritten == nil ? [] : selected.filter { Self.deferredKinds.contains($0.kind) }
+                let first = deferred.isEmpty ? selected : selected.filter { !Self.deferredKinds.contains($0.kind) }
+                var update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
+                                               willReplace: { cacheFile?.invalidate() })
+                var outcome = try renderAndWrite(first, plan: plan, update: update, digests: digests, staticFiles: staticFiles,
+                                                 staticDigest: staticDigest)
+                if let onPagesWritten = options.onPagesWritten, report.succeeded {
+                    var pages = report
+                    pages.renderedPages = outcome?.renderedPages
+                    onPagesWritten(pages)
+                }
+                if let done = outcome, !deferred.isEmpty {
+                    update.previous.outputs = done.outputs
+                    if let later = try renderAndWrite(deferred, plan: plan, update: update, digests: digests,
+                                                      staticFiles: staticFiles, staticDigest: staticDigest) {
+                        outcome = IncrementalUpdate.Outcome(outputs: later.outputs, renderedPages: done.renderedPages + later.renderedPages,
+                                                            changedAnything: true)
+                    }
+                }
+                guard let outcome else { return }
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
                 if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
@@ -93,12 +112,13 @@ struct BuildRun {
                 }
             } else {
                 clock.enter("render")
-                let (rendered, failures) = plan.renderAll()
+                let (rendered, failures) = plan.render(selected)
                 guard failures.isEmpty else {
                     report.diagnostics += failures
                     return
                 }
                 clock.enter("write")
+                try Builder(options: options).checkOutputIsSafe()
                 let copied = plan.outputs.filter { !$0.isRendered }.compactMap { staticFiles[$0.path] }
                 try (store ?? DiskStore(output: folder.root)).write(rendered: rendered.map(\.file), copied: copied)
                 if store == nil {
@@ -112,9 +132,30 @@ struct BuildRun {
         }
     }
 
+    /// What the preview writes after the reload event: outputs no open page shows.
+    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed]
+
+    /// Renders `selected` and brings the folder up to date with it; nil (and the failures
+    /// reported) when a file could not be made, in which case nothing was written.
+    private mutating func renderAndWrite(_ selected: [PlannedOutput], plan: SitePlan, update: IncrementalUpdate,
+                                         digests: OutputDigests, staticFiles: [String: StaticFile],
+                                         staticDigest: @escaping @Sendable (String) -> UInt64) throws(BuildError) -> IncrementalUpdate.Outcome? {
+        clock.enter("render")
+        let (rendered, failures) = plan.render(selected)
+        guard failures.isEmpty else {
+            report.diagnostics += failures
+            return nil
+        }
+        clock.enter("write")
+        try Builder(options: options).checkOutputIsSafe()
+        return try update.apply(plan: plan, stale: selected, rendered: rendered, digests: digests,
+                                staticFiles: staticFiles, staticDigest: staticDigest)
+    }
+
     /// What every output depends on and no read records: this binary, `site.yml` and the
-    /// options, the fingerprinted asset names every page links, the static files (their set
-    /// decides which images exist; the EPUBs embed some of them).
+    /// options, the asset names every page links, and the static files (their set decides which
+    /// images exist; the EPUBs embed some of them). Stylesheets and scripts count by name only:
+    /// no render reads their bytes, so an edit of one rewrites that file alone.
     private func siteDigest(_ sources: SitePipeline.Sources, theme: ThemeLoader.Loaded, staticDigests: [String: UInt64]) -> UInt64 {
         var digest = StableDigest()
         digest.combine(BuildCache.tool)
@@ -128,7 +169,7 @@ struct BuildRun {
         }
         for (path, stamp) in staticDigests.sorted(by: { $0.key < $1.key }) {
             digest.combine(path)
-            digest.combine(stamp)
+            if !(path.hasSuffix(".css") || path.hasSuffix(".js")) { digest.combine(stamp) }
         }
         return digest.value
     }

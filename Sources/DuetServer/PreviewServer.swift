@@ -2,6 +2,7 @@ import DuetBuild
 import FlyingFox
 import FlyingSocks
 import Foundation
+import Synchronization
 
 /// `duet serve`: builds the site, serves it, and rebuilds when the content or the theme changes.
 ///
@@ -29,7 +30,7 @@ public final class PreviewServer: @unchecked Sendable {
         public var debounce: Duration
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 4000, watch: Bool = true,
-                    forcePolling: Bool = false, debounce: Duration = .milliseconds(100)) {
+                    forcePolling: Bool = false, debounce: Duration = .milliseconds(25)) {
             self.build = build
             self.host = host
             self.port = port
@@ -50,6 +51,9 @@ public final class PreviewServer: @unchecked Sendable {
     private let status = SiteStatus()
     private let onEvent: @Sendable (Event) -> Void
     private let rebuildQueue = DispatchQueue(label: "duet.serve.rebuild")
+    /// The site as the last build left it, in memory: a rebuild reads and parses only the files
+    /// that changed and renders only the outputs whose recorded reads changed.
+    private let session = BuildSession()
 
     private let lock = NSLock()
     private var server: HTTPServer?
@@ -206,17 +210,31 @@ public final class PreviewServer: @unchecked Sendable {
         options.now = Date()
         // Each changed page is renamed over the old one: readers get the old page or the new.
         options.updatesInPlace = true
+        options.session = session
+        // Plain asset names: a stylesheet edit rewrites the stylesheet, and no page links a new name.
+        options.fingerprintAssets = false
+        let announced = Mutex(false)
+        let baseURL = options.baseURL
+        // The reload goes out as soon as the pages are written; EPUBs and search indexes follow.
+        options.onPagesWritten = { [self] pages in
+            announce(pages, changes: changes, baseURL: baseURL)
+            announced.withLock { $0 = true }
+        }
         status.isBuilding = true
         let report = Builder(options: options).build()
         status.isBuilding = false
+        if !announced.withLock({ $0 }) || !report.succeeded { announce(report, changes: changes, baseURL: options.baseURL) }
+        onEvent(.built(report, changes: changes.sorted()))
+    }
+
+    private func announce(_ report: BuildReport, changes: Set<String>, baseURL: String?) {
         let (build, previousFailed) = status.record(report)
         let cssOnly = report.succeeded && !previousFailed && !changes.isEmpty && changes.allSatisfy { $0.hasSuffix(".css") }
         if cssOnly {
-            liveReload.broadcast(.css(build: build, stylesheets: stylesheets(under: Self.basePath(of: options.baseURL))))
+            liveReload.broadcast(.css(build: build, stylesheets: stylesheets(under: Self.basePath(of: baseURL))))
         } else {
             liveReload.broadcast(.reload(build: build))
         }
-        onEvent(.built(report, changes: changes.sorted()))
     }
 
     /// The site's CSS files as URL paths, for the CSS-only swap.

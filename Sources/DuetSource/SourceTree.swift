@@ -33,7 +33,10 @@ public struct SourceTree: Sendable {
     /// - Parameters:
     ///   - root: the content folder on disk.
     ///   - displayRoot: how the user named it (`content`), the prefix of every path in diagnostics.
-    public static func scan(root: URL, displayRoot: String) -> SourceTree {
+    ///   - unchanged: says whether the caller already holds a post or page exactly as it is now
+    ///     (by its path and stamp); such a file is listed with `isUnread` and not read.
+    public static func scan(root: URL, displayRoot: String,
+                            unchanged: ((String, SourceStamp) -> Bool)? = nil) -> SourceTree {
         let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
         let configURL = root.appendingPathComponent("site.yml")
         var tree = SourceTree(config: nil, configPath: "\(display)/site.yml", documents: [], staticFiles: [],
@@ -53,9 +56,17 @@ public struct SourceTree: Sendable {
                 let components = relative.split(separator: "/")
                 let language = components.count > 1 ? String(components[0]) : nil
                 let path = "\(display)/\(folder)/\(relative)"
+                let url = root.appendingPathComponent(folder).appendingPathComponent(relative)
+                let stamp = SourceStamp.of(path: url.path)
+                if let stamp, let unchanged, unchanged(path, stamp) {
+                    var file = SourceFile(kind: kind, path: path, folderLanguage: language, data: Data(), stamp: stamp)
+                    file.isUnread = true
+                    tree.documents.append(file)
+                    continue
+                }
                 do throws(SourceError) {
-                    let data = try reader.read(root.appendingPathComponent(folder).appendingPathComponent(relative), path: path)
-                    tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data))
+                    let data = try reader.read(url, path: path)
+                    tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data, stamp: stamp))
                 } catch {
                     tree.diagnostics.append(error.diagnostic)
                 }

@@ -1,4 +1,5 @@
 import DuetModel
+import DuetSource
 
 /// What the last build parsed and wrote, so the next build parses only the files that changed and
 /// renders only the pages those files (or site-wide inputs) touch.
@@ -15,6 +16,8 @@ struct BuildCache: Sendable {
 
     /// Parse results by the digest of their inputs (`ParseMemo.key`).
     var parsed: [UInt64: ParseMemo.Entry] = [:]
+    /// Source path -> the stamp it had when parsed, and which parse that was.
+    var stamps: [String: ParseMemo.Stamped] = [:]
     /// Everything every output depends on (this binary, `site.yml`, the options, the assets'
     /// names, the static files): when it changes, nothing is current.
     var site: UInt64 = 0
@@ -32,7 +35,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 3
+    static let formatVersion: UInt64 = 4
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {
@@ -45,6 +48,15 @@ struct BuildCache: Sendable {
             writer.write(entry.document)
             writer.write(entry.warnings.count)
             for warning in entry.warnings { writer.write(warning) }
+        }
+        writer.write(stamps.count)
+        for (path, stamped) in stamps.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(stamped.stamp.size)
+            writer.write(stamped.stamp.modified)
+            writer.write(stamped.stamp.inode)
+            writer.write(stamped.key)
+            writer.write(stamped.settings)
         }
         // Reads are shared by many outputs (every page reads its layout and strings): written once.
         var table: [Dependency: Int] = [:]
@@ -98,6 +110,11 @@ struct BuildCache: Sendable {
                 var warnings: [Diagnostic] = []
                 for _ in 0..<(try reader.readCount()) { warnings.append(try reader.readDiagnostic()) }
                 cache.parsed[key] = ParseMemo.Entry(document: document, warnings: warnings)
+            }
+            for _ in 0..<(try reader.readCount()) {
+                let path = try reader.readString()
+                let stamp = SourceStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readUInt64())
+                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readUInt64(), settings: try reader.readUInt64())
             }
             var table: [Dependency] = []
             for _ in 0..<(try reader.readCount()) { table.append(try reader.readDependency()) }

@@ -22,8 +22,6 @@ struct IncrementalUpdate {
         var outputs: [String: BuildCache.Output]
         var renderedPages: Int
         var changedAnything: Bool
-        /// Files that could not be made; when there are any, nothing was written.
-        var failures: [Diagnostic] = []
     }
 
     /// The outputs of `plan` that are not current, in plan order.
@@ -40,17 +38,14 @@ struct IncrementalUpdate {
         }.compactMap { $0 }
     }
 
-    func apply(plan: SitePlan, stale: [PlannedOutput], digests: OutputDigests,
+    /// Writes `rendered` (the render of the rendered outputs among `stale`) and copies the stale static files.
+    func apply(plan: SitePlan, stale: [PlannedOutput], rendered: [RenderedOutput], digests: OutputDigests,
                staticFiles: [String: StaticFile], staticDigest: @Sendable (String) -> UInt64) throws(BuildError) -> Outcome {
         let kept = Set(plan.outputs.map(\.path))
         let removed = previous.outputs.keys.filter { !kept.contains($0) }
         var outputs = previous.outputs.filter { kept.contains($0.key) }
         guard !stale.isEmpty || !removed.isEmpty else {
             return Outcome(outputs: outputs, renderedPages: 0, changedAnything: false)
-        }
-        let (rendered, failures) = plan.render(stale)
-        guard failures.isEmpty else {
-            return Outcome(outputs: previous.outputs, renderedPages: 0, changedAnything: false, failures: failures)
         }
         let copied = stale.filter { !$0.isRendered }.compactMap { staticFiles[$0.path] }
         func record(_ output: RenderedOutput, _ stamp: FileStamp) -> BuildCache.Output {

@@ -1,24 +1,47 @@
 import DuetModel
 import DuetSource
+import Foundation
 import Synchronization
 
 /// The parse stage's memo: a file whose bytes, place and parse settings are those of a file
-/// parsed before is not parsed again. `duet build` fills it from the cache file; `duet serve`
-/// keeps one alive between rebuilds, so only the files the watcher saw change are parsed.
+/// parsed before is not parsed again, and a file whose stamp (size, modification time, inode) is
+/// the one it had then is not even read. `duet build` fills it from the cache file; `duet serve`
+/// keeps one alive between rebuilds, so only the files that changed are read and parsed.
 public final class ParseMemo: Sendable {
     public struct Entry: Sendable {
         public var document: ParsedDocument
         public var warnings: [Diagnostic]
     }
 
-    private let known: Mutex<[UInt64: Entry]>
-    private let used = Mutex<[UInt64: Entry]>([:])
+    /// Which parse a file's stamp stands for.
+    struct Stamped: Sendable {
+        var stamp: SourceStamp
+        var key: UInt64
+        /// The parse settings then: another `site.yml` means the file is parsed again.
+        var settings: UInt64
+    }
+
+    private let known: [UInt64: Entry]
+    private let knownStamps: [String: Stamped]
+    private let used = Mutex<(entries: [UInt64: Entry], stamps: [String: Stamped])>(([:], [:]))
     private let settings: StableDigest
+    /// Files modified this recently are read even when their stamp matches: a save in the same
+    /// clock tick as the last read would keep its stamp (git's "racy clean" files).
+    private let trustedBefore: Int
 
     /// - Parameter config: the bytes of `site.yml`, which parsing reads (languages, time zone, excerpt separator).
-    public init(config: Data?, known: [UInt64: Entry] = [:]) {
+    init(config: Data?, known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], now: Date = Date()) {
         settings = StableDigest.of(bytes: config ?? Data())
-        self.known = Mutex(known)
+        self.known = known
+        knownStamps = stamps
+        trustedBefore = Int((now.timeIntervalSince1970 - 2) * 1e9)
+    }
+
+    /// For `SourceTree.scan`: true when the file need not be read at all.
+    func isUnchanged(_ path: String, _ stamp: SourceStamp) -> Bool {
+        guard stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp,
+              stamped.settings == settings.value else { return false }
+        return known[stamped.key] != nil
     }
 
     func key(for file: SourceFile) -> UInt64 {
@@ -30,21 +53,28 @@ public final class ParseMemo: Sendable {
         return digest.value
     }
 
-    func entry(for file: SourceFile) -> Entry? {
-        let key = key(for: file)
-        return known.withLock { $0[key] }
+    private func key(of file: SourceFile) -> UInt64? {
+        if file.isUnread {
+            guard let stamp = file.stamp, let stamped = knownStamps[file.path], stamped.stamp == stamp else { return nil }
+            return stamped.key
+        }
+        return key(for: file)
     }
 
+    func entry(for file: SourceFile) -> Entry? { key(of: file).flatMap { known[$0] } }
+
     func remember(_ entry: Entry, for file: SourceFile) {
-        let key = key(for: file)
-        used.withLock { $0[key] = entry }
+        guard let key = key(of: file) else { return }
+        used.withLock {
+            $0.entries[key] = entry
+            if let stamp = file.stamp { $0.stamps[file.path] = Stamped(stamp: stamp, key: key, settings: settings.value) }
+        }
     }
 
     /// What this build parsed or reused: the next build's memo (older entries are dropped).
-    var entries: [UInt64: Entry] { used.withLock { $0 } }
+    var entries: [UInt64: Entry] { used.withLock { $0.entries } }
+    var stamps: [String: Stamped] { used.withLock { $0.stamps } }
 
     /// A memo for the next build in this process, knowing what this one used.
-    public func next(config: Data?) -> ParseMemo { ParseMemo(config: config, known: entries) }
+    func next(config: Data?) -> ParseMemo { ParseMemo(config: config, known: entries, stamps: stamps) }
 }
-
-import Foundation

@@ -61,20 +61,21 @@ public struct SitePipeline: Sendable {
     // MARK: Load
 
     /// Reads the content folder; nil (and an error) when there is none.
-    public static func scan(source: String) -> Result<SourceTree, DiagnosticError> {
+    /// - Parameter memo: a parse memo whose files need not be read again when their stamps say so.
+    public static func scan(source: String, memo: ParseMemo? = nil) -> Result<SourceTree, DiagnosticError> {
         let root = URL(fileURLWithPath: source)
         guard FileManager.default.fileExists(atPath: root.path) else {
             return .failure(DiagnosticError(.error("content folder does not exist", at: SourceLocation(file: source))))
         }
-        return .success(SourceTree.scan(root: root, displayRoot: source))
+        return .success(SourceTree.scan(root: root, displayRoot: source, unchanged: memo.map { memo in { memo.isUnchanged($0, $1) } }))
     }
 
     /// The theme, with the site's overrides under `content/theme/`.
-    public static func loadTheme(_ theme: String, source: String) -> Result<ThemeLoader.Loaded, DiagnosticError> {
+    public static func loadTheme(_ theme: String, source: String, fingerprint: Bool = true) -> Result<ThemeLoader.Loaded, DiagnosticError> {
         Result { () throws(DiagnosticError) in
             try ThemeLoader(theme: URL(fileURLWithPath: theme), themeDisplay: theme,
                             override: URL(fileURLWithPath: source).appendingPathComponent("theme"),
-                            overrideDisplay: "\(source)/theme").load()
+                            overrideDisplay: "\(source)/theme", fingerprint: fingerprint).load()
         }
     }
 
@@ -97,6 +98,9 @@ public struct SitePipeline: Sendable {
         let parser = DocumentParser(config: sources.config)
         let results = ParallelMap.map(sources.tree.documents) { file -> Result<ParseMemo.Entry, SourceError> in
             if let known = memo?.entry(for: file) { return .success(known) }
+            if file.isUnread {
+                return .failure(.unreadable(SourceLocation(file: file.path), reason: "it changed while the build read the content; build again"))
+            }
             return Result { () throws(SourceError) in
                 let (document, warnings) = try parser.parse(file)
                 return ParseMemo.Entry(document: document, warnings: warnings)

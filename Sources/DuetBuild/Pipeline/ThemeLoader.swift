@@ -25,7 +25,11 @@ public struct ThemeLoader {
         public var digest: StableDigest
     }
 
-    public init(theme: URL, themeDisplay: String, override: URL? = nil, overrideDisplay: String = "") {
+    /// False keeps stylesheets and scripts under their own names (the preview: see `BuildOptions.fingerprintAssets`).
+    var fingerprint = true
+
+    public init(theme: URL, themeDisplay: String, override: URL? = nil, overrideDisplay: String = "", fingerprint: Bool = true) {
+        self.fingerprint = fingerprint
         layers = [(theme, themeDisplay)]
         if let override, FileManager.default.fileExists(atPath: override.path) {
             layers.insert((override, overrideDisplay), at: 0)
@@ -86,7 +90,7 @@ public struct ThemeLoader {
         for file in files(in: "static") {
             var output = file.relative
             if file.relative.hasSuffix(".css") || file.relative.hasSuffix(".js"), let data = try? Data(contentsOf: file.url) {
-                output = Self.fingerprinted(file.relative, contents: data)
+                output = fingerprint ? Self.fingerprinted(file.relative, contents: data) : file.relative
                 assets[file.relative] = output
             }
             staticFiles.append(StaticFile(sourcePath: file.display, outputPath: output, url: file.url))
