@@ -5,8 +5,12 @@ import Foundation
 /// Prints diagnostics the way compilers do: `path:line:col: error: message`, then the offending
 /// line and a caret under the column, so editors and CI logs link straight to the spot. The
 /// formatting itself is `DiagnosticFormatter`'s; this only reads excerpts and writes stderr.
+///
+/// Every command prints through it, so `duet check`, `list` and `status` get the same colour and,
+/// with `GITHUB_ACTIONS=true`, the same workflow annotations as `duet build`.
 struct DiagnosticPrinter {
-    var style = OutputStyle()
+    var style = OutputStyle.resolve(environment: ProcessInfo.processInfo.environment,
+                                    standardErrorIsTerminal: isatty(STDERR_FILENO) == 1)
 
     func print(_ diagnostics: [Diagnostic]) {
         let formatter = DiagnosticFormatter(style: style)

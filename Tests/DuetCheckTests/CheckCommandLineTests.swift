@@ -22,6 +22,19 @@ final class CheckCommandLineTests: XCTestCase {
         XCTAssertEqual(result.stdout, "Checked \(site.htmlPageCount) pages: 4 errors, 1 warning\n")
     }
 
+    /// In a GitHub workflow, `duet check` annotates the pull request's diff as `duet build` does.
+    func testCheckPrintsWorkflowAnnotationsInGitHubActions() throws {
+        try XCTSkipUnless(DuetExecutable.isBuilt, "duet is not built")
+        let site = try SiteCheckTests.seededSite()
+        defer { site.remove() }
+        let result = try DuetExecutable.run(["check", "--theme", theme], in: site.root, environment: ["GITHUB_ACTIONS": "true"])
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains(
+            "::error file=content/posts/en/2025-03-04-river-survey.md,line=8,col=27::broken link: /en/2025/survey-methods/"), result.stderr)
+        let plain = try DuetExecutable.run(["check", "--theme", theme], in: site.root)
+        XCTAssertFalse(plain.stderr.contains("::error"), plain.stderr)
+    }
+
     func testCheckOfACleanSiteExitsZero() throws {
         try XCTSkipUnless(DuetExecutable.isBuilt, "duet is not built")
         let site = try TempSite(files: ["posts/en/2025-03-04-calm-water.md": "---\ntitle: Calm Water\n---\n\nA quiet season.\n"])
