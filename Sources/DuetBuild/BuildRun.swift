@@ -78,7 +78,8 @@ struct BuildRun {
         var selected = plan.outputs
         if incremental, let previous {
             clock.enter("select")
-            selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests, staticDigest: staticDigest)
+            selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests,
+                                               trustingRecords: options.session != nil, staticDigest: staticDigest)
         }
 
         do {

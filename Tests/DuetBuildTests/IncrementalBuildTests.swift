@@ -43,15 +43,7 @@ final class IncrementalBuildTests: XCTestCase {
         return report
     }
 
-    private func snapshot(_ folder: String) -> [String: Data] {
-        let base = root.appendingPathComponent(folder).standardizedFileURL
-        var result: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return result }
-        for case let url as URL in walker where !url.hasDirectoryPath {
-            result[String(url.standardizedFileURL.path.dropFirst(base.path.count))] = try? Data(contentsOf: url)
-        }
-        return result
-    }
+    private func snapshot(_ folder: String) -> [String: Data] { SiteFixture.snapshot(of: root.appendingPathComponent(folder)) }
 
     private func edit(_ path: String, in folder: URL? = nil, _ change: (String) -> String) throws {
         let url = (folder ?? content).appendingPathComponent(path)

@@ -190,15 +190,7 @@ final class RandomizedIncrementalTests: XCTestCase {
         return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") || $0.hasSuffix(".yml") }.sorted().map { "\(folder)/\($0)" }
     }
 
-    private func snapshot(_ folder: String) -> [String: Data] {
-        let base = URL(fileURLWithPath: folder).standardizedFileURL
-        var result: [String: Data] = [:]
-        guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return result }
-        for case let url as URL in walker where !url.hasDirectoryPath {
-            result[String(url.standardizedFileURL.path.dropFirst(base.path.count))] = try? Data(contentsOf: url)
-        }
-        return result
-    }
+    private func snapshot(_ folder: String) -> [String: Data] { SiteFixture.snapshot(of: URL(fileURLWithPath: folder)) }
 }
 
 /// A small bilingual site for the randomized test: two issues, three authors, translated posts.

@@ -60,13 +60,15 @@ struct SiteFixture {
     }
 
     /// Every file of the output with its bytes, to compare two states of `_site/`.
-    func snapshot() -> [String: Data] {
+    func snapshot() -> [String: Data] { Self.snapshot(of: output) }
+
+    /// Every file under `folder` by its path inside it, with its bytes.
+    static func snapshot(of folder: URL) -> [String: Data] {
+        let base = folder.standardizedFileURL
         var result: [String: Data] = [:]
-        guard let enumerator = FileManager.default.enumerator(at: output, includingPropertiesForKeys: nil) else { return result }
-        for case let url as URL in enumerator {
-            if let data = try? Data(contentsOf: url), !url.hasDirectoryPath {
-                result[String(url.standardizedFileURL.path.dropFirst(output.standardizedFileURL.path.count))] = data
-            }
+        guard let enumerator = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else { return result }
+        for case let url as URL in enumerator where !url.hasDirectoryPath {
+            result[String(url.standardizedFileURL.path.dropFirst(base.path.count))] = try? Data(contentsOf: url)
         }
         return result
     }

@@ -24,11 +24,13 @@ struct IncrementalUpdate {
         var changedAnything: Bool
     }
 
-    /// The outputs of `plan` that are not current, in plan order.
+    /// The outputs of `plan` that are not current, in plan order. `trustingRecords` skips checking
+    /// each file on disk against its record: the preview server owns its output folder.
     static func stale(_ plan: SitePlan, previous: BuildCache, folder: OutputFolder, digests: OutputDigests,
-                      staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
+                      trustingRecords: Bool = false, staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
         ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
-            guard let record = previous.outputs[output.path], folder.stamp(of: output.path) == record.stamp else { return output }
+            guard let record = previous.outputs[output.path],
+                  trustingRecords || folder.stamp(of: output.path) == record.stamp else { return output }
             if output.isRendered {
                 if record.inputs == BuildCache.Output.volatile { return output }
                 for (read, digest) in record.reads where digests.digest(of: read) != digest { return output }
