@@ -19,9 +19,22 @@ public enum PlainText {
             pendingSpace = false
             result.append(scalar)
         }
+        var tagName: UInt64 = 0
+        var tagNameEnded = false
         for scalar in html.unicodeScalars {
             if inTag {
-                if scalar == ">" { inTag = false; pendingSpace = !result.isEmpty }
+                if scalar == ">" {
+                    inTag = false
+                    if !inlineTags.contains(tagName) { pendingSpace = !result.isEmpty }
+                } else if !tagNameEnded {
+                    let value = scalar.value | 0x20
+                    if scalar == "/", tagName == 0 { continue }
+                    if (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value), tagName < 1 << 48 {
+                        tagName = tagName << 8 | UInt64(value)
+                    } else {
+                        tagNameEnded = true
+                    }
+                }
                 continue
             }
             if var pending = entity {
@@ -40,7 +53,7 @@ public enum PlainText {
                 continue
             }
             switch scalar {
-            case "<": inTag = true
+            case "<": inTag = true; tagName = 0; tagNameEnded = false
             case "&": entity = String.UnicodeScalarView()
             default: emit(scalar)
             }
@@ -59,6 +72,13 @@ public enum PlainText {
         default: return scalar.properties.isWhitespace
         }
     }
+
+    /// Phrasing elements: their tags join the text on either side, so `一份<a>监测方案</a>` reads
+    /// `一份监测方案`, not `一份 监测方案`. Every other tag (a paragraph, a list item) is a space.
+    /// Tag names packed into integers, one ASCII byte each, so the scan allocates nothing per tag.
+    private static let inlineTags: Set<UInt64> = Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del",
+        "dfn", "em", "i", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong",
+        "sub", "sup", "time", "u", "var", "wbr"].map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     private static let closingPunctuation: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
 
