@@ -62,6 +62,7 @@ final class CmarkDocument {
         }
         document.endBareURLsAtChineseText()
         document.dropEastAsianSoftBreaks()
+        document.markEmphasisForChineseTypography()
         let headings = document.anchorHeadings()
         return RenderedMarkdown(html: document.html(of: document.root), headings: headings)
     }
@@ -146,6 +147,76 @@ final class CmarkDocument {
         for node in doomed {
             cmark_node_unlink(node)
             cmark_node_free(node)
+        }
+    }
+
+    /// Chinese does not slant: the theme sets `em` on Chinese pages with emphasis dots, and a
+    /// paragraph that is all emphasis (the italic lead of an article) upright in a Kai face. Two
+    /// cases need telling apart in the HTML, since CSS cannot see what script an element holds:
+    /// `<em class="whole">` is a paragraph's only content; `<em class="latin">` holds only Latin
+    /// text inside a paragraph of Chinese (a book title), and keeps its real italics.
+    private func markEmphasisForChineseTypography() {
+        var marked: [(node: OpaquePointer, mark: String)] = []
+        guard let iterator = cmark_iter_new(root) else { return }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_EMPH,
+                  let parent = cmark_node_parent(node) else { continue }
+            if cmark_node_get_type(parent) == CMARK_NODE_PARAGRAPH, cmark_node_previous(node) == nil, cmark_node_next(node) == nil {
+                marked.append((node, "whole"))
+            } else {
+                let own = ScriptCount(of: node)
+                if own.latin > 0, own.solid == 0, let block = enclosingBlock(of: node), ScriptCount(of: block).solid > 0 {
+                    marked.append((node, "latin"))
+                }
+            }
+        }
+        cmark_iter_free(iterator)
+        for (node, mark) in marked {
+            guard let open = cmark_node_new(CMARK_NODE_HTML_INLINE), let close = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
+            cmark_node_set_literal(open, "<em class=\"\(mark)\">")
+            cmark_node_set_literal(close, "</em>")
+            cmark_node_insert_before(node, open)
+            while let child = cmark_node_first_child(node) { cmark_node_insert_before(node, child) }
+            cmark_node_insert_before(node, close)
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+    }
+
+    private func enclosingBlock(of node: OpaquePointer) -> OpaquePointer? {
+        var current = cmark_node_parent(node)
+        while let candidate = current, cmark_node_get_type(candidate).rawValue & 0xC000 != 0x8000 {
+            current = cmark_node_parent(candidate)
+        }
+        return current
+    }
+
+    /// How many Latin letters and how many solid-set (Han, kana, full-width) characters the text
+    /// under a node holds.
+    private struct ScriptCount {
+        var latin = 0
+        var solid = 0
+
+        init(of node: OpaquePointer) {
+            guard let iterator = cmark_iter_new(node) else { return }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let child = cmark_iter_get_node(iterator), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+                      let literal = cmark_node_get_literal(child) else { continue }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self),
+                                                count: strlen(literal))
+                var index = 0
+                while index < bytes.count {
+                    let (value, length) = UTF8Edges.decode(bytes, at: index)
+                    if (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) || (0xC0...0x24F).contains(value) {
+                        latin += 1
+                    } else if EastAsianWidth.setsSolid(value) {
+                        solid += 1
+                    }
+                    index += length
+                }
+            }
+            cmark_iter_free(iterator)
         }
     }
 

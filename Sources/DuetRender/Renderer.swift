@@ -38,6 +38,7 @@ public struct Renderer: Sendable {
             let epubs = IssueEpubs(graph: graph, strings: catalog, images: epubImages)
             jobs += epubs.jobs()
             factory.downloads = Set(jobs.map(\.path))
+            factory.imageSizes = epubImages.compactMapValues(ImageSize.init(data:))
         }
         var diagnostics: [Diagnostic] = []
 

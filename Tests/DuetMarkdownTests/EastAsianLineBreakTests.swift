@@ -63,3 +63,32 @@ final class EastAsianLineBreakTests: XCTestCase {
         XCTAssertEqual(html("```\n中文\n代码\n```\n"), "<pre><code>中文\n代码\n</code></pre>\n")
     }
 }
+
+/// The marks the theme needs to set Chinese emphasis without a slant.
+final class ChineseEmphasisMarkupTests: XCTestCase {
+    private let chinese = MarkdownRenderer(smartPunctuation: false)
+
+    func testChineseEmphasisIsPlainEm() {
+        XCTAssertEqual(chinese.render("这是*强调*的文字。").html, "<p>这是<em>强调</em>的文字。</p>\n")
+    }
+
+    func testLatinEmphasisInsideChineseIsMarked() {
+        XCTAssertEqual(chinese.render("发表在*Foreign Affairs*杂志上。").html,
+                       "<p>发表在<em class=\"latin\">Foreign Affairs</em>杂志上。</p>\n")
+    }
+
+    func testEnglishEmphasisInEnglishIsUntouched() {
+        XCTAssertEqual(MarkdownRenderer().render("An *important* point.").html, "<p>An <em>important</em> point.</p>\n")
+    }
+
+    func testWholeParagraphEmphasisIsMarked() {
+        XCTAssertEqual(chinese.render("_整段都是强调的导语，\n跨了两行。_\n\n正文。").html,
+                       "<p><em class=\"whole\">整段都是强调的导语，跨了两行。</em></p>\n<p>正文。</p>\n")
+        XCTAssertEqual(MarkdownRenderer().render("_An italic lead._").html, "<p><em class=\"whole\">An italic lead.</em></p>\n")
+    }
+
+    func testNestedStrongInsideMarkedEmphasisSurvives() {
+        XCTAssertEqual(chinese.render("_导语里有**加粗**的词_").html,
+                       "<p><em class=\"whole\">导语里有<strong>加粗</strong>的词</em></p>\n")
+    }
+}
