@@ -16,7 +16,7 @@ enum BareURLEnd {
         var stop: Int?
         while index < text.count {
             let (value, length) = UTF8Edges.decode(text, at: index)
-            if endsURL(value) {
+            if EastAsianWidth.endsBareURL(value) {
                 stop = index
                 break
             }
@@ -25,13 +25,6 @@ enum BareURLEnd {
         guard let stop else { return nil }
         let end = trimmingTrailingPunctuation(text, end: stop)
         return end > minimumLength(of: text) ? end : 0
-    }
-
-    static func endsURL(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true  // — ‘ ’ “ ” …
-        default: return EastAsianWidth.setsSolid(value)
-        }
     }
 
     /// GFM's rule: `?!.,:*_~'"` at the end are not part of a link, nor an unbalanced `)`, nor a

@@ -29,6 +29,16 @@ public enum EastAsianWidth {
         }
     }
 
+    /// Where a bare URL ends for a Chinese reader: at a Han character or a full-width mark, and at
+    /// the quotes, dash and ellipsis Chinese shares with English (`“ ” ‘ ’ — …`). The renderer
+    /// cuts autolinks here and `duet check` stops reading a URL here, so both agree on its end.
+    public static func endsBareURL(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x2014, 0x2018, 0x2019, 0x201C, 0x201D, 0x2026: return true
+        default: return setsSolid(value)
+        }
+    }
+
     /// Marks that belong to the character before them (accents, variation selectors, the
     /// zero-width joiner): looking for "the character beside a line break" skips them.
     public static func isAttached(_ value: UInt32) -> Bool {
