@@ -3,6 +3,9 @@ import DuetModel
 /// `duet check --typography`: the CJK typography mistakes editors of a bilingual review catch by
 /// eye, over the Markdown source (front matter, code and URLs left alone):
 /// - Chinese text: half-width `, . ; : ! ?` right after a Han character, where the full-width form belongs;
+/// - Chinese text: a space before a closing full-width mark (`style 。`): the mark carries its own
+///   space, and the browser may break the line at the space and start the next line with `。`,
+///   which `line-break: strict` prevents everywhere else (measured by `scripts/check-typography`);
 /// - English text: full-width letters and digits (`ＡＢＣ１２３`), usually left over from a Chinese input method;
 /// - Chinese text, when `typography: { space_between_cjk_and_latin: true }`: Han characters touching Latin letters or digits,
 ///   on a line or across a line break (the renderer drops a line break beside Chinese text, so
@@ -13,6 +16,8 @@ public struct TypographyRules: Sendable {
     public init(settings: TypographySettings = TypographySettings()) {
         self.settings = settings
     }
+
+    private static let closingMarks: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "》", "〉", "】", "〕"]
 
     private static let fullWidth: [Unicode.Scalar: Character] = [",": "，", ".": "。", ";": "；", ":": "：", "!": "！", "?": "？"]
 
@@ -52,6 +57,12 @@ public struct TypographyRules: Sendable {
                    !(scalar == "!" && index + 1 < scalars.count && scalars[index + 1] == "[") {
                     diagnostics.append(.warning("half-width '\(scalar)' after Chinese text: use '\(wanted)'", at: at(index)))
                     while index + 1 < scalars.count, scalars[index + 1] == scalar { index += 1 }
+                    continue
+                }
+                if chinese, scalar == " ", index > 0, !scalars[index - 1].properties.isWhitespace, index + 1 < scalars.count,
+                   !skip[index + 1], Self.closingMarks.contains(scalars[index + 1]) {
+                    diagnostics.append(.warning("space before '\(scalars[index + 1])': a full-width mark needs no space, "
+                                                + "and a line could start with it there", at: at(index)))
                     continue
                 }
                 if chinese, settings.spaceBetweenCJKAndLatin, let previous,

@@ -84,6 +84,14 @@ final class TypographyTests: XCTestCase {
         ], "a heading, a line after a heading and a hard break are not joined")
     }
 
+    func testSpaceBeforeAClosingFullWidthMark() {
+        XCTAssertEqual(warnings("另一个写成 www.example.org/style 。然后 Go ，好", language: "zh"), [
+            "post.md:1:28: warning: space before '。': a full-width mark needs no space, and a line could start with it there",
+            "post.md:1:35: warning: space before '，': a full-width mark needs no space, and a line could start with it there",
+        ])
+        XCTAssertEqual(warnings("代码 `a ，b` 不算。", language: "zh"), [])
+    }
+
     func testURLsAndCodeAcrossChineseTextAreNotProse() {
         let text = "见https://example.org/a“引文”和`code里的x中`，以及<https://example.org/路径>。"
         XCTAssertEqual(warnings(text, language: "zh", spacing: true), [])
