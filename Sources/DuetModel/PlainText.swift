@@ -2,7 +2,8 @@
 /// from characters for Chinese, and truncation that never cuts inside a character or a tag and
 /// never leaves punctuation dangling before the ellipsis.
 public enum PlainText {
-    /// The text of an HTML fragment: tags dropped, the common entities decoded, spaces collapsed,
+    /// The text of an HTML fragment: tags dropped (a phrasing element's tags join the text around
+    /// them, any other tag is a space, see `TagNameScanner`), the common entities decoded, spaces collapsed,
     /// and no space left where a tag stood before punctuation. Works on Unicode scalars, not
     /// Characters: it runs over every article's whole text, and grapheme breaking was its main cost.
     public static func from(html: String) -> String {
@@ -19,21 +20,14 @@ public enum PlainText {
             pendingSpace = false
             result.append(scalar)
         }
-        var tagName: UInt64 = 0
-        var tagNameEnded = false
+        var tag = TagNameScanner()
         for scalar in html.unicodeScalars {
             if inTag {
                 if scalar == ">" {
                     inTag = false
-                    if !inlineTags.contains(tagName) { pendingSpace = !result.isEmpty }
-                } else if !tagNameEnded {
-                    let value = scalar.value | 0x20
-                    if scalar == "/", tagName == 0 { continue }
-                    if (0x61...0x7A).contains(value) || (0x30...0x39).contains(scalar.value), tagName < 1 << 48 {
-                        tagName = tagName << 8 | UInt64(value)
-                    } else {
-                        tagNameEnded = true
-                    }
+                    if !tag.joinsText { pendingSpace = !result.isEmpty }
+                } else {
+                    tag.read(scalar)
                 }
                 continue
             }
@@ -53,7 +47,7 @@ public enum PlainText {
                 continue
             }
             switch scalar {
-            case "<": inTag = true; tagName = 0; tagNameEnded = false
+            case "<": inTag = true; tag = TagNameScanner()
             case "&": entity = String.UnicodeScalarView()
             default: emit(scalar)
             }
@@ -72,13 +66,6 @@ public enum PlainText {
         default: return scalar.properties.isWhitespace
         }
     }
-
-    /// Phrasing elements: their tags join the text on either side, so `一份<a>监测方案</a>` reads
-    /// `一份监测方案`, not `一份 监测方案`. Every other tag (a paragraph, a list item) is a space.
-    /// Tag names packed into integers, one ASCII byte each, so the scan allocates nothing per tag.
-    private static let inlineTags: Set<UInt64> = Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del",
-        "dfn", "em", "i", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong",
-        "sub", "sup", "time", "u", "var", "wbr"].map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
 
     private static let closingPunctuation: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
 

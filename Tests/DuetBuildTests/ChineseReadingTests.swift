@@ -34,7 +34,7 @@ final class ChineseReadingTests: XCTestCase {
         XCTAssertTrue(page.contains(Self.joined), page)
         XCTAssertTrue(page.contains("<em>读者不该看到这些换行</em>。"), page)
         XCTAssertTrue(page.contains(#"<a href="https://example.org/proofs/2025/sheet-12">https://example.org/proofs/2025/sheet-12</a>，然后继续阅读。另一个"#), page)
-        XCTAssertTrue(page.contains(#"<a href="http://www.example.org/style">www.example.org/style</a> 。"#), page)
+        XCTAssertTrue(page.contains(#"<a href="http://www.example.org/style">www.example.org/style</a>。规范"#), page)
         XCTAssertTrue(page.contains(#"<a href="https://example.org/%E8%A7%84%E8%8C%83">https://example.org/规范</a>"#), "explicit <...> link untouched: \(page)")
         XCTAssertTrue(page.contains(#"<code>typeset --strict 校样.md</code>，运行前先看一遍 <em class="latin">The Chicago Manual of Style</em>"#), page)
         XCTAssertTrue(page.contains("<pre><code class=\"language-sh\">typeset --strict 校样.md\n</code></pre>"), page)
