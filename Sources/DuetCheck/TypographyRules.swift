@@ -3,14 +3,21 @@ import DuetModel
 /// `duet check --typography`: the CJK typography mistakes editors of a bilingual review catch by
 /// eye, over the Markdown source (front matter, code and URLs left alone):
 /// - Chinese text: half-width `, . ; : ! ?` right after a Han character, where the full-width form belongs;
+/// - Chinese text: a space before a closing full-width mark (`style 。`): the mark carries its own
+///   space, and the browser may break the line at the space and start the next line with `。`,
+///   which `line-break: strict` prevents everywhere else (measured by `scripts/check-typography`);
 /// - English text: full-width letters and digits (`ＡＢＣ１２３`), usually left over from a Chinese input method;
-/// - Chinese text, when `typography: { space_between_cjk_and_latin: true }`: Han characters touching Latin letters or digits.
+/// - Chinese text, when `typography: { space_between_cjk_and_latin: true }`: Han characters touching Latin letters or digits,
+///   on a line or across a line break (the renderer drops a line break beside Chinese text, so
+///   `Swift⏎语言` reads `Swift语言`).
 public struct TypographyRules: Sendable {
     public var settings: TypographySettings
 
     public init(settings: TypographySettings = TypographySettings()) {
         self.settings = settings
     }
+
+    private static let closingMarks: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", "》", "〉", "】", "〕"]
 
     private static let fullWidth: [Unicode.Scalar: Character] = [",": "，", ".": "。", ";": "；", ":": "：", "!": "！", "?": "？"]
 
@@ -22,10 +29,24 @@ public struct TypographyRules: Sendable {
         let english = language.lowercased().hasPrefix("en")
         guard chinese || english else { return [] }
         var diagnostics: [Diagnostic] = []
+        // The last prose character of the line before, while the paragraph goes on.
+        var carried: (line: Int, scalar: Unicode.Scalar)?
         for (number, line) in Self.proseLines(of: markdown) {
             let scalars = Array(line.unicodeScalars)
             let skip = Self.nonProseMask(scalars)
             func at(_ index: Int) -> SourceLocation { SourceLocation(file: path, line: number, column: index + 1) }
+            if chinese, settings.spaceBetweenCJKAndLatin, let previous = carried, previous.line == number - 1, !Self.startsBlock(line),
+               let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }), !skip[first],
+               (Self.isHan(previous.scalar) && Self.isLatinOrDigit(scalars[first]))
+                || (Self.isLatinOrDigit(previous.scalar) && Self.isHan(scalars[first])) {
+                diagnostics.append(.warning("the line break between '\(previous.scalar)' and '\(scalars[first])' renders as no space "
+                                            + "between Chinese and Latin text: join the two lines with a space", at: at(first)))
+            }
+            carried = nil
+            if let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }), !skip[last],
+               scalars.count - last < 3, scalars[last] != "\\", !Self.startsBlock(line, headingOnly: true) {
+                carried = (number, scalars[last])
+            }
             var index = 0
             while index < scalars.count {
                 defer { index += 1 }
@@ -36,6 +57,12 @@ public struct TypographyRules: Sendable {
                    !(scalar == "!" && index + 1 < scalars.count && scalars[index + 1] == "[") {
                     diagnostics.append(.warning("half-width '\(scalar)' after Chinese text: use '\(wanted)'", at: at(index)))
                     while index + 1 < scalars.count, scalars[index + 1] == scalar { index += 1 }
+                    continue
+                }
+                if chinese, scalar == " ", index > 0, !scalars[index - 1].properties.isWhitespace, index + 1 < scalars.count,
+                   !skip[index + 1], Self.closingMarks.contains(scalars[index + 1]) {
+                    diagnostics.append(.warning("space before '\(scalars[index + 1])': a full-width mark needs no space, "
+                                                + "and a line could start with it there", at: at(index)))
                     continue
                 }
                 if chinese, settings.spaceBetweenCJKAndLatin, let previous,
@@ -155,7 +182,9 @@ public struct TypographyRules: Sendable {
             }
             if scalar == "h" || scalar == "w", starts("http://", at: index) || starts("https://", at: index) || starts("www.", at: index) {
                 var end = index
-                while end < scalars.count, !scalars[end].properties.isWhitespace, scalars[end].value < 0x2E80 { end += 1 }
+                while end < scalars.count, !scalars[end].properties.isWhitespace, !EastAsianWidth.endsBareURL(scalars[end].value) {
+                    end += 1
+                }
                 mark(index..<end)
                 index = end
                 continue
@@ -163,6 +192,18 @@ public struct TypographyRules: Sendable {
             index += 1
         }
         return skip
+    }
+
+    /// A line that starts a block of its own (a heading, list item, quote, table row), so the line
+    /// before it is not joined to it; with `headingOnly`, only a heading, which no line joins.
+    static func startsBlock(_ line: Substring, headingOnly: Bool = false) -> Bool {
+        let text = line.drop { $0 == " " }
+        if text.hasPrefix("#") { return true }
+        if headingOnly { return false }
+        if text.hasPrefix(">") || text.hasPrefix("|") || text.hasPrefix("<") { return true }
+        if ["- ", "* ", "+ "].contains(where: { text.hasPrefix($0) }) { return true }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        return !digits.isEmpty && (text.dropFirst(digits.count).hasPrefix(". ") || text.dropFirst(digits.count).hasPrefix(") "))
     }
 
     static func isHan(_ scalar: Unicode.Scalar) -> Bool {

@@ -2,7 +2,8 @@
 /// from characters for Chinese, and truncation that never cuts inside a character or a tag and
 /// never leaves punctuation dangling before the ellipsis.
 public enum PlainText {
-    /// The text of an HTML fragment: tags dropped, the common entities decoded, spaces collapsed,
+    /// The text of an HTML fragment: tags dropped (a phrasing element's tags join the text around
+    /// them, any other tag is a space, see `TagNameScanner`), the common entities decoded, spaces collapsed,
     /// and no space left where a tag stood before punctuation. Works on Unicode scalars, not
     /// Characters: it runs over every article's whole text, and grapheme breaking was its main cost.
     public static func from(html: String) -> String {
@@ -19,9 +20,15 @@ public enum PlainText {
             pendingSpace = false
             result.append(scalar)
         }
+        var tag = TagNameScanner()
         for scalar in html.unicodeScalars {
             if inTag {
-                if scalar == ">" { inTag = false; pendingSpace = !result.isEmpty }
+                if scalar == ">" {
+                    inTag = false
+                    if !tag.joinsText { pendingSpace = !result.isEmpty }
+                } else {
+                    tag.read(scalar)
+                }
                 continue
             }
             if var pending = entity {
@@ -40,7 +47,7 @@ public enum PlainText {
                 continue
             }
             switch scalar {
-            case "<": inTag = true
+            case "<": inTag = true; tag = TagNameScanner()
             case "&": entity = String.UnicodeScalarView()
             default: emit(scalar)
             }

@@ -12,13 +12,16 @@ struct PageContextFactory: Sendable {
     let listings = ListingCache()
     /// Output path -> size in bytes of the files offered for download (an issue's EPUBs).
     var downloads: Set<String> = []
+    /// Site path -> size of the local images articles show (`image:`), for `width` and `height`.
+    var imageSizes: [String: ImageSize] = [:]
 
     /// `withContent: false` for listings, which never show the body: rebasing its links cost as
     /// much as the rest of the view.
     func view(of document: ParsedDocument, route: Route, withContent: Bool = true) -> DocumentView {
         let words = strings[document.language]
         let authors = document.authors
-        return DocumentView(
+        let image = document.image.map { $0.hasPrefix("/") ? links.basePath + $0 : $0 }
+        var view = DocumentView(
             title: document.title,
             url: links.url(route),
             date: document.date.map(words.format),
@@ -29,10 +32,12 @@ struct PageContextFactory: Sendable {
             description: document.description,
             summary: document.summary,
             readingTime: words.counted("reading_time", document.readingMinutes),
-            image: document.image.map { $0.hasPrefix("/") ? links.basePath + $0 : $0 },
+            image: image,
             language: document.language,
             tags: document.list("tags"),
             params: document.frontMatter)
+        view.figure = ArticleFigureView(document, source: image, sizes: imageSizes)
+        return view
     }
 
     /// The context of an article's own page.

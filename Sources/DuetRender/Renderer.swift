@@ -38,6 +38,8 @@ public struct Renderer: Sendable {
         var factory = PageContextFactory(graph: graph, strings: catalog, links: SiteLinks(config: graph.config), assets: assets)
         let epubs = epubImages.map { IssueEpubs(graph: graph, strings: catalog, images: $0).outputs() } ?? []
         factory.downloads = Set(epubs.map(\.path))
+        // Image bytes are a site-wide input of the build: a changed image renders every page again.
+        factory.imageSizes = (epubImages ?? [:]).compactMapValues(ImageSize.init(data:))
         var plan = SitePlan(factory: factory)
 
         func layout(for document: ParsedDocument, default fallback: String) -> String? {

@@ -19,18 +19,24 @@ enum SearchTokenizer {
         return String(result)
     }
 
-    /// The scalars of `folded(text)`, without building the string. With `isHTML`, tags and
-    /// character references are read as spaces (the escapes cmark writes, `&amp;` `&lt;` `&gt;`
+    /// The scalars of `folded(text)`, without building the string. With `isHTML`, tags are read
+    /// as plain text reads them (`TagNameScanner`), character references as spaces (the escapes cmark writes, `&amp;` `&lt;` `&gt;`
     /// `&quot;`, are all separators), which spares the index a plain-text copy of every article.
     @inline(__always)
     private static func forEachFolded(_ text: String, isHTML: Bool = false, _ body: (Unicode.Scalar) -> Void) {
         var inTag = false
+        var tag = TagNameScanner()
         var inReference = false
         for scalar in text.unicodeScalars {
             let value = scalar.value
             if isHTML {
                 if inTag {
-                    if scalar == ">" { inTag = false }
+                    if scalar == ">" {
+                        inTag = false
+                        if !tag.joinsText { body(" ") }
+                    } else {
+                        tag.read(scalar)
+                    }
                     continue
                 }
                 if inReference {
@@ -41,9 +47,13 @@ enum SearchTokenizer {
                     if value < 0x80 && (isWordPart(scalar) || scalar == "#") { continue }
                     inReference = false
                 }
-                if scalar == "<" || scalar == "&" {
-                    inTag = scalar == "<"
-                    inReference = scalar == "&"
+                if scalar == "<" {
+                    inTag = true
+                    tag = TagNameScanner()
+                    continue
+                }
+                if scalar == "&" {
+                    inReference = true
                     body(" ")
                     continue
                 }

@@ -37,6 +37,8 @@ struct DocumentView: MustacheParent, Sendable {
     /// The parallel reading view of this article and the link's text, on the article page only.
     var parallelURL: String?
     var parallelLabel: String?
+    /// The article's `image:` shown under its title (and as a thumbnail where listings want one).
+    var figure: ArticleFigureView?
 
     func child(named name: String) -> Any? {
         switch name {
@@ -53,6 +55,7 @@ struct DocumentView: MustacheParent, Sendable {
         case "preview_note": return previewNote
         case "parallel_url": return parallelURL
         case "parallel_label": return parallelLabel
+        case "figure": return figure
         case "title": return title
         case "url": return url
         case "date": return date

@@ -38,7 +38,7 @@ final class EndToEndBuildTests: XCTestCase {
 
     func testHomeShowsTheLeadAsExcerptWithItsReferenceLinkResolved() throws {
         let home = try site.page("en/index.html")
-        XCTAssertTrue(home.contains("<em>A second round of port-safety talks ended with a <a href=\"https://example.org/checklist\">shared checklist</a>"), home)
+        XCTAssertTrue(home.contains("<em class=\"whole\">A second round of port-safety talks ended with a <a href=\"https://example.org/checklist\">shared checklist</a>"), home)
         XCTAssertFalse(home.contains("What Changed"), "the excerpt stops at the separator")
         // The autumn notes are in the 2024 Q4 issue, not the current one; default separator: first paragraph.
         let autumn = try site.page("en/issues/2024-q4/index.html")

@@ -34,7 +34,7 @@ final class SeedPostTests: XCTestCase {
         let issue = try site.page("en/issues/2025-q1/index.html")
         XCTAssertTrue(issue.contains("<a href=\"/en/authors/ryan-hass/\">Ryan Hass</a>, et al. · "), issue)
         let home = try site.page("en/index.html")
-        XCTAssertTrue(home.contains("<div class=\"excerpt\"><p><em>U.S.-China tensions are unlikely to subside soon."), home)
+        XCTAssertTrue(home.contains("<div class=\"excerpt\"><p><em class=\"whole\">U.S.-China tensions are unlikely to subside soon."), home)
         XCTAssertFalse(home.contains("Frictions between the United States and China are intensifying"),
                        "the excerpt ends at the separator")
     }

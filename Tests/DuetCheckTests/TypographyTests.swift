@@ -75,6 +75,33 @@ final class TypographyTests: XCTestCase {
         ])
     }
 
+    func testLineBreakBetweenHanAndLatinCountsAsNoSpace() {
+        let text = "我们使用 Swift\n语言编写，代码放在\nGitHub 上。\n分号后的\n## 标题\nGo 语言\n\nRust 也行  \n换行之后。"
+        XCTAssertEqual(warnings(text, language: "zh"), [], "no rule unless the site asks for spaces")
+        XCTAssertEqual(warnings(text, language: "zh", spacing: true), [
+            "post.md:2:1: warning: the line break between 't' and '语' renders as no space between Chinese and Latin text: join the two lines with a space",
+            "post.md:3:1: warning: the line break between '在' and 'G' renders as no space between Chinese and Latin text: join the two lines with a space",
+        ], "a heading, a line after a heading and a hard break are not joined")
+    }
+
+    func testSpaceBeforeAClosingFullWidthMark() {
+        XCTAssertEqual(warnings("另一个写成 www.example.org/style 。然后 Go ，好", language: "zh"), [
+            "post.md:1:28: warning: space before '。': a full-width mark needs no space, and a line could start with it there",
+            "post.md:1:35: warning: space before '，': a full-width mark needs no space, and a line could start with it there",
+        ])
+        XCTAssertEqual(warnings("代码 `a ，b` 不算。", language: "zh"), [])
+    }
+
+    func testURLsAndCodeAcrossChineseTextAreNotProse() {
+        let text = "见https://example.org/a“引文”和`code里的x中`，以及<https://example.org/路径>。"
+        XCTAssertEqual(warnings(text, language: "zh", spacing: true), [])
+        // The URL ends where the renderer ends its link, so the text after it is read again.
+        XCTAssertEqual(warnings("见 https://example.org/a，再用Go写", language: "zh", spacing: true), [
+            "post.md:1:27: warning: no space between Chinese and Latin text in '用G': add a space",
+            "post.md:1:29: warning: no space between Chinese and Latin text in 'o写': add a space",
+        ])
+    }
+
     func testCheckReadsTheSettingFromSiteYAMLAndReportsAtTheSourceFile() throws {
         let site = try TempSite(files: [
             "posts/zh/2025-05-06-harbor.md": "---\ntitle: 港口\n---\n\n港口在2025年重新开放,码头很忙。\n",

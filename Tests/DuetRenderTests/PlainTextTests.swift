@@ -13,6 +13,14 @@ final class PlainTextTests: XCTestCase {
         XCTAssertEqual(PlainText.from(html: "<p>See <em>this</em>.</p>"), "See this.")
     }
 
+    func testInlineTagsJoinTheTextAroundThem() {
+        XCTAssertEqual(PlainText.from(html: "<p>审阅了一份<a href=\"x\">监测方案</a>草案，<em>强调</em>和<code>f()</code>。</p>"),
+                       "审阅了一份监测方案草案，强调和f()。")
+        XCTAssertEqual(PlainText.from(html: "<p>A <strong>bold</strong> claim</p><p>Next</p><ul><li>one</li><li>two</li></ul>"),
+                       "A bold claim Next one two")
+        XCTAssertEqual(PlainText.from(html: "<p>line<br />break</p>"), "line break")
+    }
+
     func testLatinTextIsCutAtAWordBoundary() {
         XCTAssertEqual(PlainText.truncate("The quick brown fox jumps over", width: 12), "The quick…")
         XCTAssertEqual(PlainText.truncate("Short enough", width: 40), "Short enough")

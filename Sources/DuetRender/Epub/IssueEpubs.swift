@@ -22,9 +22,12 @@ public struct IssueEpubs: Sendable {
         return "\(folder)issue-\(issue)-\(language).epub"
     }
 
-    /// Site paths of every image the books may embed: issue covers and images in article bodies.
+    /// Site paths of every image the books may embed (issue covers and images in article bodies),
+    /// and of the articles' own pictures, whose sizes their pages need.
     public static func imagePaths(in graph: SiteGraph) -> Set<String> {
         var paths = Set(graph.issues.compactMap(\.cover).filter { $0.hasPrefix("/") })
+        // Article pictures too: their pages need their sizes (the books do not embed them).
+        paths.formUnion(graph.articles.compactMap(\.document.image).filter { $0.hasPrefix("/") && !$0.hasPrefix("//") })
         for article in graph.articles {
             guard article.document.bodyHTML.containsBytes("<img") else { continue }
             for tag in article.document.bodyHTML.split(separator: "<").dropFirst() where tag.hasPrefix("img ") {
