@@ -66,7 +66,6 @@ struct BuildRun {
         let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
         let staticDigests = Dictionary(staticFiles.map { ($0.key, Self.digest(of: $0.value)) }, uniquingKeysWith: { first, _ in first })
         let staticDigest: @Sendable (String) -> UInt64 = { staticDigests[$0] ?? 0 }
-        let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests)
         var next = BuildCache()
         next.parsed = memo.entries
         next.stamps = memo.stamps
@@ -76,8 +75,10 @@ struct BuildRun {
         // outputs whose recorded reads changed; otherwise everything, into a fresh folder.
         let incremental = store == nil && previous?.site == next.site && FileManager.default.fileExists(atPath: folder.root.path)
         var selected = plan.outputs
+        if incremental { clock.enter("select") }
+        let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests,
+                                    answering: incremental ? previous?.distinctReads ?? [] : [])
         if incremental, let previous {
-            clock.enter("select")
             selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests,
                                                trustingRecords: options.session != nil, staticDigest: staticDigest)
         }

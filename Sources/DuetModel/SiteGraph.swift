@@ -32,19 +32,6 @@ public struct SiteGraph: Hashable, Sendable {
         self.allIssues = issues
         self.allAuthors = authors
         self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
-        var sources: [TranslationSet.ID: [String]] = [:]
-        for document in articles.map(\.document) + pages.map(\.document) {
-            sources[document.translationID, default: []].append(document.sourcePath)
-        }
-        self.sourcesOfTranslation = sources
-    }
-
-    /// Translation set -> the source files of its versions, for the pages a change of one touches.
-    private let sourcesOfTranslation: [TranslationSet.ID: [String]]
-
-    /// Source paths of every version of `document`, itself included.
-    public func translationSources(of document: ParsedDocument) -> [String] {
-        sourcesOfTranslation[document.translationID] ?? [document.sourcePath]
     }
 
     /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.

@@ -23,6 +23,13 @@ struct BuildCache: Sendable {
     var site: UInt64 = 0
     var outputs: [String: Output] = [:]
 
+    /// Every read some output recorded, once.
+    var distinctReads: [Dependency] {
+        var seen: Set<Dependency> = []
+        for output in outputs.values { seen.formUnion(output.reads.keys) }
+        return Array(seen)
+    }
+
     /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
     static let tool: UInt64 = {
         var digest = StableDigest()

@@ -72,7 +72,8 @@ struct IncrementalUpdate {
                                                  stamp: try folder.writtenStamp(of: file.outputPath))
             }
         }
-        return Outcome(outputs: outputs, renderedPages: rendered.count { $0.file.path.hasSuffix(".html") }, changedAnything: true)
+        // The editors' status page (made on every preview build) is not a page of the publication.
+        return Outcome(outputs: outputs, renderedPages: stale.count { $0.kind == .page }, changedAnything: true)
     }
 }
 

@@ -2,33 +2,30 @@ import DuetModel
 import DuetRender
 import Synchronization
 
-/// Answers "what does this read give now?" for every kind of recorded read, memoised, so the
-/// selection of stale outputs and the record of fresh ones digest each read once per build.
+/// Answers "what does this read give now?" for every kind of recorded read, so the selection of
+/// stale outputs and the record of fresh ones digest each read once per build. The last build's
+/// reads are answered up front, on all cores, and then looked up without a lock.
 final class OutputDigests: Sendable {
-    private let model: ModelDigests
-    private let strings: StringsCatalog
-    private let templates: [String: UInt64]
+    private let answers: Answers
+    private let known: [Dependency: UInt64]
     private let memo = Mutex<[Dependency: UInt64]>([:])
 
-    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64]) {
-        model = ModelDigests(graph: graph)
-        self.strings = strings
-        self.templates = templates
+    /// - Parameter reads: what the previous build's outputs read.
+    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], answering reads: [Dependency] = []) {
+        let answers = Answers(model: ModelDigests(graph: graph), strings: strings, templates: templates)
+        let values = ParallelMap.map(reads) { answers.digest(of: $0) }
+        var known: [Dependency: UInt64] = [:]
+        known.reserveCapacity(reads.count)
+        for (read, value) in zip(reads, values) { if let value { known[read] = value } }
+        self.answers = answers
+        self.known = known
     }
 
     /// Nil means the read cannot be answered from the model (a volatile output): never current.
     func digest(of dependency: Dependency) -> UInt64? {
-        if let known = memo.withLock({ $0[dependency] }) { return known }
-        let value: UInt64?
-        switch dependency {
-        case .strings(let language):
-            var digest = StableDigest()
-            digest.combine(reflecting: strings.byLanguage[language] as Any)
-            value = digest.value
-        case .layout(let name): value = templates[name] ?? 0
-        case .volatile: value = nil
-        default: value = model.digest(of: dependency)
-        }
+        if let value = known[dependency] { return value }
+        if let value = memo.withLock({ $0[dependency] }) { return value }
+        let value = answers.digest(of: dependency)
         if let value { memo.withLock { $0[dependency] = value } }
         return value
     }
@@ -40,5 +37,23 @@ final class OutputDigests: Sendable {
             result[dependency] = value
         }
         return result
+    }
+
+    private struct Answers: Sendable {
+        let model: ModelDigests
+        let strings: StringsCatalog
+        let templates: [String: UInt64]
+
+        func digest(of dependency: Dependency) -> UInt64? {
+            switch dependency {
+            case .strings(let language):
+                var digest = StableDigest()
+                digest.combine(reflecting: strings.byLanguage[language] as Any)
+                return digest.value
+            case .layout(let name): return templates[name] ?? 0
+            case .volatile: return nil
+            default: return model.digest(of: dependency)
+            }
+        }
     }
 }

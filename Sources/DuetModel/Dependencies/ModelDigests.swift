@@ -5,6 +5,11 @@ public struct ModelDigests: Sendable {
     let documents: [String: ParsedDocument]
     /// Each article's identity digest, made once: every list query combines them.
     private let identities: [String: UInt64]
+    /// The graph's lists by what selects them, in graph order, gathered in one pass so that a
+    /// query per author or per issue does not scan every article.
+    private let byLanguage: [String: [Article]]
+    private let byAuthor: [String: [Article]]
+    private let byIssue: [String: [Article]]
 
     public init(graph: SiteGraph) {
         self.graph = graph
@@ -14,12 +19,17 @@ public struct ModelDigests: Sendable {
         }
         self.documents = documents
         var identities: [String: UInt64] = [:]
+        var byLanguage: [String: [Article]] = [:], byAuthor: [String: [Article]] = [:], byIssue: [String: [Article]] = [:]
         for article in graph.allArticles {
             var digest = StableDigest()
             article.combineIdentity(into: &digest)
             identities[article.document.sourcePath] = digest.value
+            byLanguage[article.document.language, default: []].append(article)
+            byIssue[article.issueID, default: []].append(article)
+            for id in Set(article.byline.authorIDs) { byAuthor[id, default: []].append(article) }
         }
         self.identities = identities
+        (self.byLanguage, self.byAuthor, self.byIssue) = (byLanguage, byAuthor, byIssue)
     }
 
     /// Nil for the reads the model does not answer (strings, layouts: the render stage's).
@@ -52,8 +62,8 @@ public struct ModelDigests: Sendable {
         switch query {
         case .articles: identities(graph.allArticles)
         case .article(let path): identities(graph.allArticles.filter { $0.document.sourcePath == path })
-        case .articlesIn(let language): identities(graph.allArticles.filter { $0.document.language == language })
-        case .articlesBy(let id): identities(graph.allArticles.filter { $0.byline.authorIDs.contains(id) })
+        case .articlesIn(let language): identities(byLanguage[language] ?? [])
+        case .articlesBy(let id): identities(byAuthor[id] ?? [])
         case .pages:
             for page in graph.allPages {
                 page.document.combineIdentity(into: &digest)
@@ -64,7 +74,7 @@ public struct ModelDigests: Sendable {
         case .currentIssue: digest.combine(graph.unrecordedCurrentIssue?.id ?? "\u{0}")
         case .tableOfContents(let issue, let language):
             // Its order reads titles and dates, which the sort records as the members' `.meta`.
-            identities(graph.allArticles.filter { $0.issueID == issue && $0.document.language == language })
+            identities((byIssue[issue] ?? []).filter { $0.document.language == language })
         case .translations(let id): digest.combine(reflecting: graph.translationSets[id] as Any)
         case .issueOf(let path): digest.combine(graph.allArticles.first { $0.document.sourcePath == path }?.issueID ?? "\u{0}")
         }
