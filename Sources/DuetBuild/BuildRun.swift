@@ -50,7 +50,9 @@ struct BuildRun {
         let (documents, parseDiagnostics) = pipeline.parse(sources, memo: memo)
 
         clock.enter("graph")
-        let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics)
+        let registry = pipeline.registry(sources, reusing: options.session?.registry)
+        options.session?.registry = registry
+        let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics, registry: registry)
         report.diagnostics += model.diagnostics
         clock.count("articles", model.graph.articles.count)
         clock.count("pages", model.graph.pages.count)
@@ -77,7 +79,8 @@ struct BuildRun {
         var selected = plan.outputs
         if incremental { clock.enter("select") }
         let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests,
-                                    answering: incremental ? previous?.distinctReads ?? [] : [])
+                                    answering: incremental ? previous?.distinctReads ?? [] : [],
+                                    documentDigests: memo.documentDigests)
         if incremental, let previous {
             selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests,
                                                trustingRecords: options.session != nil, staticDigest: staticDigest)

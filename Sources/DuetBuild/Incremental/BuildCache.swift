@@ -42,7 +42,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 4
+    static let formatVersion: UInt64 = 5
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {
@@ -53,6 +53,8 @@ struct BuildCache: Sendable {
         for (key, entry) in parsed.sorted(by: { $0.key < $1.key }) {
             writer.write(key)
             writer.write(entry.document)
+            writer.write(entry.digests.body)
+            writer.write(entry.digests.meta)
             writer.write(entry.warnings.count)
             for warning in entry.warnings { writer.write(warning) }
         }
@@ -114,9 +116,10 @@ struct BuildCache: Sendable {
             for _ in 0..<(try reader.readCount()) {
                 let key = try reader.readUInt64()
                 let document = try reader.readDocument()
+                let digests = ModelDigests.DocumentDigests(body: try reader.readUInt64(), meta: try reader.readUInt64())
                 var warnings: [Diagnostic] = []
                 for _ in 0..<(try reader.readCount()) { warnings.append(try reader.readDiagnostic()) }
-                cache.parsed[key] = ParseMemo.Entry(document: document, warnings: warnings)
+                cache.parsed[key] = ParseMemo.Entry(document: document, warnings: warnings, digests: digests)
             }
             for _ in 0..<(try reader.readCount()) {
                 let path = try reader.readString()

@@ -9,6 +9,7 @@ public final class BuildSession: Sendable {
     private struct State {
         var cache: BuildCache?
         var memo: ParseMemo?
+        var registry: SitePipeline.Registry?
     }
 
     private let state = Mutex(State())
@@ -17,9 +18,18 @@ public final class BuildSession: Sendable {
 
     var cache: BuildCache? { state.withLock { $0.cache } }
 
+    /// The issue and author files as last read: reused while their bytes are the same.
+    var registry: SitePipeline.Registry? {
+        get { state.withLock { $0.registry } }
+        set { state.withLock { $0.registry = newValue } }
+    }
+
     func memo(config: Data?) -> ParseMemo? { state.withLock { $0.memo?.next(config: config) } }
 
     func finished(_ cache: BuildCache, memo: ParseMemo) {
-        state.withLock { $0 = State(cache: cache, memo: memo) }
+        state.withLock {
+            $0.cache = cache
+            $0.memo = memo
+        }
     }
 }

@@ -11,8 +11,9 @@ final class OutputDigests: Sendable {
     private let memo = Mutex<[Dependency: UInt64]>([:])
 
     /// - Parameter reads: what the previous build's outputs read.
-    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], answering reads: [Dependency] = []) {
-        let answers = Answers(model: ModelDigests(graph: graph), strings: strings, templates: templates)
+    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], answering reads: [Dependency] = [],
+         documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
+        let answers = Answers(model: ModelDigests(graph: graph, documentDigests: documentDigests), strings: strings, templates: templates)
         let values = ParallelMap.map(reads) { answers.digest(of: $0) }
         var known: [Dependency: UInt64] = [:]
         known.reserveCapacity(reads.count)

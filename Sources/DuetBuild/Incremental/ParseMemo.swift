@@ -11,6 +11,15 @@ public final class ParseMemo: Sendable {
     public struct Entry: Sendable {
         public var document: ParsedDocument
         public var warnings: [Diagnostic]
+        /// What `.body` and `.meta` reads of the document digest to, made once per parse (and
+        /// kept in the cache), not once per build: a search index reads every body.
+        var digests: ModelDigests.DocumentDigests
+
+        init(document: ParsedDocument, warnings: [Diagnostic], digests: ModelDigests.DocumentDigests? = nil) {
+            self.document = document
+            self.warnings = warnings
+            self.digests = digests ?? ModelDigests.DocumentDigests(document)
+        }
     }
 
     /// Which parse a file's stamp stands for.
@@ -68,6 +77,13 @@ public final class ParseMemo: Sendable {
         used.withLock {
             $0.entries[key] = entry
             if let stamp = file.stamp { $0.stamps[file.path] = Stamped(stamp: stamp, key: key, settings: settings.value) }
+        }
+    }
+
+    /// The digests of every document this build parsed or reused, by source path.
+    var documentDigests: [String: ModelDigests.DocumentDigests] {
+        used.withLock { state in
+            Dictionary(state.entries.values.map { ($0.document.sourcePath, $0.digests) }, uniquingKeysWith: { first, _ in first })
         }
     }
 

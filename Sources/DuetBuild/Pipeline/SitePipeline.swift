@@ -123,15 +123,39 @@ public struct SitePipeline: Sendable {
 
     // MARK: Graph
 
-    public func model(_ sources: Sources, documents: [ParsedDocument], parseDiagnostics: [Diagnostic] = []) -> Model {
+    /// The issue and author files, read.
+    public struct Registry: Sendable {
+        public var issues: [IssueRecord]
+        public var authors: [Author]
+        public var diagnostics: [Diagnostic]
+        /// What they were read from (the files, `site.yml`, which images exist), so a process
+        /// that builds again (`duet serve`) reuses them while it is unchanged.
+        public var key: UInt64
+    }
+
+    public func registry(_ sources: Sources, reusing previous: Registry? = nil) -> Registry {
         let assets = Set(sources.staticFiles.map { "/" + $0.outputPath })
+        var digest = StableDigest()
+        digest.combine(bytes: sources.tree.config ?? Data())
+        for file in sources.tree.issueFiles + sources.tree.authorFiles {
+            digest.combine(file.path)
+            digest.combine(bytes: file.data)
+        }
+        for asset in assets.sorted() { digest.combine(asset) }
+        if let previous, previous.key == digest.value { return previous }
         let (issues, issueDiagnostics) = IssueLoader.load(sources.tree.issueFiles, config: sources.config, assetExists: assets.contains)
         let (authors, authorDiagnostics) = AuthorLoader.load(sources.tree.authorFiles, assetExists: assets.contains)
+        return Registry(issues: issues, authors: authors, diagnostics: issueDiagnostics + authorDiagnostics, key: digest.value)
+    }
+
+    public func model(_ sources: Sources, documents: [ParsedDocument], parseDiagnostics: [Diagnostic] = [],
+                      registry: Registry? = nil) -> Model {
+        let registry = registry ?? self.registry(sources)
         let graphed = settings.routesUnpublished ? documents.map(Self.publishable) : documents
         let (graph, graphDiagnostics) = SiteGraphBuilder(config: sources.config, selection: settings.selection).build(
-            documents: graphed, issues: issues, authors: authors)
+            documents: graphed, issues: registry.issues, authors: registry.authors)
         return Model(sources: sources, documents: documents, graph: graph,
-                     diagnostics: sources.diagnostics + parseDiagnostics + issueDiagnostics + authorDiagnostics + graphDiagnostics)
+                     diagnostics: sources.diagnostics + parseDiagnostics + registry.diagnostics + graphDiagnostics)
     }
 
     /// The document as if `published: false` were not there, so an unpublished post still gets

@@ -1,8 +1,28 @@
 /// The current answer to each read an output recorded, as a digest: an output is current when
 /// every read it made digests as it did when it was written.
 public struct ModelDigests: Sendable {
+    /// A document's `.body` and `.meta` digests.
+    public struct DocumentDigests: Hashable, Sendable {
+        public var body: UInt64
+        public var meta: UInt64
+
+        public init(body: UInt64, meta: UInt64) {
+            self.body = body
+            self.meta = meta
+        }
+
+        public init(_ document: ParsedDocument) {
+            var body = StableDigest(), meta = StableDigest()
+            document.unrecordedBody.combine(into: &body)
+            document.unrecordedMeta.combine(into: &meta)
+            self.init(body: body.value, meta: meta.value)
+        }
+    }
+
     let graph: SiteGraph
     let documents: [String: ParsedDocument]
+    /// Digests made when the documents were parsed, by source path; the rest are made here.
+    private let known: [String: DocumentDigests]
     /// Each article's identity digest, made once: every list query combines them.
     private let identities: [String: UInt64]
     /// The graph's lists by what selects them, in graph order, gathered in one pass so that a
@@ -11,8 +31,9 @@ public struct ModelDigests: Sendable {
     private let byAuthor: [String: [Article]]
     private let byIssue: [String: [Article]]
 
-    public init(graph: SiteGraph) {
+    public init(graph: SiteGraph, documentDigests: [String: DocumentDigests] = [:]) {
         self.graph = graph
+        known = documentDigests
         var documents: [String: ParsedDocument] = [:]
         for document in graph.allArticles.map(\.document) + graph.allPages.map(\.document) {
             documents[document.sourcePath] = document
@@ -38,10 +59,10 @@ public struct ModelDigests: Sendable {
         switch dependency {
         case .body(let path):
             guard let document = documents[path] else { return 0 }
-            document.unrecordedBody.combine(into: &digest)
+            return (known[path] ?? DocumentDigests(document)).body
         case .meta(let path):
             guard let document = documents[path] else { return 0 }
-            document.unrecordedMeta.combine(into: &digest)
+            return (known[path] ?? DocumentDigests(document)).meta
         case .author(let id):
             digest.combine(reflecting: graph.allAuthors[id] as Any)
         case .issue(let id):
