@@ -64,8 +64,10 @@ public struct Builder: Sendable {
         } : nil
         let previous = cacheFile?.load(tool: BuildDigests.tool)
         var next = BuildCache()
-        let configDigest = StableDigest.of(bytes: tree.config ?? Data())
-        let parser = DocumentParser(config: config)
+        let liquidSite = LiquidSite(tree: tree, config: config, theme: URL(fileURLWithPath: options.theme), themeDisplay: options.theme)
+        var configDigest = StableDigest.of(bytes: tree.config ?? Data())
+        configDigest.combine(liquidSite.digest)
+        let parser = DocumentParser(config: config, site: liquidSite)
         let keys = tree.documents.map { BuildDigests.parseKey($0, config: configDigest) }
         let parsed = ParallelMap.map(Array(zip(tree.documents, keys))) { file, key -> Result<BuildCache.Parsed, SourceError> in
             if let cached = previous?.parsed[key] { return .success(cached) }

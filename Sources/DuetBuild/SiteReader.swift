@@ -24,7 +24,7 @@ public enum SiteReader {
         } catch {
             return (nil, diagnostics + [error.diagnostic])
         }
-        let parser = DocumentParser(config: config)
+        let parser = DocumentParser(config: config, site: LiquidSite(tree: tree, config: config))
         var documents: [ParsedDocument] = []
         for file in tree.documents {
             do {

@@ -40,7 +40,7 @@ public struct SourceModel: Sendable {
         }
         if let baseURL { config.baseURL = baseURL }
 
-        let parser = DocumentParser(config: config)
+        let parser = DocumentParser(config: config, site: LiquidSite(tree: tree, config: config))
         var documents: [ParsedDocument] = []
         for result in ParallelMap.map(tree.documents, { file in
             Result { () throws(SourceError) in try parser.parse(file).0 }

@@ -84,7 +84,8 @@ extension LiquidFilters {
 }
 
 extension PublicationDate {
-    init(epochSeconds: Int64) {
+    /// The UTC fields of an instant (`1152098955 | date`, `'now'`).
+    public init(epochSeconds: Int64) {
         let days = Int(epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400)
         let seconds = Int(epochSeconds - Int64(days) * 86_400)
         // Howard Hinnant's civil_from_days.

@@ -1,3 +1,4 @@
+import Foundation
 import DuetModel
 
 /// Bytes -> tokens. `{% raw %}` and `{% comment %}` bodies are taken here, before any parsing,
@@ -27,7 +28,13 @@ struct LiquidLexer {
         while index < bytes.count - 1 {
             while guardIndex < source.protected.count, source.protected[guardIndex].upperBound <= index { guardIndex += 1 }
             if guardIndex < source.protected.count, source.protected[guardIndex].contains(index) {
-                index = source.protected[guardIndex].upperBound
+                let range = source.protected[guardIndex]
+                emitText(textStart..<index, trimLeading: trimNext, trimTrailing: false)
+                trimNext = false
+                let code = Self.removingRawMarkers(source.string(index..<range.upperBound))
+                tokens.append(LiquidToken(kind: .text, content: code, source: code, offset: index))
+                index = range.upperBound
+                textStart = index
                 continue
             }
             guard bytes[index] == UInt8(ascii: "{"), bytes[index + 1] == UInt8(ascii: "{") || bytes[index + 1] == UInt8(ascii: "%") else {
@@ -85,6 +92,17 @@ struct LiquidLexer {
             }
         }
         emitText(textStart..<max(textStart, bytes.count), trimLeading: trimNext, trimTrailing: false)
+    }
+
+    /// Jekyll authors wrap template code in `{% raw %}` inside their code blocks; Duet leaves
+    /// code alone anyway, so the markers themselves are all that must go.
+    static func removingRawMarkers(_ code: String) -> String {
+        guard code.contains("raw") else { return code }
+        var result = code
+        for marker in ["{% raw %}", "{% endraw %}", "{%- raw -%}", "{%- endraw -%}", "{%raw%}", "{%endraw%}", "{% raw -%}", "{%- endraw %}"] {
+            result = result.replacingOccurrences(of: marker, with: "")
+        }
+        return result
     }
 
     private mutating func emitText(_ range: Range<Int>, trimLeading: Bool, trimTrailing: Bool) {

@@ -6,10 +6,13 @@ import Foundation
 /// libcmark-gfm, excerpt, title, date and slug. Pure apart from the Markdown library.
 public struct DocumentParser: Sendable {
     public var config: SiteConfig
+    /// What Liquid in a document can see of the rest of the site (includes, URLs, `site.yml`).
+    public var site: LiquidSite
     private let dates: PublicationDateParser
 
-    public init(config: SiteConfig) {
+    public init(config: SiteConfig, site: LiquidSite = LiquidSite()) {
         self.config = config
+        self.site = site
         self.dates = PublicationDateParser(timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(secondsFromGMT: 0)!)
     }
 
@@ -36,18 +39,31 @@ public struct DocumentParser: Sendable {
         let name = FileName(stem: file.stem, isPost: file.kind == .post)
         var date = name.date.flatMap { dates.parse($0.isoDay) }
         if let entry = frontMatter.entry("date"), let written = entry.value.scalarText {
-            guard let parsed = dates.parse(written) else { throw .invalidDate(entry.location, text: written) }
+            guard let (parsed, lenient) = dates.parseLeniently(written) else { throw .invalidDate(entry.location, text: written) }
+            if lenient {
+                warnings.append(.warning("date '\(written)' is not written YYYY-MM-DD [HH:MM:SS +ZZZZ]; read as \(parsed.iso8601)",
+                                         at: entry.location))
+            }
             date = parsed
         }
         let language = frontMatter["lang"]?.scalarText ?? file.folderLanguage ?? config.defaultLanguage
         let separator = frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator
         let markdown = MarkdownRenderer(smartPunctuation: language == "en" || language.hasPrefix("en-"))
-        let body = markdown.render(ExcerptSplitter.removingSeparator(separator, from: block.body))
+        let kramdown = KramdownRenderer(markdown: markdown)
+        let slug = frontMatter["slug"]?.scalarText ?? name.slug
+        let liquid = LiquidPass(config: config, site: site, dates: dates)
+        let (source, liquidDiagnostics) = liquid.render(block.body, firstLine: block.bodyFirstLine, page: .init(
+            path: path, frontMatter: frontMatter, language: language,
+            title: frontMatter["title"]?.scalarText ?? name.titleFromSlug, date: date, slug: slug, kind: file.kind, stem: file.stem))
+        warnings += liquidDiagnostics
+        let (body, kramdownDiagnostics) = kramdown.render(ExcerptSplitter.removingSeparator(separator, from: source),
+                                                          path: path, firstLine: block.bodyFirstLine)
+        warnings += kramdownDiagnostics
         let excerptHTML: String
         if let explicit = frontMatter["excerpt"]?.scalarText {
-            excerptHTML = markdown.render(explicit).html
-        } else if let source = ExcerptSplitter.excerptSource(of: block.body, separator: separator) {
-            excerptHTML = markdown.render(source).html
+            excerptHTML = kramdown.render(explicit, path: path).0.html
+        } else if let excerpt = ExcerptSplitter.excerptSource(of: source, separator: separator) {
+            excerptHTML = kramdown.render(excerpt, path: path).0.html
         } else {
             excerptHTML = ""
         }
@@ -55,7 +71,7 @@ public struct DocumentParser: Sendable {
         let title = frontMatter["title"]?.scalarText ?? body.headings.first?.text ?? name.titleFromSlug
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
-            slug: frontMatter["slug"]?.scalarText ?? name.slug, title: title, date: date,
+            slug: slug, title: title, date: date,
             frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings)
         if !block.body.allSatisfy(\.isWhitespace), let missing = DescriptionCheck.warning(for: document) { warnings.append(missing) }
         return (document, warnings)

@@ -16,6 +16,8 @@ public struct SourceTree: Sendable {
     public var authorFiles: [SourceFile]
     /// Files that exist but could not be read; the build reports them and goes on reading the rest.
     public var diagnostics: [Diagnostic]
+    /// `includes/**`: what `{% include %}` in a post can reach (Jekyll's `_includes/`).
+    public var includes: [String: SourceFile] = [:]
 
     public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
 
@@ -65,11 +67,31 @@ public struct SourceTree: Sendable {
                 }
             }
         }
+        let (includes, unreadable) = includeFiles(under: root.appendingPathComponent("includes"), display: "\(display)/includes")
+        tree.includes = includes
+        tree.diagnostics += unreadable
         let staticRoot = root.appendingPathComponent("static")
         tree.staticFiles = DirectoryListing.files(under: staticRoot).map {
             StaticFile(sourcePath: "\(display)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
         }
         return tree
+    }
+
+    /// Every file under an includes folder (the content's or a theme's), keyed later by its path
+    /// inside the folder, as `{% include folder/name.html %}` names it.
+    public static func includeFiles(under folder: URL, display: String) -> ([String: SourceFile], [Diagnostic]) {
+        var files: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        let reader = ContentFileReader(root: folder)
+        for relative in DirectoryListing.files(under: folder) {
+            let path = "\(display)/\(relative)"
+            do throws(SourceError) {
+                files[relative] = SourceFile(kind: .page, path: path, folderLanguage: nil, data: try reader.read(folder.appendingPathComponent(relative), path: path))
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return (files, diagnostics)
     }
 
     static func reason(_ error: Error) -> String {
