@@ -11,6 +11,8 @@ struct KramdownAttributes: Equatable {
             && a.pairs.map(\.0) == b.pairs.map(\.0) && a.pairs.map(\.1) == b.pairs.map(\.1)
     }
 
+    init() {}
+
     /// The inside of the braces after `{:` (or after `{` for `{#id}` and `{.class}`); nil when it
     /// is not an attribute list (`{: this is prose}` stays text).
     init?(_ inner: Substring) {

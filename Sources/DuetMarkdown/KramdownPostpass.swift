@@ -54,6 +54,13 @@ struct KramdownPostpass {
     private mutating func apply(_ list: KramdownList, at marker: Range<String.Index>, in html: inout String) -> String.Index {
         let before = html[..<marker.lowerBound]
         let after = html[marker.upperBound...]
+        if list.isRawHTML {
+            let whole = before.hasSuffix("<p>") && after.hasPrefix("</p>")
+                ? html.index(marker.lowerBound, offsetBy: -3)..<html.index(marker.upperBound, offsetBy: 4) : marker
+            let offset = html.distance(from: html.startIndex, to: whole.lowerBound)
+            html.replaceSubrange(whole, with: list.written)
+            return html.index(html.startIndex, offsetBy: offset + list.written.count)
+        }
         let unsupported = list.attributes.references.filter { $0 != "toc" }
         if !unsupported.isEmpty {
             diagnostics.append(.warning("kramdown attribute list reference '\(unsupported.joined(separator: " "))' is not supported; it is ignored",

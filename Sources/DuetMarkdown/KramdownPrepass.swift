@@ -50,8 +50,12 @@ struct KramdownPrepass {
             let innerStart = second == UInt8(ascii: ":") ? index + 2 : index + 1
             let isList = second == UInt8(ascii: ":") || second == UInt8(ascii: "#") || second == UInt8(ascii: ".")
             let inner = Substring(String(decoding: bytes[innerStart..<close], as: UTF8.self))
-            guard isList, let attributes = KramdownAttributes(inner) else {
-                if second == UInt8(ascii: ":"), !inner.isEmpty, inner.first?.isLetter == true, inner.contains(":") {
+            let definitionName = inner.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            let isDefinition = second == UInt8(ascii: ":") && !definitionName.isEmpty
+                && inner.dropFirst(definitionName.count).hasPrefix(":")
+                && (inner.dropFirst(definitionName.count + 1).first.map { $0 == " " } ?? true)
+            guard isList, !isDefinition, let attributes = KramdownAttributes(inner) else {
+                if isDefinition {
                     diagnostics.append(.warning("kramdown attribute list definition '{:\(inner)}' is not supported; it is left as text",
                                                 at: location(index)))
                 }
@@ -83,7 +87,7 @@ struct KramdownPrepass {
     /// returns where to go on.
     private mutating func extensionTag(at start: Int, close: Int, into out: inout [UInt8]) -> Int {
         let inner = String(decoding: bytes[(start + 3)..<close], as: UTF8.self)
-        let name = String(inner.prefix { $0.isLetter })
+        let name = String(inner.prefix { $0.isLetter || $0.isNumber || $0 == "_" })
         let selfClosing = inner.hasSuffix("/")
         let ending = Array("{:/\(name)}".utf8)
         func endOfBlock() -> (body: Range<Int>, after: Int)? {
@@ -106,7 +110,12 @@ struct KramdownPrepass {
                                             at: location(start)))
                 return bytes.count
             }
-            if name == "nomarkdown" { out += bytes[block.body] }
+            if name == "nomarkdown" {
+                // Kept away from cmark behind a marker, put back as written after it.
+                lists.append(KramdownList(attributes: KramdownAttributes(), written: String(decoding: bytes[block.body], as: UTF8.self),
+                                          location: location(start), isRawHTML: true))
+                out += Array(KramdownMarker.text(lists.count - 1).utf8)
+            }
             return block.after
         default:
             diagnostics.append(.warning("kramdown extension '{::\(name)}' is not supported; it is left as text", at: location(start)))

@@ -48,4 +48,6 @@ struct KramdownList {
     var attributes: KramdownAttributes
     var written: String
     var location: SourceLocation
+    /// `{::nomarkdown}`: `written` is HTML to put back where the marker is.
+    var isRawHTML = false
 }

@@ -21,7 +21,8 @@ extension PublicationDateParser {
                     if next == "pm" || next == "p.m.", hour < 12 { hour += 12 }
                     if next == "am" || next == "a.m.", hour == 12 { hour = 0 }
                 }
-            } else if month == nil, let named = Self.monthNames.firstIndex(where: { lower.hasPrefix($0) && lower.count >= 3 && $0.hasPrefix(String(lower.prefix(3))) }) {
+            } else if month == nil, lower.count >= 3,
+                      let named = Self.monthNames.firstIndex(where: { $0.hasPrefix(lower) || lower.hasPrefix($0) }) {
                 month = named + 1
             } else if let number = Int(lower.filter(\.isNumber)), !lower.isEmpty, lower.first?.isNumber == true,
                       lower.allSatisfy({ $0.isNumber || "stndrh".contains($0) }) {
