@@ -46,10 +46,10 @@ extension LiquidFilters {
     private static func date(_ call: Call) throws(Failure) -> PublicationDate {
         switch call.input {
         case .date(let date): return date
-        case .int(let seconds): return PublicationDate(epochSeconds: Int64(seconds))
+        case .int(let seconds): return PublicationDate(secondsSinceEpoch: Int64(seconds), utcOffsetSeconds: 0)
         case .string(let text):
             if text == "now" || text == "today" { return call.environment.now }
-            if let digits = Int64(text) { return PublicationDate(epochSeconds: digits) }
+            if let digits = Int64(text) { return PublicationDate(secondsSinceEpoch: digits, utcOffsetSeconds: 0) }
             if let date = call.environment.parseDate(text) { return date }
             throw Failure(message: "cannot read '\(text)' as a date")
         default:
@@ -80,24 +80,5 @@ extension LiquidFilters {
             }
         }
         return result
-    }
-}
-
-extension PublicationDate {
-    /// The UTC fields of an instant (`1152098955 | date`, `'now'`).
-    public init(epochSeconds: Int64) {
-        let days = Int(epochSeconds >= 0 ? epochSeconds / 86_400 : (epochSeconds - 86_399) / 86_400)
-        let seconds = Int(epochSeconds - Int64(days) * 86_400)
-        // Howard Hinnant's civil_from_days.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (month <= 2 ? 1 : 0), month: month, day: day,
-                  hour: seconds / 3_600, minute: seconds % 3_600 / 60, second: seconds % 60)
     }
 }

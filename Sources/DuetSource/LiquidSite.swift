@@ -42,7 +42,7 @@ public struct LiquidSite: Sendable {
         if let data = tree.config, let yaml = try? YAMLFile.parse(data, path: tree.configPath) {
             for entry in yaml.entries { settings[entry.key] = LiquidValue(entry.value) }
         }
-        self.now = PublicationDate(epochSeconds: Int64(now.timeIntervalSince1970))
+        self.now = PublicationDate(secondsSinceEpoch: Int64(now.timeIntervalSince1970), utcOffsetSeconds: 0)
         // The URL index costs a front matter parse of every document: only sites that ask for it pay.
         let wanted = ["post_url", "{% link", "{%- link", "site.posts", "site.pages"].map { Data($0.utf8) }
         guard tree.documents.contains(where: { file in wanted.contains { file.data.range(of: $0) != nil } }) else { return }
