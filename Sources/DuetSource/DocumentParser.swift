@@ -56,14 +56,17 @@ public struct DocumentParser: Sendable {
             path: path, frontMatter: frontMatter, language: language,
             title: frontMatter["title"]?.scalarText ?? name.titleFromSlug, date: date, slug: slug, kind: file.kind, stem: file.stem))
         warnings += liquidDiagnostics
-        let (body, kramdownDiagnostics) = kramdown.render(ExcerptSplitter.removingSeparator(separator, from: source),
-                                                          path: path, firstLine: block.bodyFirstLine)
+        let isHTML = path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm")
+        func render(_ text: String, firstLine: Int) -> (RenderedMarkdown, [Diagnostic]) {
+            isHTML ? (RenderedMarkdown(html: text, headings: []), []) : kramdown.render(text, path: path, firstLine: firstLine)
+        }
+        let (body, kramdownDiagnostics) = render(ExcerptSplitter.removingSeparator(separator, from: source), firstLine: block.bodyFirstLine)
         warnings += kramdownDiagnostics
         let excerptHTML: String
         if let explicit = frontMatter["excerpt"]?.scalarText {
             excerptHTML = kramdown.render(explicit, path: path).0.html
         } else if let excerpt = ExcerptSplitter.excerptSource(of: source, separator: separator) {
-            excerptHTML = kramdown.render(excerpt, path: path).0.html
+            excerptHTML = render(excerpt, firstLine: block.bodyFirstLine).0.html
         } else {
             excerptHTML = ""
         }

@@ -58,6 +58,17 @@ struct LiquidPass {
         environment.globals["site"] = .object(siteObject)
 
         var pageObject = LiquidObject(page.frontMatter.entries.map { ($0.key, LiquidValue($0.value)) })
+        // Jekyll turns `tags: a b` and `category: x` into lists, as listings and loops expect.
+        for (key, sources) in [("tags", ["tags", "tag"]), ("categories", ["categories", "category"])] {
+            let words = sources.flatMap { source -> [LiquidValue] in
+                switch page.frontMatter[source] {
+                case .list(let items)?: return items.map(LiquidValue.init)
+                case let value?: return (value.scalarText ?? "").split(whereSeparator: \.isWhitespace).map { .string(String($0)) }
+                case nil: return []
+                }
+            }
+            pageObject[key] = .array(words)
+        }
         pageObject["title"] = .string(page.title)
         pageObject["date"] = page.date.map(LiquidValue.date) ?? .null
         pageObject["lang"] = .string(language)

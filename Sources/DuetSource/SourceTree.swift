@@ -20,6 +20,8 @@ public struct SourceTree: Sendable {
     public var includes: [String: SourceFile] = [:]
 
     public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
+    /// Jekyll builds `.html` posts and pages too: their body is HTML, given to the reader as written.
+    public static let documentExtensions: Set<String> = markdownExtensions.union(["html", "htm"])
 
     /// - Parameters:
     ///   - root: the content folder on disk.
@@ -40,7 +42,7 @@ public struct SourceTree: Sendable {
         let reader = ContentFileReader(root: root)
         for (folder, kind) in [("posts", SourceFile.Kind.post), ("pages", .page)] {
             for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
-            where markdownExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+            where documentExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
                 let components = relative.split(separator: "/")
                 let language = components.count > 1 ? String(components[0]) : nil
                 let path = "\(display)/\(folder)/\(relative)"

@@ -66,13 +66,30 @@ final class JekyllFixtureTests: XCTestCase {
             <li class="toc-h2"><a href="#afternoon">Afternoon</a></li>
             </ul>
             """), english)
-        XCTAssertTrue(english.contains("<p>We counted 0 tags and 3 posts in English.</p>"))
+        XCTAssertTrue(english.contains("<p>We counted 0 tags and 4 posts in English.</p>"))
         XCTAssertTrue(english.contains("<ol>\n<li>Heron</li>\n<li>Egret</li>\n</ol>"))
         XCTAssertTrue(english.contains("Written on Sunday, March 1, 2020. {% gist 1234567 %}"), "an unknown tag stays, with its warning")
 
+        let page = try site.page("en/2020/reading-the-marsh/index.html")
+        XCTAssertTrue(page.contains("<a href=\"/lab/en/authors/tomas-ferrer/\">Tomás Ferrer</a>"), "an author written as a link reads as the name")
+        XCTAssertFalse(page.contains("&lt;a href"))
+        XCTAssertTrue(try site.page("en/authors/tomas-ferrer/index.html").contains("<a href=\"https://example.org/~tomas\">"), "and keeps the link as the web page")
+
         let chinese = try body("zh/2020/reading-the-marsh/index.html")
-        XCTAssertTrue(chinese.contains("<p>我们在 「涨潮 之前」 出发，共有 1 篇中文笔记。</p>"), chinese)
+        XCTAssertTrue(chinese.contains("<p>我们在 「涨潮 之前」 出发，共有 2 篇中文笔记。</p>"), chinese)
         XCTAssertTrue(chinese.contains("<p class=\"note\" lang=\"zh-Hans\">潮汐表的读法见<a href=\"/lab/en/2021/parsing-tide-tables/\">这篇英文笔记</a>。</p>"), chinese)
+    }
+
+    func testHTMLAndMarkdownExtensionPostsFromGovernmentAndChineseBlogs() throws {
+        let notice = try body("en/2019/open-data-release/index.html")
+        XCTAssertTrue(notice.contains("<p>From today, The Lantern Notebook mirrors the harbour's tide readings.</p>"), "an .html post is HTML as written")
+        XCTAssertTrue(notice.contains("<p class=\"tag\">Filed under data.</p>"))
+        XCTAssertTrue(notice.contains("<li>OPEN-DATA</li>\n<li>RELEASES</li>"), "tags written as one string are a list")
+
+        let chinese = try body("zh/2019/duanwu-notes/index.html")
+        XCTAssertTrue(chinese.contains("<p>端午安康！今天是 2019年6月7日。</p>"), chinese)
+        XCTAssertTrue(chinese.contains("<p>标签：随笔、节日</p>"))
+        XCTAssertTrue(chinese.contains("<p>两个标签。</p>"))
     }
 
     func testRenderWithLiquidFalseAndPages() throws {
