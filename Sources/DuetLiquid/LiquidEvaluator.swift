@@ -24,9 +24,12 @@ struct LiquidEvaluator {
     // MARK: diagnostics
 
     mutating func report(_ severity: Diagnostic.Severity, _ message: String, at offset: Int) {
-        var text = message
-        for link in includeChain.reversed() { text += " (in \(link.path), included from \(link.from))" }
-        diagnostics.append(Diagnostic(severity, text, at: source.location(offset)))
+        diagnostics.append(Diagnostic(severity, message + chainNote, at: source.location(offset)))
+    }
+
+    /// ` (included from a.html:1:4, from post.md:6:1)`: the way from the document to the include.
+    private var chainNote: String {
+        includeChain.isEmpty ? "" : " (included from " + includeChain.reversed().map { "\($0.from)" }.joined(separator: ", from ") + ")"
     }
 
     private mutating func step(at offset: Int) -> Bool {
@@ -176,7 +179,7 @@ struct LiquidEvaluator {
         source = template.source
         for diagnostic in template.diagnostics {
             var located = diagnostic
-            for link in includeChain.reversed() { located.message += " (in \(link.path), included from \(link.from))" }
+            located.message += chainNote
             diagnostics.append(located)
         }
         scopes.append(LiquidObject([("include", .object(arguments))]))

@@ -23,7 +23,7 @@ final class JekyllBadInputTests: XCTestCase {
             "includes/b.html": "\n{% include a.html %}",
         ])
         XCTAssertEqual(messages, [
-            "includes/b.html:2:1: error: include: 'a.html' includes itself (in includes/b.html, included from includes/a.html:1:4) (in includes/a.html, included from posts/en/2021-01-03-c.md:6:1)",
+            "includes/b.html:2:1: error: include: 'a.html' includes itself (included from includes/a.html:1:4, from posts/en/2021-01-03-c.md:6:1)",
             "posts/en/2021-01-01-a.md:7:1: error: '{% if %}' is never closed with '{% endif %}'",
             "posts/en/2021-01-02-b.md:5:5: error: post_url: there is no post '2001-01-01-missing'",
             "posts/en/2021-01-02-b.md:5:43: error: include: there is no file 'nowhere.html' in the includes folder",

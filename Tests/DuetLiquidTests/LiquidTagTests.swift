@@ -94,12 +94,12 @@ import Testing
 
         let (_, selfIncluding) = render("x\n{% include loop.html %}", environment: environment)
         #expect(selfIncluding.map(\.description) == [
-            "includes/loop.html:1:7: error: include: 'loop.html' includes itself (in includes/loop.html, included from t.md:2:1)",
+            "includes/loop.html:1:7: error: include: 'loop.html' includes itself (included from t.md:2:1)",
         ])
         let (_, chain) = render("{% include a.html %}", environment: environment)
         #expect(chain.map(\.description) == [
-            "includes/b.html:2:1: warning: unknown Liquid filter 'bogus' left as text (Duet does not know it) (in includes/b.html, included from includes/a.html:1:1) (in includes/a.html, included from t.md:1:1)",
-            "includes/b.html:2:16: error: include: 'a.html' includes itself (in includes/b.html, included from includes/a.html:1:1) (in includes/a.html, included from t.md:1:1)",
+            "includes/b.html:2:1: warning: unknown Liquid filter 'bogus' left as text (Duet does not know it) (included from includes/a.html:1:1, from t.md:1:1)",
+            "includes/b.html:2:16: error: include: 'a.html' includes itself (included from includes/a.html:1:1, from t.md:1:1)",
         ])
         let (_, missing) = render("\n  {% include nothing.html %}", environment: environment)
         #expect(missing.map(\.description) == ["t.md:2:3: error: include: there is no file 'nothing.html' in the includes folder"])
