@@ -81,6 +81,33 @@ struct KramdownPrepass {
             index = close + 1
         }
         output = String(decoding: out, as: UTF8.self)
+        reportOtherSyntax(outside: code)
+    }
+
+    /// kramdown's abbreviations, definition lists and math have no CommonMark meaning: a reader
+    /// would see them as text, so each is a warning at its line.
+    private mutating func reportOtherSyntax(outside code: [Range<Int>]) {
+        var lineStart = 0
+        var previousBlank = true
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            let line = bytes[lineStart..<lineEnd]
+            let inCode = code.contains { $0.contains(lineStart) }
+            let blank = line.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
+            if !inCode {
+                let text = String(decoding: line, as: UTF8.self)
+                let trimmed = text.drop { $0 == " " }
+                if trimmed.hasPrefix("*["), trimmed.contains("]:") {
+                    diagnostics.append(.warning("kramdown abbreviation definitions are not supported; the line is shown as text", at: location(lineStart)))
+                } else if trimmed.hasPrefix(": "), !previousBlank {
+                    diagnostics.append(.warning("kramdown definition lists are not supported; the definition is shown as a paragraph", at: location(lineStart)))
+                } else if trimmed.hasPrefix("$$") {
+                    diagnostics.append(.warning("kramdown math is not rendered; '$$' and the formula are shown as text", at: location(lineStart)))
+                }
+            }
+            previousBlank = blank
+            lineStart = lineEnd + 1
+        }
     }
 
     /// `{::comment}...{:/comment}`, `{::options ... /}`, `{::nomarkdown}...{:/nomarkdown}`;

@@ -16,7 +16,8 @@ public struct KramdownRenderer: Sendable {
     }
 
     public func render(_ text: String, path: String, firstLine: Int = 1) -> (RenderedMarkdown, [Diagnostic]) {
-        guard text.containsBytes("{:") || text.containsBytes("{#") || text.containsBytes("{.") else {
+        guard text.containsBytes("{:") || text.containsBytes("{#") || text.containsBytes("{.") || text.containsBytes("*[")
+                || text.containsBytes("$$") || text.containsBytes("\n: ") else {
             return (markdown.render(text), [])
         }
         var prepass = KramdownPrepass(text: text, path: path, firstLine: firstLine)

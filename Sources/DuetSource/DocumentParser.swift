@@ -47,7 +47,7 @@ public struct DocumentParser: Sendable {
             date = parsed
         }
         let language = frontMatter["lang"]?.scalarText ?? file.folderLanguage ?? config.defaultLanguage
-        let separator = frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator
+        let separator = frontMatter["excerpt_separator"]?.scalarText ?? ExcerptSplitter.moreMarker(in: block.body) ?? config.excerptSeparator
         let markdown = MarkdownRenderer(smartPunctuation: language == "en" || language.hasPrefix("en-"))
         let kramdown = KramdownRenderer(markdown: markdown)
         let slug = frontMatter["slug"]?.scalarText ?? name.slug

@@ -66,6 +66,14 @@ final class KramdownRendererTests: XCTestCase {
                        ["p.md:5:1: warning: kramdown attribute list definition '{:ref: .x}' is not supported; it is left as text"])
     }
 
+    func testOtherKramdownSyntaxIsAWarning() {
+        XCTAssertEqual(warnings("The HTML spec.\n\n*[HTML]: Hypertext Markup Language\n\nTerm\n: its meaning\n\n$$ e = mc^2 $$\n\n```\n$$ in code\n```"), [
+            "p.md:7:1: warning: kramdown abbreviation definitions are not supported; the line is shown as text",
+            "p.md:10:1: warning: kramdown definition lists are not supported; the definition is shown as a paragraph",
+            "p.md:12:1: warning: kramdown math is not rendered; '$$' and the formula are shown as text",
+        ])
+    }
+
     func testEventHandlersAreNeverCopied() {
         XCTAssertEqual(html("[x](y){:onclick=\"steal()\" title=\"t\"}"), "<p><a href=\"y\" title=\"t\">x</a></p>\n")
     }
