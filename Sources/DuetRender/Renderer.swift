@@ -45,9 +45,15 @@ public struct Renderer: Sendable {
             let name = document.layout ?? fallback
             if theme.layouts.contains(name) { return name }
             let known = theme.layouts.sorted().joined(separator: ", ")
-            diagnostics.append(.error("unknown layout '\(name)' (the theme has: \(known))",
-                                      at: document.location(of: "layout")))
-            return nil
+            // Jekyll posts name their old theme's layouts (`default`, `single`): the page still
+            // builds with the theme's own, and the author is told (an error with --strict).
+            guard theme.layouts.contains(fallback) else {
+                diagnostics.append(.error("unknown layout '\(name)' (the theme has: \(known))", at: document.location(of: "layout")))
+                return nil
+            }
+            diagnostics.append(.warning("unknown layout '\(name)' (the theme has: \(known)); using '\(fallback)'",
+                                        at: document.location(of: "layout")))
+            return fallback
         }
         func add(_ route: Route, _ layout: String, shows whole: [String] = [], lists listed: [String],
                  _ context: @escaping @Sendable (PageContextFactory) -> PageContext) {
