@@ -71,7 +71,7 @@ public struct DocumentParser: Sendable {
             excerptHTML = ""
         }
         warnings += Self.imagesWithoutAlt(in: block.body, firstLine: block.bodyFirstLine, path: path)
-        let title = frontMatter["title"]?.scalarText ?? body.headings.first?.text ?? name.titleFromSlug
+        let title = frontMatter["title"]?.scalarText.map(Self.plainTitle) ?? body.headings.first?.text ?? name.titleFromSlug
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: slug, title: title, date: date,
@@ -82,6 +82,16 @@ public struct DocumentParser: Sendable {
 }
 
 extension DocumentParser {
+    /// Jekyll titles carry inline HTML and entities (`&ldquo;Tides&rdquo;`, `<i>Nature</i>`): the
+    /// reader should see the text, not the markup. A `<` that opens none of these tags stays text.
+    static func plainTitle(_ title: String) -> String {
+        let tags = ["<i>", "<em>", "<b>", "<strong>", "<code>", "<sup>", "<sub>", "<span", "<br", "<small>", "<abbr", "<a "]
+        let lowered = title.lowercased()
+        let hasEntity = title.contains("&") && title.range(of: "&[#a-zA-Z0-9]{2,8};", options: .regularExpression) != nil
+        guard hasEntity || tags.contains(where: lowered.contains) else { return title }
+        return PlainText.from(html: title)
+    }
+
     /// `![](x.png)` gives readers of screen readers nothing: each image without alt text is a
     /// warning at its line (an error with `--strict`).
     static func imagesWithoutAlt(in body: String, firstLine: Int, path: String) -> [Diagnostic] {

@@ -93,6 +93,9 @@ final class JekyllFixtureTests: XCTestCase {
     }
 
     func testRenderWithLiquidFalseAndPages() throws {
+        let notice = try site.page("en/2019/notice-to-mariners/index.html")
+        XCTAssertTrue(notice.contains("<title>Notice to mariners &amp; “pilots” · The Lantern Notebook</title>"), "a title's markup and entities read as text")
+        XCTAssertTrue(notice.contains("<h1>Notice to mariners &amp; “pilots”</h1>"))
         XCTAssertTrue(try body("en/2019/notice-to-mariners/index.html").contains("Template syntax such as {{ tide.level }} is printed as written"))
         XCTAssertTrue(try body("en/about/index.html").contains("kept by The Lantern Notebook’s two editors since 2019."))
     }
