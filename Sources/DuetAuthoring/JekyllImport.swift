@@ -94,6 +94,11 @@ public enum JekyllImport {
         }
         if !site.includes.isEmpty { plan.carried.append("\(site.includes.count) includes from _includes/ into includes/") }
 
+        for file in site.dataFiles {
+            add("data/" + file.path.dropFirst("_data/".count), file.data, from: file.path)
+        }
+        if !site.dataFiles.isEmpty { plan.carried.append("\(site.dataFiles.count) data files from _data/ into data/ (site.data)") }
+
         let assetPaths = Set(site.assets.map { "/" + $0.path })
         let authors = try JekyllAuthors.convert(site, assetExists: assetPaths.contains)
         for (id, yaml) in authors.files { add("authors/\(id).yml", Data(yaml.utf8), from: "authors") }

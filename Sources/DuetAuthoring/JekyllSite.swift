@@ -20,6 +20,8 @@ public struct JekyllSite: Sendable {
     public var includes: [File] = []
     public var authorDocuments: [File] = []
     public var authorsData: File?
+    /// `_data/**.yml` other than the authors: `{{ site.data.* }}`.
+    public var dataFiles: [File] = []
     /// Copied as they are; read only when written.
     public var assets: [(path: String, url: URL)] = []
     /// `_layouts/x.html`, `_sass/...`, `_plugins/...`, `_data/...`, other collections: kept aside for a person.
@@ -57,6 +59,8 @@ public struct JekyllSite: Sendable {
                 site.authorDocuments.append(try load(relative))
             } else if relative == "_data/authors.yml" || relative == "_data/authors.yaml" {
                 site.authorsData = try load(relative)
+            } else if first == "_data", relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") {
+                site.dataFiles.append(try load(relative))
             } else if first.hasPrefix("_") || relative.hasPrefix("_") {
                 site.setAside.append(relative)
             } else if Self.mayHaveFrontMatter(relative), let file = try? load(relative), file.data.starts(with: Data("---".utf8)) {

@@ -67,6 +67,7 @@ public struct Builder: Sendable {
         let liquidSite = LiquidSite(tree: tree, config: config, theme: URL(fileURLWithPath: options.theme), themeDisplay: options.theme)
         var configDigest = StableDigest.of(bytes: tree.config ?? Data())
         configDigest.combine(liquidSite.digest)
+        report.diagnostics += liquidSite.diagnostics
         let parser = DocumentParser(config: config, site: liquidSite)
         let keys = tree.documents.map { BuildDigests.parseKey($0, config: configDigest) }
         let parsed = ParallelMap.map(Array(zip(tree.documents, keys))) { file, key -> Result<BuildCache.Parsed, SourceError> in

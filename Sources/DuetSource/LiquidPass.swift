@@ -54,6 +54,7 @@ struct LiquidPass {
         siteObject["lang"] = .string(language)
         siteObject["default_lang"] = .string(config.defaultLanguage)
         siteObject["posts"] = site.posts(language: language)
+        siteObject["pages"] = site.pages(language: language)
         siteObject["time"] = .date(site.now)
         environment.globals["site"] = .object(siteObject)
 

@@ -25,6 +25,8 @@ public struct LiquidSite: Sendable {
     var entries: [Entry] = []
     var now = PublicationDate(year: 1970, month: 1, day: 1)
     public private(set) var digest = StableDigest()
+    /// Data files that could not be read as YAML; the build reports them.
+    public private(set) var diagnostics: [Diagnostic] = []
 
     public init() {}
 
@@ -42,6 +44,19 @@ public struct LiquidSite: Sendable {
         if let data = tree.config, let yaml = try? YAMLFile.parse(data, path: tree.configPath) {
             for entry in yaml.entries { settings[entry.key] = LiquidValue(entry.value) }
         }
+        var data = LiquidObject()
+        for name in tree.dataFiles.keys.sorted() {
+            guard let file = tree.dataFiles[name] else { continue }
+            do {
+                let value = LiquidValue(try YAMLFile.value(file.data, path: file.path))
+                let folders = name.split(separator: "/").dropLast().map(String.init)
+                Self.insert(value, at: folders + [ParsedDocument.fileStem(of: name)], into: &data)
+                digest.combine(bytes: file.data)
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        if !data.keys.isEmpty { settings["data"] = .object(data) }
         self.now = PublicationDate(secondsSinceEpoch: Int64(now.timeIntervalSince1970), utcOffsetSeconds: 0)
         // The URL index costs a front matter parse of every document: only sites that ask for it pay.
         let wanted = ["post_url", "{% link", "{%- link", "site.posts", "site.pages"].map { Data($0.utf8) }
@@ -92,6 +107,16 @@ public struct LiquidSite: Sendable {
                      date: date, frontMatter: frontMatter)
     }
 
+    /// `data/team/members.yml` is `site.data.team.members`.
+    private static func insert(_ value: LiquidValue, at path: [String], into object: inout LiquidObject) {
+        guard let first = path.first else { return }
+        guard path.count > 1 else { object[first] = value; return }
+        var inner: LiquidObject
+        if case .object(let existing)? = object[first] { inner = existing } else { inner = LiquidObject() }
+        insert(value, at: Array(path.dropFirst()), into: &inner)
+        object[first] = .object(inner)
+    }
+
     /// `post_url NAME`: the post in the page's own language first, as a bilingual site expects.
     func postURL(_ name: String, language: String) -> String? {
         let stem = name.hasSuffix(".md") ? String(name.dropLast(3)) : name
@@ -109,6 +134,17 @@ public struct LiquidSite: Sendable {
         let stem = ParsedDocument.fileStem(of: String(path))
         let pages = entries.filter { $0.kind == .page && $0.stem == stem }
         return (pages.first { $0.language == language } ?? pages.first)?.url
+    }
+
+    /// `site.pages`, in the page's language.
+    func pages(language: String) -> LiquidValue {
+        .array(entries.filter { $0.kind == .page && $0.language == language }.map { entry in
+            var object = LiquidObject(entry.frontMatter.entries.map { ($0.key, LiquidValue($0.value)) })
+            object["title"] = .string(entry.title)
+            object["url"] = .string(entry.url)
+            object["lang"] = .string(entry.language)
+            return .object(object)
+        })
     }
 
     /// `site.posts`, newest first, in the page's language (as each language of a polyglot site lists its own).

@@ -18,6 +18,8 @@ public struct SourceTree: Sendable {
     public var diagnostics: [Diagnostic]
     /// `includes/**`: what `{% include %}` in a post can reach (Jekyll's `_includes/`).
     public var includes: [String: SourceFile] = [:]
+    /// `data/**.yml`: Jekyll's `_data/`, what `{{ site.data.NAME }}` reads.
+    public var dataFiles: [String: SourceFile] = [:]
 
     public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
     /// Jekyll builds `.html` posts and pages too: their body is HTML, given to the reader as written.
@@ -72,6 +74,9 @@ public struct SourceTree: Sendable {
         let (includes, unreadable) = includeFiles(under: root.appendingPathComponent("includes"), display: "\(display)/includes")
         tree.includes = includes
         tree.diagnostics += unreadable
+        let (data, unreadableData) = includeFiles(under: root.appendingPathComponent("data"), display: "\(display)/data")
+        tree.dataFiles = data.filter { ["yml", "yaml"].contains($0.key.split(separator: ".").last.map { $0.lowercased() } ?? "") }
+        tree.diagnostics += unreadableData
         let staticRoot = root.appendingPathComponent("static")
         tree.staticFiles = DirectoryListing.files(under: staticRoot).map {
             StaticFile(sourcePath: "\(display)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
@@ -79,7 +84,7 @@ public struct SourceTree: Sendable {
         return tree
     }
 
-    /// Every file under an includes folder (the content's or a theme's), keyed later by its path
+    /// Every file under an includes or data folder (the content's or a theme's), keyed by its path
     /// inside the folder, as `{% include folder/name.html %}` names it.
     public static func includeFiles(under folder: URL, display: String) -> ([String: SourceFile], [Diagnostic]) {
         var files: [String: SourceFile] = [:]

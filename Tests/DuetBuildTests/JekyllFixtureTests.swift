@@ -97,6 +97,8 @@ final class JekyllFixtureTests: XCTestCase {
         XCTAssertTrue(notice.contains("<title>Notice to mariners &amp; “pilots” · The Lantern Notebook</title>"), "a title's markup and entities read as text")
         XCTAssertTrue(notice.contains("<h1>Notice to mariners &amp; “pilots”</h1>"))
         XCTAssertTrue(try body("en/2019/notice-to-mariners/index.html").contains("Template syntax such as {{ tide.level }} is printed as written"))
-        XCTAssertTrue(try body("en/about/index.html").contains("kept by The Lantern Notebook’s two editors since 2019."))
+        let about = try body("en/about/index.html")
+        XCTAssertTrue(about.contains("kept by The Lantern Notebook’s two editors since 2019."))
+        XCTAssertTrue(about.contains("<p>Readings come from Harbour Office, East Quay:\nInner basin (3.4 m), Outer mole (4.1 m).</p>"), "site.data from data/harbour.yml")
     }
 }

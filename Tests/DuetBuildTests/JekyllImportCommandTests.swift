@@ -21,6 +21,7 @@ final class JekyllImportCommandTests: XCTestCase {
         for line in [
             "  - jekyll-polyglot languages: en, zh (default en)",
             "  - 4 posts (en 3, zh 1), Markdown unchanged",
+            "  - 1 data files from _data/ into data/ (site.data)",
             "  - the site's own keys for {{ site.* }}: github_user, survey_sites",
             "  - plugins with no Duet equivalent: jekyll-gist",
             "  - languages zh-CN become zh (their URLs move from /zh-CN/ to /zh/); lang: keys are rewritten to match",
@@ -53,6 +54,8 @@ final class JekyllImportCommandTests: XCTestCase {
         XCTAssertTrue(post.contains("<a href=\"/notes/en/2019/winter-return/\">the winter note</a>"), post)
         XCTAssertTrue(post.contains("Wen Qiuyue"), "the author from _data/authors.yml")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("_site/zh/about/index.html").path))
+        let about = try String(contentsOf: folder.appendingPathComponent("_site/en/about/index.html"), encoding: .utf8)
+        XCTAssertTrue(about.contains("Stations: North Spit, Heron Flats."), "_data/ carried into data/")
         XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("_site/assets/img/flats.svg").path))
     }
 
