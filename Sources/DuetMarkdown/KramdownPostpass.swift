@@ -100,7 +100,26 @@ struct KramdownPostpass {
         if after.hasPrefix("</"), let name = Self.tagName(after.dropFirst(2)) {
             var start = marker.lowerBound
             while start > html.startIndex, html[html.index(before: start)].isWhitespace { start = html.index(before: start) }
+            let ownLine = html[start..<marker.lowerBound].contains("\n")
             html.removeSubrange(start..<marker.upperBound)
+            // After a table, the list line became a row of its own; after a tight list, part of its
+            // last item: kramdown means the table or the list.
+            if name == "td" || name == "th", let row = Self.opening("tr", before: start, in: html),
+               let rowEnd = html.range(of: "</tr>", range: row.upperBound..<html.endIndex),
+               html[row.upperBound..<rowEnd.lowerBound].replacingOccurrences(of: "<td>", with: "").replacingOccurrences(of: "</td>", with: "")
+                .replacingOccurrences(of: "<th>", with: "").replacingOccurrences(of: "</th>", with: "").allSatisfy(\.isWhitespace) {
+                var end = rowEnd.upperBound
+                if end < html.endIndex, html[end] == "\n" { end = html.index(after: end) }
+                html.removeSubrange(row.lowerBound..<end)
+                if let table = Self.opening("table", before: row.lowerBound, in: html) { return retag(table, with: list, in: &html) }
+                return row.lowerBound
+            }
+            if name == "li", ownLine {
+                let ul = Self.opening("ul", before: start, in: html), ol = Self.opening("ol", before: start, in: html)
+                if let parent = [ul, ol].compactMap({ $0 }).max(by: { $0.lowerBound < $1.lowerBound }) {
+                    return retag(parent, with: list, in: &html)
+                }
+            }
             if let opening = Self.opening(name, before: start, in: html) {
                 return retag(opening, with: list, in: &html)
             }

@@ -25,6 +25,13 @@ final class KramdownRendererTests: XCTestCase {
         XCTAssertEqual(html("```sh\nls\n```\n{: .terminal}"), "<pre class=\"terminal\"><code class=\"language-sh\">ls\n</code></pre>\n")
     }
 
+    func testListsAfterTablesAndListsGoOnTheWholeTableOrList() {
+        XCTAssertEqual(html("| a | b |\n|---|---|\n| 1 | 2 |\n{: .striped}\n"),
+                       "<table class=\"striped\">\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n")
+        XCTAssertEqual(html("- one\n- two\n{: .steps}\n"), "<ul class=\"steps\">\n<li>one</li>\n<li>two</li>\n</ul>\n")
+        XCTAssertEqual(html("- one\n- two {: .last}\n"), "<ul>\n<li>one</li>\n<li class=\"last\">two</li>\n</ul>\n")
+    }
+
     func testHeadingIdsReplaceTheGeneratedOnes() {
         let rendered = renderer.render("## Getting started {#start}\n\n### Next {: .minor}\n", path: "p.md").0
         XCTAssertEqual(rendered.html, "<h2 id=\"start\">Getting started</h2>\n<h3 id=\"next\" class=\"minor\">Next</h3>\n")
