@@ -205,7 +205,8 @@ struct LiquidEvaluator {
                 return .array([])
             }
             guard to >= from else { return .array([]) }
-            guard to - from < environment.maxSteps else {
+            let (span, overflow) = to.subtractingReportingOverflow(from)
+            guard !overflow, span < environment.maxSteps else {
                 report(.error, "the range (\(from)..\(to)) is too long", at: offset)
                 return .array([])
             }
@@ -261,7 +262,7 @@ extension LiquidNumber {
     var intValue: Int? {
         switch self {
         case .int(let value): return value
-        case .double(let value): return value.isFinite ? Int(value) : nil
+        case .double(let value): return value.isFinite && abs(value) < 9e18 ? Int(value) : nil
         }
     }
 }

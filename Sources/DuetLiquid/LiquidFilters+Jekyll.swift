@@ -46,10 +46,10 @@ extension LiquidFilters {
     private static func date(_ call: Call) throws(Failure) -> PublicationDate {
         switch call.input {
         case .date(let date): return date
-        case .int(let seconds): return PublicationDate(secondsSinceEpoch: Int64(seconds), utcOffsetSeconds: 0)
+        case .int(let seconds) where abs(seconds) < 1 << 40: return PublicationDate(secondsSinceEpoch: Int64(seconds), utcOffsetSeconds: 0)
         case .string(let text):
             if text == "now" || text == "today" { return call.environment.now }
-            if let digits = Int64(text) { return PublicationDate(secondsSinceEpoch: digits, utcOffsetSeconds: 0) }
+            if let digits = Int64(text), abs(digits) < 1 << 40 { return PublicationDate(secondsSinceEpoch: digits, utcOffsetSeconds: 0) }
             if let date = call.environment.parseDate(text) { return date }
             throw Failure(message: "cannot read '\(text)' as a date")
         default:

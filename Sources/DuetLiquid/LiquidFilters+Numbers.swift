@@ -8,12 +8,11 @@ extension LiquidFilters {
         "divided_by": { call throws(Failure) in
             guard let divisor = call.argument(0).number else { throw Failure(message: "expected a number to divide by, found \(call.argument(0).kindName)") }
             if case .int(0) = divisor { throw Failure(message: "divided by 0") }
-            return try arithmetic(call, { a, b in Int((Double(a) / Double(b)).rounded(.down)) }, /)
+            return try arithmetic(call, floorDivision, /)
         },
         "modulo": { call throws(Failure) in
             if case .int(0) = call.argument(0).number { throw Failure(message: "divided by 0") }
-            return try arithmetic(call, { a, b in a - b * Int((Double(a) / Double(b)).rounded(.down)) },
-                                  { a, b in a - b * (a / b).rounded(.down) })
+            return try arithmetic(call, { a, b in a &- b &* floorDivision(a, b) }, { a, b in a - b * (a / b).rounded(.down) })
         },
         "abs": { call throws(Failure) in
             switch try number(call.input) {
@@ -21,13 +20,13 @@ extension LiquidFilters {
             case .double(let value): return .double(abs(value))
             }
         },
-        "ceil": { call throws(Failure) in .int(Int(try number(call.input).double.rounded(.up))) },
-        "floor": { call throws(Failure) in .int(Int(try number(call.input).double.rounded(.down))) },
+        "ceil": { call throws(Failure) in whole(try number(call.input).double.rounded(.up)) },
+        "floor": { call throws(Failure) in whole(try number(call.input).double.rounded(.down)) },
         "round": { call throws(Failure) in
             let digits = try call.integer(0, default: 0)
             let value = try number(call.input).double
-            guard digits > 0 else { return .int(Int(value.rounded(.toNearestOrAwayFromZero))) }
-            let scale = pow(10, Double(digits))
+            guard digits > 0 else { return whole(value.rounded(.toNearestOrAwayFromZero)) }
+            let scale = pow(10, Double(min(digits, 15)))
             return .double((value * scale).rounded(.toNearestOrAwayFromZero) / scale)
         },
         "at_least": { call throws(Failure) in
@@ -39,6 +38,18 @@ extension LiquidFilters {
             return a.double <= b.double ? a.value : b.value
         },
     ]
+
+    /// Ruby's integer division rounds down (`-7 / 2` is -4); `Int.min / -1` wraps instead of trapping.
+    static func floorDivision(_ a: Int, _ b: Int) -> Int {
+        let (quotient, overflow) = a.dividedReportingOverflow(by: b)
+        if overflow { return quotient }
+        return (a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient
+    }
+
+    /// A rounded number as an integer when it fits one.
+    private static func whole(_ value: Double) -> LiquidValue {
+        value.isFinite && abs(value) < 9e18 ? .int(Int(value)) : .double(value)
+    }
 
     static func number(_ value: LiquidValue) throws(Failure) -> LiquidNumber {
         if value == .null { return .int(0) }

@@ -7,7 +7,10 @@ struct LiquidParser {
     private let source: LiquidSource
     private let tokens: [LiquidToken]
     private var position = 0
+    private var depth = 0
     private(set) var diagnostics: [Diagnostic] = []
+    /// Blocks inside blocks deeper than this are a mistake, not a post (and would exhaust the stack).
+    static let maxDepth = 100
 
     static let blockTags: Set<String> = ["if", "unless", "case", "for", "capture", "highlight"]
     static let knownTags: Set<String> = blockTags.union([
@@ -64,6 +67,13 @@ struct LiquidParser {
     }
 
     private mutating func tag(_ name: String, _ token: LiquidToken) -> LiquidNode? {
+        if Self.blockTags.contains(name), depth >= Self.maxDepth {
+            error("'{% \(name) %}' is nested more than \(Self.maxDepth) blocks deep", at: token.offset)
+            position = tokens.count
+            return nil
+        }
+        depth += 1
+        defer { depth -= 1 }
         switch name {
         case "if", "unless": return conditional(name, token)
         case "case": return caseWhen(token)

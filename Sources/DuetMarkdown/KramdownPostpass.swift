@@ -21,9 +21,12 @@ struct KramdownPostpass {
         var searchFrom = html.startIndex
         while let open = html.range(of: String(Character(KramdownMarker.open)), range: searchFrom..<html.endIndex),
               let close = html.range(of: String(Character(KramdownMarker.close)), range: open.upperBound..<html.endIndex) {
-            let digits = html[open.upperBound..<close.lowerBound].unicodeScalars.map { String($0.value - KramdownMarker.digitBase, radix: 16) }.joined()
+            // An author's own private-use characters are not markers: only U+E100...U+E10F digits are.
+            let scalars = html[open.upperBound..<close.lowerBound].unicodeScalars
+            let digits = scalars.count <= 8 && scalars.allSatisfy({ (KramdownMarker.digitBase..<KramdownMarker.digitBase + 16).contains($0.value) })
+                ? scalars.map { String($0.value - KramdownMarker.digitBase, radix: 16) }.joined() : ""
             guard let number = Int(digits, radix: 16), lists.indices.contains(number) else {
-                html.removeSubrange(open.lowerBound..<close.upperBound)
+                searchFrom = open.upperBound
                 continue
             }
             let list = lists[number]

@@ -8,6 +8,8 @@ struct KramdownPrepass {
     private(set) var output = ""
     private(set) var lists: [KramdownList] = []
     private(set) var diagnostics: [Diagnostic] = []
+    /// Each list costs a walk over the HTML after cmark: past this many, the rest stay text.
+    static let maxLists = 2_000
 
     init(text: String, path: String, firstLine: Int) {
         bytes = Array(text.utf8)
@@ -15,12 +17,18 @@ struct KramdownPrepass {
         self.firstLine = firstLine
     }
 
-    private func location(_ offset: Int) -> SourceLocation {
-        var line = firstLine, column = 1
-        for byte in bytes[..<offset] {
+    /// Where the last location was asked for: offsets come in increasing order, so each is
+    /// counted on from the previous one rather than from the top of the text.
+    private var cursor = (offset: 0, line: 0, column: 1)
+
+    private mutating func location(_ offset: Int) -> SourceLocation {
+        if offset < cursor.offset { cursor = (0, 0, 1) }
+        var (line, column) = (cursor.line, cursor.column)
+        for byte in bytes[cursor.offset..<min(offset, bytes.count)] {
             if byte == 0x0A { line += 1; column = 1 } else if byte & 0xC0 != 0x80 { column += 1 }
         }
-        return SourceLocation(file: path, line: line, column: column)
+        cursor = (offset, line, column)
+        return SourceLocation(file: path, line: firstLine + line, column: column)
     }
 
     mutating func run() {
@@ -54,7 +62,7 @@ struct KramdownPrepass {
             let isDefinition = second == UInt8(ascii: ":") && !definitionName.isEmpty
                 && inner.dropFirst(definitionName.count).hasPrefix(":")
                 && (inner.dropFirst(definitionName.count + 1).first.map { $0 == " " } ?? true)
-            guard isList, !isDefinition, let attributes = KramdownAttributes(inner) else {
+            guard isList, !isDefinition, lists.count < Self.maxLists, let attributes = KramdownAttributes(inner) else {
                 if isDefinition {
                     diagnostics.append(.warning("kramdown attribute list definition '{:\(inner)}' is not supported; it is left as text",
                                                 at: location(index)))

@@ -50,6 +50,15 @@ import Testing
         #expect(deep.first?.message.hasPrefix("include: 'a' includes itself") == true)
     }
 
+    @Test func extremeNumbersAndNestingNeverCrash() {
+        #expect(output("{{ 9223372036854775807 | divided_by: -1 }} {{ -9223372036854775807 | minus: 10 | divided_by: -1 }}").isEmpty == false)
+        #expect(output("{{ x | ceil }} {{ x | floor }} {{ 1.5 | round: 400 }}", [("x", .double(1e300))]) == "1e+300 1e+300 1.5")
+        #expect(messages("{% for i in (-9223372036854775807..9223372036854775807) %}{% endfor %}").count == 1)
+        #expect(messages("{{ 9223372036854775807 | date: '%Y' }}") == ["t.md:1:1: error: date: expected a date, found an integer"])
+        let deep = String(repeating: "{% if true %}", count: 5_000) + "x"
+        #expect(messages(deep).first == "t.md:1:1301: error: '{% if %}' is nested more than 100 blocks deep")
+    }
+
     @Test func protectedRangesAreLeftAlone() {
         let text = "`{{ code }}` and {{ x }}"
         let source = LiquidSource(text: text, path: "t.md", protected: [0..<12])

@@ -81,6 +81,11 @@ final class KramdownRendererTests: XCTestCase {
         ])
     }
 
+    func testAnAuthorsPrivateUseCharactersAreNotMarkers() {
+        XCTAssertEqual(html("Glyphs \u{E000}\u{E101}\u{E001} and \u{E000}x\u{E001} {: .x} stay."),
+                       "<p>Glyphs \u{E000}\u{E101}\u{E001} and \u{E000}x\u{E001} {: .x} stay.</p>\n")
+    }
+
     func testEventHandlersAreNeverCopied() {
         XCTAssertEqual(html("[x](y){:onclick=\"steal()\" title=\"t\"}"), "<p><a href=\"y\" title=\"t\">x</a></p>\n")
     }
