@@ -73,6 +73,15 @@ struct LiquidEvaluator {
                     return
                 }
             }
+        case .caseWhen(let branches):
+            var matched = false
+            for branch in branches {
+                if let condition = branch.condition {
+                    if test(condition) { matched = true; render(branch.body, into: &output) }
+                } else if !matched {
+                    render(branch.body, into: &output)
+                }
+            }
         case .forLoop(let loop):
             renderLoop(loop, into: &output)
         case .interrupt(let kind):

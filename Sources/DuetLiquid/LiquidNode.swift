@@ -4,8 +4,10 @@ indirect enum LiquidNode: Sendable {
     case output(LiquidFilteredExpression, source: String, offset: Int)
     case assign(String, LiquidFilteredExpression, offset: Int)
     case capture(String, [LiquidNode])
-    /// `if`/`elsif`/`else` and `unless` (its first condition negated); `case`/`when` becomes this too.
+    /// `if`/`elsif`/`else` and `unless` (its first condition negated).
     case conditional([Branch])
+    /// `case`/`when`: unlike `if`, every matching `when` renders; `else` only when none did.
+    case caseWhen([Branch])
     case forLoop(ForLoop)
     case interrupt(Interrupt)
     case highlight(language: String, body: [LiquidNode], offset: Int)

@@ -181,7 +181,7 @@ struct LiquidParser {
             next = end
         }
         if next == nil { unclosed(token) }
-        return .conditional(branches)
+        return .caseWhen(branches)
     }
 
     private mutating func forLoop(_ token: LiquidToken) -> LiquidNode? {

@@ -55,6 +55,8 @@ struct LiquidPass {
         siteObject["default_lang"] = .string(config.defaultLanguage)
         siteObject["posts"] = site.posts(language: language)
         siteObject["pages"] = site.pages(language: language)
+        siteObject["tags"] = site.postsBy("tags", language: language)
+        siteObject["categories"] = site.postsBy("categories", language: language)
         siteObject["time"] = .date(site.now)
         environment.globals["site"] = .object(siteObject)
 

@@ -59,7 +59,7 @@ public struct LiquidSite: Sendable {
         if !data.keys.isEmpty { settings["data"] = .object(data) }
         self.now = PublicationDate(secondsSinceEpoch: Int64(now.timeIntervalSince1970), utcOffsetSeconds: 0)
         // The URL index costs a front matter parse of every document: only sites that ask for it pay.
-        let wanted = ["post_url", "{% link", "{%- link", "site.posts", "site.pages"].map { Data($0.utf8) }
+        let wanted = ["post_url", "{% link", "{%- link", "site.posts", "site.pages", "site.tags", "site.categories"].map { Data($0.utf8) }
         guard tree.documents.contains(where: { file in wanted.contains { file.data.range(of: $0) != nil } }) else { return }
         let parser = PublicationDateParser(timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(secondsFromGMT: 0)!)
         let root = tree.configPath.hasSuffix("/site.yml") ? String(tree.configPath.dropLast("site.yml".count)) : ""
@@ -145,6 +145,24 @@ public struct LiquidSite: Sendable {
             object["lang"] = .string(entry.language)
             return .object(object)
         })
+    }
+
+    /// `site.tags` / `site.categories`: each name with its posts, as Jekyll's tag pages loop over them.
+    func postsBy(_ key: String, language: String) -> LiquidValue {
+        var groups = LiquidObject()
+        guard case .array(let posts) = self.posts(language: language) else { return .object(groups) }
+        for post in posts {
+            let names: [String]
+            switch post.member(.string(key)) {
+            case .array(let items): names = items.map(\.text)
+            case .string(let text): names = text.split(whereSeparator: \.isWhitespace).map(String.init)
+            default: names = []
+            }
+            for name in names {
+                if case .array(let existing)? = groups[name] { groups[name] = .array(existing + [post]) } else { groups[name] = .array([post]) }
+            }
+        }
+        return .object(groups)
     }
 
     /// `site.posts`, newest first, in the page's language (as each language of a polyglot site lists its own).

@@ -41,6 +41,8 @@ import Testing
         #expect(output(template, [("x", .int(2))]) == "low")
         #expect(output(template, [("x", .string("q"))]) == "letter")
         #expect(output(template, [("x", .int(9))]) == "other")
+        // As in Liquid, every matching `when` renders.
+        #expect(output("{% case 'a' %}{% when 'a' %}1{% when 'a' %}2{% else %}E{% endcase %}") == "12")
     }
 
     @Test func forLoopsWithLimitOffsetReversedAndForloop() {
