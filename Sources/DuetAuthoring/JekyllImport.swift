@@ -56,7 +56,7 @@ public enum JekyllImport {
             }
             years.append(year)
             postCounts[language, default: 0] += 1
-            add("posts/\(language)/\(name)", edited(frontMatter, path: post.path, site: site, plan: &plan, multilingual: false), from: post.path)
+            add("posts/\(language)/\(name)", edited(frontMatter, path: post.path, site: site, plan: &plan, multilingual: languages.count > 1), from: post.path)
         }
         if !postCounts.isEmpty {
             plan.carried.append("\(postCounts.values.reduce(0, +)) posts (" + postCounts.keys.sorted().map { "\($0) \(postCounts[$0] ?? 0)" }.joined(separator: ", ") + "), Markdown unchanged")
