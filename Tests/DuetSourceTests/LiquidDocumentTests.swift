@@ -29,6 +29,15 @@ final class LiquidDocumentTests: XCTestCase {
         ])
     }
 
+    func testPageURLIsTheURLTheGraphWillGive() throws {
+        let config = SiteConfig(titles: ["en": "R"], permalink: "/:lang/:year/:slug/")
+        let file = sourceFile(front + "Share {{ page.url | absolute_url }}.\n")
+        let tree = SourceTree(config: nil, configPath: "content/site.yml", documents: [file], staticFiles: [], issueFiles: [],
+                              authorFiles: [], diagnostics: [])
+        let (document, _) = try DocumentParser(config: config, site: LiquidSite(tree: tree, config: config)).parse(file)
+        XCTAssertEqual(document.bodyHTML, "<p>Share /en/2025/harbour-talks/.</p>\n")
+    }
+
     func testPageVariablesAndSiteSettings() throws {
         let config = SiteConfig(titles: ["en": "The Review"], baseURL: "https://example.org/review")
         let text = "---\ntitle: T\ndescription: d\ndate: 2025-01-15 09:30:00 +0800\ntags: [a, b]\n---\n"
