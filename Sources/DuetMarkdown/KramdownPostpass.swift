@@ -102,8 +102,13 @@ struct KramdownPostpass {
         // At the end of an element's content.
         if after.hasPrefix("</"), let name = Self.tagName(after.dropFirst(2)) {
             var start = marker.lowerBound
-            while start > html.startIndex, html[html.index(before: start)].isWhitespace { start = html.index(before: start) }
-            let ownLine = html[start..<marker.lowerBound].contains("\n")
+            // The line break before a list on its own line, however it was rendered (`\n`, ` `, `<br />`).
+            while true {
+                while start > html.startIndex, html[html.index(before: start)].isWhitespace { start = html.index(before: start) }
+                guard list.ownLine, let br = ["<br />", "<br/>", "<br>"].first(where: { html[..<start].hasSuffix($0) }) else { break }
+                start = html.index(start, offsetBy: -br.count)
+            }
+            let ownLine = list.ownLine
             html.removeSubrange(start..<marker.upperBound)
             // After a table, the list line became a row of its own; after a tight list, part of its
             // last item: kramdown means the table or the list.

@@ -83,8 +83,12 @@ struct KramdownPrepass {
                     continue
                 }
             }
+            let lineStart = bytes[..<index].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            let lineEnd = bytes[close...].firstIndex(of: 0x0A) ?? bytes.count
+            let ownLine = bytes[lineStart..<index].allSatisfy { $0 == 0x20 || $0 == 0x09 }
+                && bytes[(close + 1)..<lineEnd].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }
             lists.append(KramdownList(attributes: attributes, written: String(decoding: bytes[index...close], as: UTF8.self),
-                                      location: location(index)))
+                                      location: location(index), ownLine: ownLine))
             out += Array(KramdownMarker.text(lists.count - 1).utf8)
             index = close + 1
         }

@@ -51,4 +51,6 @@ struct KramdownList {
     var location: SourceLocation
     /// `{::nomarkdown}`: `written` is HTML to put back where the marker is.
     var isRawHTML = false
+    /// Written on a line of its own: a block list, whatever cmark makes of the line break before it.
+    var ownLine = false
 }

@@ -22,6 +22,8 @@ final class KramdownRendererTests: XCTestCase {
                        "<p id=\"first\" class=\"note\">A paragraph\nwith two lines.</p>\n")
         XCTAssertEqual(html("> quoted\n\n{: .pull}\n\nAfter."),
                        "<blockquote class=\"pull\">\n<p>quoted</p>\n</blockquote>\n<p>After.</p>\n")
+        XCTAssertEqual(html("Ends in a hard break  \n{: .x}"), "<p class=\"x\">Ends in a hard break</p>\n",
+                       "however the line break before it renders")
         XCTAssertEqual(html("```sh\nls\n```\n{: .terminal}"), "<pre class=\"terminal\"><code class=\"language-sh\">ls\n</code></pre>\n")
     }
 
