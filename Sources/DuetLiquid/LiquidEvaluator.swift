@@ -241,6 +241,10 @@ struct LiquidEvaluator {
             let arguments = call.arguments.map { value(of: $0, at: offset) }
             var keywords: [String: LiquidValue] = [:]
             for (key, argument) in call.keywords { keywords[key] = value(of: argument, at: offset) }
+            if call.name == "where_exp" || call.name == "find_exp" {
+                current = filterByExpression(current, arguments, first: call.name == "find_exp", at: offset)
+                continue
+            }
             guard let filter = LiquidFilters.named[call.name] else {
                 report(.warning, "unknown Liquid filter '\(call.name)' left as text (Duet does not know it)", at: offset)
                 return nil
@@ -254,6 +258,36 @@ struct LiquidEvaluator {
             }
         }
         return current
+    }
+
+    /// Jekyll's `where_exp: "post", "post.lang == page.lang"`: the condition is Liquid, so it is
+    /// evaluated here, with the item bound to the name, rather than as a plain filter.
+    private mutating func filterByExpression(_ input: LiquidValue, _ arguments: [LiquidValue], first: Bool, at offset: Int) -> LiquidValue {
+        guard case .array(let items) = input else {
+            if input != .null { report(.error, "where_exp: expected a list, found \(input.kindName)", at: offset) }
+            return first ? .null : .array([])
+        }
+        let name = arguments.first?.text ?? ""
+        let condition: LiquidCondition
+        do {
+            var scanner = try LiquidMarkupScanner(arguments.dropFirst().first?.text ?? "")
+            condition = try scanner.condition()
+        } catch {
+            report(.error, "where_exp: \(error.message)", at: offset)
+            return .array([])
+        }
+        scopes.append(LiquidObject())
+        defer { scopes.removeLast() }
+        var kept: [LiquidValue] = []
+        for item in items {
+            guard step(at: offset) else { break }
+            scopes[scopes.count - 1][name] = item
+            if test(condition) {
+                if first { return item }
+                kept.append(item)
+            }
+        }
+        return first ? .null : .array(kept)
     }
 
     mutating func test(_ condition: LiquidCondition) -> Bool {

@@ -65,6 +65,9 @@ import Testing
         #expect(output("{{ posts | sort: 'title' | map: 'title' | join }}", posts) == "B C a")
         #expect(output("{{ posts | sort_natural: 'title' | map: 'title' | join }}", posts) == "a B C")
         #expect(output("{{ posts.first.title }}{{ posts.last.title }} {{ posts | size }}", posts) == "BC 3")
+        #expect(output("{{ posts | where_exp: 'post', 'post.n > 1 and post.lang == page.lang' | map: 'title' | join }}",
+                       posts + [("page", object(("lang", .string("en"))))]) == "B")
+        #expect(output("{% assign f = posts | find_exp: 'p', \"p.tags contains 'y'\" %}{{ f.title }}", posts) == "a")
         #expect(output("{{ l | uniq | reverse | join: '' }} {{ l | compact | size }} {{ l | concat: m | join: '' }}",
                        [("l", list(.int(1), .int(2), .int(1), .null)), ("m", list(.int(9)))]) == "21 3 1219")
         #expect(output("{{ l | array_to_sentence_string }}", [("l", list(.string("a"), .string("b"), .string("c")))]) == "a, b, and c")
