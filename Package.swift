@@ -27,7 +27,8 @@ let package = Package(
         ),
         .target(name: "DuetModel"),
         .target(name: "DuetMarkdown", dependencies: ["CCmarkGFM", "DuetModel"]),
-        .target(name: "DuetSource", dependencies: ["DuetModel", "DuetMarkdown", "Yams"]),
+        .target(name: "DuetLiquid", dependencies: ["DuetModel"]),
+        .target(name: "DuetSource", dependencies: ["DuetModel", "DuetMarkdown", "DuetLiquid", "Yams"]),
         .target(name: "DuetRender", dependencies: [
             "DuetModel",
             .product(name: "Mustache", package: "swift-mustache"),
@@ -54,6 +55,7 @@ let package = Package(
         .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
+        .testTarget(name: "DuetLiquidTests", dependencies: ["DuetLiquid", "DuetModel"]),
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
         .testTarget(name: "DuetBuildTests", dependencies: [
             "DuetBuild",

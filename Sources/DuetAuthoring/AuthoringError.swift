@@ -9,6 +9,10 @@ public enum AuthoringError: Error, Hashable, Sendable, CustomStringConvertible {
     case unreadable(path: String, reason: String)
     case noLanguage(path: String, reason: String)
     case badTitle(String)
+    /// A problem found in the input with its own location (`_config.yml:3:1: ...`).
+    case invalid(Diagnostic)
+    case notJekyllSite(path: String)
+    case destinationNotEmpty(path: String)
 
     public var diagnostic: Diagnostic {
         switch self {
@@ -26,6 +30,14 @@ public enum AuthoringError: Error, Hashable, Sendable, CustomStringConvertible {
             return .error(reason, at: SourceLocation(file: path))
         case .badTitle(let reason):
             return .error(reason, at: SourceLocation(file: "<command line>"))
+        case .invalid(let diagnostic):
+            return diagnostic
+        case .notJekyllSite(let path):
+            return .error("this is not a Jekyll site (no _config.yml and no _posts/ folder); nothing was written",
+                          at: SourceLocation(file: path))
+        case .destinationNotEmpty(let path):
+            return .error("the folder already has files; duet import jekyll never overwrites, so nothing was written (choose another --source)",
+                          at: SourceLocation(file: path))
         }
     }
 

@@ -25,7 +25,8 @@ struct BuildRun {
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
         let configBytes = FileManager.default.contents(atPath: URL(fileURLWithPath: options.source).appendingPathComponent("site.yml").path)
         let memo = options.session?.memo(config: configBytes)
-            ?? ParseMemo(config: configBytes, known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:])
+            ?? ParseMemo(config: configBytes, known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
+                         readsEverything: previous?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do {
             let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
@@ -71,6 +72,7 @@ struct BuildRun {
         var next = BuildCache()
         next.parsed = memo.entries
         next.stamps = memo.stamps
+        next.readsEverything = memo.indexesDocuments
         next.site = siteDigest(sources, theme: theme, staticDigests: staticDigests)
         let folder = OutputFolder(root: URL(fileURLWithPath: options.output))
         // Select: with a record of the output folder made from the same site-wide inputs, only the

@@ -43,6 +43,7 @@ extension BuildOptions {
                                         now: Int64(now.timeIntervalSince1970.rounded(.down))),
             baseURL: baseURL)
         settings.statusPage = includeDrafts
+        settings.themeFolder = theme
         return SitePipeline(settings: settings)
     }
 }

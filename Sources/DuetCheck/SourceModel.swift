@@ -31,6 +31,7 @@ public struct SourceModel: Sendable {
         var settings = SitePipeline.Settings(selection: ContentSelection(includeDrafts: true, includeFuture: true, now: 0),
                                              baseURL: baseURL)
         settings.routesUnpublished = true
+        settings.themeFolder = theme
         let pipeline = SitePipeline(settings: settings)
         var model = SourceModel(config: SiteConfig(), documents: [], graph: SiteGraph(config: SiteConfig(), articles: [], pages: []),
                                 sources: [:], typography: TypographySettings(), diagnostics: [], sourceOfOutput: [:])

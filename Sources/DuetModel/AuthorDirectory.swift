@@ -44,12 +44,16 @@ struct AuthorDirectory {
         return Byline(authorIDs: ids, etAl: etAl, namedCount: max(named, 1))
     }
 
-    private mutating func resolve(_ reference: String, language: String, at location: SourceLocation) -> String {
+    private mutating func resolve(_ written: String, language: String, at location: SourceLocation) -> String {
+        let link = AuthorLink.parse(written)
+        let reference = link?.name ?? written
         if authors[reference] != nil { return reference }
         if let id = idsByName[NameKey(reference)] { return id }
         let id = authorID(fromName: reference)
         diagnostics.append(.warning("author '\(reference)' is not in the registry (add content/authors/\(id).yml)", at: location))
-        if authors[id] == nil { authors[id] = Author(id: id, names: [language: reference]) }
+        if authors[id] == nil {
+            authors[id] = Author(id: id, names: [language: reference], website: link.flatMap { $0.url.isEmpty ? nil : $0.url })
+        }
         idsByName[NameKey(reference)] = id
         return id
     }

@@ -9,7 +9,7 @@ public struct PermalinkPattern: Hashable, Sendable {
     /// Placeholders are replaced longest name first so `:i_month` is not read as `:i` + `_month`.
     public func expand(for document: ParsedDocument, issue: String? = nil) -> String {
         let date = document.date
-        let categories = document.list("categories").map { $0.lowercased() }.joined(separator: "/")
+        let categories = (document.list("categories") + document.list("category")).map { $0.lowercased() }.joined(separator: "/")
         let values: [(String, String)] = [
             (":categories", categories),
             (":issue", issue ?? ""),

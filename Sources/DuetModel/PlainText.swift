@@ -77,6 +77,15 @@ public enum PlainText {
         case "quot": return "\""
         case "#39", "apos": return "'"
         case "nbsp": return " "
+        case "ldquo": return "“"
+        case "rdquo": return "”"
+        case "lsquo": return "‘"
+        case "rsquo": return "’"
+        case "mdash": return "—"
+        case "ndash": return "–"
+        case "hellip": return "…"
+        case "laquo": return "«"
+        case "raquo": return "»"
         default:
             if name.hasPrefix("#x"), let value = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(value) {
                 return String(Character(scalar))

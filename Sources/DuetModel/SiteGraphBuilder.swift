@@ -39,7 +39,13 @@ public struct SiteGraphBuilder: Sendable {
             var issueID = ""
             if document.kind == .post {
                 switch catalog.issueID(for: document) {
-                case .success(let id): issueID = id
+                case .success(let id):
+                    issueID = id
+                    if let first = config.firstYear, let year = Issue.quarterKey(id)?.year, year < first {
+                        diagnostics.append(.warning("post falls in \(year), before first_year \(first) in site.yml: its issue would be "
+                            + "volume \(year - first + 1) (set first_year: \(year), or give the post an issue: key)",
+                            at: document.frontMatter.entry("date")?.location ?? SourceLocation(file: document.sourcePath, line: 1, column: 1)))
+                    }
                 case .failure(let error):
                     diagnostics += error.diagnostics
                     continue

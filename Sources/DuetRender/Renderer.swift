@@ -46,8 +46,15 @@ public struct Renderer: Sendable {
             let name = document.layout ?? fallback
             if theme.layouts.contains(name) { return name }
             let known = theme.layouts.sorted().joined(separator: ", ")
-            plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: document.location(of: "layout")))
-            return nil
+            // Jekyll posts name their old theme's layouts (`default`, `single`): the page still
+            // builds with the theme's own, and the author is told (an error with --strict).
+            guard theme.layouts.contains(fallback) else {
+                plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: document.location(of: "layout")))
+                return nil
+            }
+            plan.report(.warning("unknown layout '\(name)' (the theme has: \(known)); using '\(fallback)'",
+                                 at: document.location(of: "layout")))
+            return fallback
         }
         func page(_ route: Route, _ layout: String, by claimant: String, source: String? = nil, at location: SourceLocation? = nil,
                   _ context: @escaping @Sendable (PageContextFactory) -> PageContext) {

@@ -6,10 +6,13 @@ import Foundation
 /// libcmark-gfm, excerpt, title, date and slug. Pure apart from the Markdown library.
 public struct DocumentParser: Sendable {
     public var config: SiteConfig
+    /// What Liquid in a document can see of the rest of the site (includes, URLs, `site.yml`).
+    public var site: LiquidSite
     private let dates: PublicationDateParser
 
-    public init(config: SiteConfig) {
+    public init(config: SiteConfig, site: LiquidSite = LiquidSite()) {
         self.config = config
+        self.site = site
         self.dates = PublicationDateParser(timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(secondsFromGMT: 0)!)
     }
 
@@ -36,26 +39,42 @@ public struct DocumentParser: Sendable {
         let name = FileName(stem: file.stem, isPost: file.kind == .post)
         var date = name.date.flatMap { dates.parse($0.isoDay) }
         if let entry = frontMatter.entry("date"), let written = entry.value.scalarText {
-            guard let parsed = dates.parse(written) else { throw .invalidDate(entry.location, text: written) }
+            guard let (parsed, lenient) = dates.parseLeniently(written) else { throw .invalidDate(entry.location, text: written) }
+            if lenient {
+                warnings.append(.warning("date '\(written)' is not written YYYY-MM-DD [HH:MM:SS +ZZZZ]; read as \(parsed.iso8601)",
+                                         at: entry.location))
+            }
             date = parsed
         }
         let language = frontMatter["lang"]?.scalarText ?? file.folderLanguage ?? config.defaultLanguage
-        let separator = frontMatter["excerpt_separator"]?.scalarText ?? config.excerptSeparator
+        let separator = frontMatter["excerpt_separator"]?.scalarText ?? ExcerptSplitter.moreMarker(in: block.body) ?? config.excerptSeparator
         let markdown = MarkdownRenderer(smartPunctuation: language == "en" || language.hasPrefix("en-"))
-        let body = markdown.render(ExcerptSplitter.removingSeparator(separator, from: block.body))
+        let kramdown = KramdownRenderer(markdown: markdown)
+        let slug = frontMatter["slug"]?.scalarText ?? name.slug
+        let liquid = LiquidPass(config: config, site: site, dates: dates)
+        let (source, liquidDiagnostics) = liquid.render(block.body, firstLine: block.bodyFirstLine, page: .init(
+            path: path, frontMatter: frontMatter, language: language,
+            title: frontMatter["title"]?.scalarText ?? name.titleFromSlug, date: date, slug: slug, kind: file.kind, stem: file.stem))
+        warnings += liquidDiagnostics
+        let isHTML = path.lowercased().hasSuffix(".html") || path.lowercased().hasSuffix(".htm")
+        func render(_ text: String, firstLine: Int) -> (RenderedMarkdown, [Diagnostic]) {
+            isHTML ? (RenderedMarkdown(html: text, headings: []), []) : kramdown.render(text, path: path, firstLine: firstLine)
+        }
+        let (body, kramdownDiagnostics) = render(ExcerptSplitter.removingSeparator(separator, from: source), firstLine: block.bodyFirstLine)
+        warnings += kramdownDiagnostics
         let excerptHTML: String
         if let explicit = frontMatter["excerpt"]?.scalarText {
-            excerptHTML = markdown.render(explicit).html
-        } else if let source = ExcerptSplitter.excerptSource(of: block.body, separator: separator) {
-            excerptHTML = markdown.render(source).html
+            excerptHTML = kramdown.render(explicit, path: path).0.html
+        } else if let excerpt = ExcerptSplitter.excerptSource(of: source, separator: separator) {
+            excerptHTML = render(excerpt, firstLine: block.bodyFirstLine).0.html
         } else {
             excerptHTML = ""
         }
         warnings += Self.imagesWithoutAlt(in: block.body, firstLine: block.bodyFirstLine, path: path)
-        let title = frontMatter["title"]?.scalarText ?? body.headings.first?.text ?? name.titleFromSlug
+        let title = frontMatter["title"]?.scalarText.map(Self.plainTitle) ?? body.headings.first?.text ?? name.titleFromSlug
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
-            slug: frontMatter["slug"]?.scalarText ?? name.slug, title: title, date: date,
+            slug: slug, title: title, date: date,
             frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings)
         if !block.body.allSatisfy(\.isWhitespace), let missing = DescriptionCheck.warning(for: document) { warnings.append(missing) }
         return (document, warnings)
@@ -63,6 +82,16 @@ public struct DocumentParser: Sendable {
 }
 
 extension DocumentParser {
+    /// Jekyll titles carry inline HTML and entities (`&ldquo;Tides&rdquo;`, `<i>Nature</i>`): the
+    /// reader should see the text, not the markup. A `<` that opens none of these tags stays text.
+    static func plainTitle(_ title: String) -> String {
+        let tags = ["<i>", "<em>", "<b>", "<strong>", "<code>", "<sup>", "<sub>", "<span", "<br", "<small>", "<abbr", "<a "]
+        let lowered = title.lowercased()
+        let hasEntity = title.contains("&") && title.range(of: "&[#a-zA-Z0-9]{2,8};", options: .regularExpression) != nil
+        guard hasEntity || tags.contains(where: lowered.contains) else { return title }
+        return PlainText.from(html: title)
+    }
+
     /// `![](x.png)` gives readers of screen readers nothing: each image without alt text is a
     /// warning at its line (an error with `--strict`).
     static func imagesWithoutAlt(in body: String, firstLine: Int, path: String) -> [Diagnostic] {

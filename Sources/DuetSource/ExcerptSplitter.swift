@@ -17,6 +17,13 @@ enum ExcerptSplitter {
         return definitions.isEmpty ? String(head) : head + "\n\n" + definitions.joined(separator: "\n")
     }
 
+    /// `<!--more-->` (and `<!-- more -->`), the separator Jekyll themes and WordPress exports use,
+    /// counts wherever it is written, even on a site whose `excerpt_separator` was not set to it.
+    static func moreMarker(in body: String) -> String? {
+        guard body.containsBytes("more") else { return nil }
+        return ["<!--more-->", "<!-- more -->"].first { body.containsBytes($0) }
+    }
+
     /// The article without its separator. A marker such as `<excerpt/>` is not HTML, and cmark-gfm
     /// would read it as the start of an HTML block that swallows the Markdown up to the next blank
     /// line; a whitespace separator (the default blank line) is part of the Markdown and stays.

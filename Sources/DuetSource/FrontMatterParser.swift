@@ -61,11 +61,19 @@ enum FrontMatterParser {
             // An unclosed `[` or quote is found at the end of the block, which libyaml reports as the
             // line after it; the construct the author left open is where the context points.
             let lineCount = yaml.split(separator: "\n", omittingEmptySubsequences: false).count
+            // libyaml notices a missing space after a key's colon (`date:2019`) on the next line,
+            // and an unclosed quote at the end of the block: the context marks the line at fault.
+            let late = problem.contains("could not find expected ':'") || problem.contains("unexpected end of stream")
             let mark = problemMark.line > lineCount || (problemMark.line == lineCount && yaml.hasSuffix("\n"))
+                || (late && (context?.mark.line ?? problemMark.line) < problemMark.line)
+                || problem.contains("unexpected end of stream")
                 ? context?.mark ?? problemMark : problemMark
-            let hint = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-                .dropFirst(max(mark.line - 1, 0)).first?.contains("\t") == true
-                ? "; indent with spaces, YAML does not allow tabs" : ""
+            let faulty = yaml.split(separator: "\n", omittingEmptySubsequences: false).dropFirst(max(mark.line - 1, 0)).first ?? ""
+            var hint = faulty.contains("\t") ? "; indent with spaces, YAML does not allow tabs" : ""
+            if problem.contains("could not find expected ':'"), let colon = faulty.firstIndex(of: ":"),
+               faulty[faulty.index(after: colon)...].first.map({ $0 != " " }) == true {
+                hint += "; put a space after the ':' of '\(faulty[..<colon])'"
+            }
             return .invalidYAML(at(mark), problem: detail + hint)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"

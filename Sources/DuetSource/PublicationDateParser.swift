@@ -44,7 +44,7 @@ public struct PublicationDateParser: Sendable {
     }
 
     /// The site zone's offset at that wall-clock time (daylight saving included).
-    private func zoneOffset(for date: PublicationDate) -> Int {
+    func zoneOffset(for date: PublicationDate) -> Int {
         let asUTC = Date(timeIntervalSince1970: TimeInterval(date.secondsSinceEpoch))
         let guess = timeZone.secondsFromGMT(for: asUTC)
         return timeZone.secondsFromGMT(for: asUTC.addingTimeInterval(TimeInterval(-guess)))

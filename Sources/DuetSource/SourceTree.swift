@@ -16,6 +16,10 @@ public struct SourceTree: Sendable {
     public var authorFiles: [SourceFile]
     /// Files that exist but could not be read; the build reports them and goes on reading the rest.
     public var diagnostics: [Diagnostic]
+    /// `includes/**`: what `{% include %}` in a post can reach (Jekyll's `_includes/`).
+    public var includes: [String: SourceFile] = [:]
+    /// `data/**.yml`: Jekyll's `_data/`, what `{{ site.data.NAME }}` reads.
+    public var dataFiles: [String: SourceFile] = [:]
 
     public init(config: Data?, configPath: String, documents: [SourceFile], staticFiles: [StaticFile],
                 issueFiles: [SourceFile], authorFiles: [SourceFile], diagnostics: [Diagnostic]) {
@@ -29,6 +33,8 @@ public struct SourceTree: Sendable {
     }
 
     public static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkd"]
+    /// Jekyll builds `.html` posts and pages too: their body is HTML, given to the reader as written.
+    public static let documentExtensions: Set<String> = markdownExtensions.union(["html", "htm"])
 
     /// - Parameters:
     ///   - root: the content folder on disk.
@@ -52,7 +58,7 @@ public struct SourceTree: Sendable {
         let reader = ContentFileReader(root: root)
         for (folder, kind) in [("posts", SourceFile.Kind.post), ("pages", .page)] {
             for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
-            where markdownExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
+            where documentExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
                 let components = relative.split(separator: "/")
                 let language = components.count > 1 ? String(components[0]) : nil
                 let path = "\(display)/\(folder)/\(relative)"
@@ -87,11 +93,34 @@ public struct SourceTree: Sendable {
                 }
             }
         }
+        let (includes, unreadable) = includeFiles(under: root.appendingPathComponent("includes"), display: "\(display)/includes")
+        tree.includes = includes
+        tree.diagnostics += unreadable
+        let (data, unreadableData) = includeFiles(under: root.appendingPathComponent("data"), display: "\(display)/data")
+        tree.dataFiles = data.filter { ["yml", "yaml"].contains($0.key.split(separator: ".").last.map { $0.lowercased() } ?? "") }
+        tree.diagnostics += unreadableData
         let staticRoot = root.appendingPathComponent("static")
         tree.staticFiles = DirectoryListing.files(under: staticRoot).map {
             StaticFile(sourcePath: "\(display)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
         }
         return tree
+    }
+
+    /// Every file under an includes or data folder (the content's or a theme's), keyed by its path
+    /// inside the folder, as `{% include folder/name.html %}` names it.
+    public static func includeFiles(under folder: URL, display: String) -> ([String: SourceFile], [Diagnostic]) {
+        var files: [String: SourceFile] = [:]
+        var diagnostics: [Diagnostic] = []
+        let reader = ContentFileReader(root: folder)
+        for relative in DirectoryListing.files(under: folder) {
+            let path = "\(display)/\(relative)"
+            do throws(SourceError) {
+                files[relative] = SourceFile(kind: .page, path: path, folderLanguage: nil, data: try reader.read(folder.appendingPathComponent(relative), path: path))
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return (files, diagnostics)
     }
 
     static func reason(_ error: Error) -> String {

@@ -3,11 +3,20 @@ import DuetAuthoring
 import DuetModel
 import Foundation
 
-/// `duet import`: an article that reached the editors as text extracted from a PDF, turned into
-/// a draft post with paragraphs, headings and lists restored.
+/// `duet import FILE.txt` (the default) and `duet import jekyll PATH`.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
+        abstract: "Import a text file as a draft post, or a whole Jekyll site (duet import jekyll PATH).",
+        subcommands: [ImportTextCommand.self, ImportJekyllCommand.self],
+        defaultSubcommand: ImportTextCommand.self)
+}
+
+/// `duet import`: an article that reached the editors as text extracted from a PDF, turned into
+/// a draft post with paragraphs, headings and lists restored.
+struct ImportTextCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "text",
         abstract: "Turn plain text extracted from a PDF into a draft post (paragraphs, headings, lists).")
 
     @Option(help: "The content folder.")

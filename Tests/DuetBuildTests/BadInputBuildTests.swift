@@ -52,7 +52,7 @@ final class BadInputBuildTests: XCTestCase {
         XCTAssertTrue(messages[1].hasSuffix("2025-01-02-b.md:2:1: error: 'title' must be text, found a list"), messages[1])
         XCTAssertTrue(messages[2].contains("2025-01-03-c.md:3:1: error: invalid date '2025-02-30'"), messages[2])
         XCTAssertTrue(messages[3].hasSuffix("2025-01-04-d.md:1:1: error: file is empty"), messages[3])
-        XCTAssertTrue(messages[4].contains("2025-01-05-e.md:3:1: error: unknown layout 'gallery'"), messages[4])
+        XCTAssertTrue(messages[4].contains("2025-01-05-e.md:3:1: warning: unknown layout 'gallery'"), messages[4])
     }
 
     func testUnreadableFileIsReported() throws {

@@ -21,6 +21,13 @@ final class PermalinkPatternTests: XCTestCase {
                        "/trade/ports/070309/quiet-channels.html")
     }
 
+    func testJekyllsSingularCategoryAndCategoriesAsOneString() {
+        let single = document(path: "p.md", slug: "s", frontMatter: [("category", .string("Notices"))])
+        XCTAssertEqual(PermalinkPattern("/:categories/:slug/").expand(for: single), "/notices/s/")
+        let spaced = document(path: "p.md", slug: "s", frontMatter: [("categories", .string("Harbour Data"))])
+        XCTAssertEqual(PermalinkPattern("/:categories/:slug/").expand(for: spaced), "/harbour/data/s/")
+    }
+
     func testDateFieldsAreTheWrittenOnesNotUTC() {
         let early = document(path: "p.md", slug: "dawn",
                              date: PublicationDate(year: 2025, month: 1, day: 15, hour: 6, utcOffsetSeconds: 28_800))

@@ -118,8 +118,8 @@ final class RendererTests: XCTestCase {
         ], body: "<p>w</p>")
         let (files, diagnostics) = Renderer(theme: try theme()).render(SiteGraph(config: config, articles: [post], pages: []))
         XCTAssertEqual(diagnostics.map(\.description),
-                       ["\(path):3:1: error: unknown layout 'wide' (the theme has: 404, home, page, post, root)"])
-        XCTAssertNil(output(files, "en/2025/wide/index.html"))
+                       ["\(path):3:1: warning: unknown layout 'wide' (the theme has: 404, home, page, post, root); using 'post'"])
+        XCTAssertNotNil(output(files, "en/2025/wide/index.html"), "a Jekyll layout name falls back to the theme's own")
     }
 
     func testPageUsesThePageLayout() throws {

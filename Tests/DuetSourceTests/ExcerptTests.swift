@@ -41,6 +41,14 @@ final class ExcerptTests: XCTestCase {
         XCTAssertFalse(document.bodyHTML.contains("<excerpt/>"))
     }
 
+    func testMoreCommentIsASeparatorWithoutConfiguration() throws {
+        let text = "---\ntitle: More\n---\nFirst paragraph.\n\nSecond, still the lead.\n<!-- more -->\nThe rest.\n"
+        let document = try XCTUnwrap(parsedDocument(text))
+        XCTAssertEqual(document.excerptHTML, "<p>First paragraph.</p>\n<p>Second, still the lead.</p>\n")
+        XCTAssertFalse(document.bodyHTML.contains("more"))
+        XCTAssertTrue(document.bodyHTML.contains("<p>The rest.</p>"))
+    }
+
     func testSeparatorFromSiteConfigApplies() throws {
         let config = SiteConfig(excerptSeparator: "<!--more-->")
         let text = "---\ntitle: Site Separator\n---\nFirst part.\nStill the lead.\n\n<!--more-->\n\nRest.\n"

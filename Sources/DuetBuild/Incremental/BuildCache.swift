@@ -18,6 +18,8 @@ struct BuildCache: Sendable {
     var parsed: [UInt64: ParseMemo.Entry] = [:]
     /// Source path -> the stamp it had when parsed, and which parse that was.
     var stamps: [String: ParseMemo.Stamped] = [:]
+    /// The site's Liquid indexes every document, so every file must be read (`ParseMemo.readsEverything`).
+    var readsEverything = false
     /// Everything every output depends on (this binary, `site.yml`, the options, the assets'
     /// names, the static files): when it changes, nothing is current.
     var site: UInt64 = 0
@@ -42,7 +44,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 5
+    static let formatVersion: UInt64 = 6
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {
@@ -58,6 +60,7 @@ struct BuildCache: Sendable {
             writer.write(entry.warnings.count)
             for warning in entry.warnings { writer.write(warning) }
         }
+        writer.write(readsEverything)
         writer.write(stamps.count)
         for (path, stamped) in stamps.sorted(by: { $0.key < $1.key }) {
             writer.write(path)
@@ -65,6 +68,7 @@ struct BuildCache: Sendable {
             writer.write(stamped.stamp.modified)
             writer.write(stamped.stamp.inode)
             writer.write(stamped.key)
+            writer.write(stamped.config)
             writer.write(stamped.settings)
         }
         // Reads are shared by many outputs (every page reads its layout and strings): written once.
@@ -121,10 +125,12 @@ struct BuildCache: Sendable {
                 for _ in 0..<(try reader.readCount()) { warnings.append(try reader.readDiagnostic()) }
                 cache.parsed[key] = ParseMemo.Entry(document: document, warnings: warnings, digests: digests)
             }
+            cache.readsEverything = try reader.readBool()
             for _ in 0..<(try reader.readCount()) {
                 let path = try reader.readString()
                 let stamp = SourceStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readUInt64())
-                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readUInt64(), settings: try reader.readUInt64())
+                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readUInt64(), config: try reader.readUInt64(),
+                                                       settings: try reader.readUInt64())
             }
             var table: [Dependency] = []
             for _ in 0..<(try reader.readCount()) { table.append(try reader.readDependency()) }

@@ -22,39 +22,61 @@ public final class ParseMemo: Sendable {
         }
     }
 
-    /// Which parse a file's stamp stands for.
+    /// Which parse a file's stamp stands for, and under which settings it was made.
     struct Stamped: Sendable {
         var stamp: SourceStamp
         var key: UInt64
-        /// The parse settings then: another `site.yml` means the file is parsed again.
+        /// `site.yml` then: another one means the file is read again.
+        var config: UInt64
+        /// Everything parsing read then (`site.yml` and what Liquid sees of the site).
         var settings: UInt64
+    }
+
+    private struct Used {
+        var entries: [UInt64: Entry] = [:]
+        var stamps: [String: Stamped] = [:]
     }
 
     private let known: [UInt64: Entry]
     private let knownStamps: [String: Stamped]
-    private let used = Mutex<(entries: [UInt64: Entry], stamps: [String: Stamped])>(([:], [:]))
-    private let settings: StableDigest
+    private let used = Mutex(Used())
+    private let config: StableDigest
+    /// `config` and what the documents' Liquid may read of the rest of the site, once known.
+    private let settings: Mutex<StableDigest>
     /// Files modified this recently are read even when their stamp matches: a save in the same
     /// clock tick as the last read would keep its stamp (git's "racy clean" files).
     private let trustedBefore: Int
+    /// The last build's Liquid indexed every document (`post_url`, `site.posts`): the scan must
+    /// then read every file, since the index is made from their bytes.
+    let readsEverything: Bool
+    private let indexes = Mutex(false)
 
     /// - Parameter config: the bytes of `site.yml`, which parsing reads (languages, time zone, excerpt separator).
-    init(config: Data?, known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], now: Date = Date()) {
-        settings = StableDigest.of(bytes: config ?? Data())
+    init(config: Data?, known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], readsEverything: Bool = false,
+         now: Date = Date()) {
+        self.config = StableDigest.of(bytes: config ?? Data())
+        settings = Mutex(self.config)
         self.known = known
         knownStamps = stamps
+        self.readsEverything = readsEverything
         trustedBefore = Int((now.timeIntervalSince1970 - 2) * 1e9)
     }
 
     /// For `SourceTree.scan`: true when the file need not be read at all.
     func isUnchanged(_ path: String, _ stamp: SourceStamp) -> Bool {
-        guard stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp,
-              stamped.settings == settings.value else { return false }
+        guard !readsEverything, stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp,
+              stamped.config == config.value else { return false }
         return known[stamped.key] != nil
     }
 
+    /// Adds what the documents' Liquid reads of the site to the parse settings, before parsing.
+    func settle(including site: StableDigest, indexesDocuments: Bool) {
+        settings.withLock { $0.combine(site) }
+        indexes.withLock { $0 = indexesDocuments }
+    }
+
     func key(for file: SourceFile) -> UInt64 {
-        var digest = settings
+        var digest = settings.withLock { $0 }
         digest.combine(file.kind.rawValue)
         digest.combine(file.path)
         digest.combine(file.folderLanguage ?? "")
@@ -62,23 +84,29 @@ public final class ParseMemo: Sendable {
         return digest.value
     }
 
+    /// Nil for an unread file whose parse was made under other settings: it must be read.
     private func key(of file: SourceFile) -> UInt64? {
-        if file.isUnread {
-            guard let stamp = file.stamp, let stamped = knownStamps[file.path], stamped.stamp == stamp else { return nil }
-            return stamped.key
-        }
-        return key(for: file)
+        guard file.isUnread else { return key(for: file) }
+        guard let stamp = file.stamp, let stamped = knownStamps[file.path], stamped.stamp == stamp,
+              stamped.settings == settings.withLock({ $0.value }) else { return nil }
+        return stamped.key
     }
 
     func entry(for file: SourceFile) -> Entry? { key(of: file).flatMap { known[$0] } }
 
     func remember(_ entry: Entry, for file: SourceFile) {
         guard let key = key(of: file) else { return }
+        let (config, settings) = (self.config.value, self.settings.withLock { $0.value })
         used.withLock {
             $0.entries[key] = entry
-            if let stamp = file.stamp { $0.stamps[file.path] = Stamped(stamp: stamp, key: key, settings: settings.value) }
+            if let stamp = file.stamp { $0.stamps[file.path] = Stamped(stamp: stamp, key: key, config: config, settings: settings) }
         }
     }
+
+    /// What this build parsed or reused: the next build's memo (older entries are dropped).
+    var entries: [UInt64: Entry] { used.withLock { $0.entries } }
+    var stamps: [String: Stamped] { used.withLock { $0.stamps } }
+    var indexesDocuments: Bool { indexes.withLock { $0 } }
 
     /// The digests of every document this build parsed or reused, by source path.
     var documentDigests: [String: ModelDigests.DocumentDigests] {
@@ -87,10 +115,8 @@ public final class ParseMemo: Sendable {
         }
     }
 
-    /// What this build parsed or reused: the next build's memo (older entries are dropped).
-    var entries: [UInt64: Entry] { used.withLock { $0.entries } }
-    var stamps: [String: Stamped] { used.withLock { $0.stamps } }
-
     /// A memo for the next build in this process, knowing what this one used.
-    func next(config: Data?) -> ParseMemo { ParseMemo(config: config, known: entries, stamps: stamps) }
+    func next(config: Data?) -> ParseMemo {
+        ParseMemo(config: config, known: entries, stamps: stamps, readsEverything: indexesDocuments)
+    }
 }

@@ -17,6 +17,8 @@ public struct SitePipeline: Sendable {
         public var routesUnpublished = false
         /// The editors' status page (the preview's `/status/`).
         public var statusPage = false
+        /// The theme folder, whose `includes/` Liquid's `{% include %}` also reads.
+        public var themeFolder: String?
 
         public init(selection: ContentSelection, baseURL: String? = nil) {
             self.selection = selection
@@ -95,20 +97,28 @@ public struct SitePipeline: Sendable {
     /// Every document parsed on all cores. `memo` answers for a file parsed before (the build
     /// cache's hook); it returns nil for a file it does not know.
     public func parse(_ sources: Sources, memo: ParseMemo? = nil) -> (documents: [ParsedDocument], diagnostics: [Diagnostic]) {
-        let parser = DocumentParser(config: sources.config)
-        let results = ParallelMap.map(sources.tree.documents) { file -> Result<ParseMemo.Entry, SourceError> in
+        var files = sources.tree.documents
+        var liquid = liquidSite(sources, files: files)
+        // A changed file that starts using `post_url` or `site.posts` needs every file's bytes,
+        // even those the scan knew unchanged and left unread.
+        if liquid.indexesDocuments, files.contains(where: \.isUnread) {
+            files = files.map(Self.read)
+            liquid = liquidSite(sources, files: files)
+        }
+        memo?.settle(including: liquid.digest, indexesDocuments: liquid.indexesDocuments)
+        let parser = DocumentParser(config: sources.config, site: liquid)
+        let results = ParallelMap.map(files) { file -> Result<ParseMemo.Entry, SourceError> in
             if let known = memo?.entry(for: file) { return .success(known) }
-            if file.isUnread {
-                return .failure(.unreadable(SourceLocation(file: file.path), reason: "it changed while the build read the content; build again"))
-            }
+            // Left unread by the scan, but parsed before under other settings: read it now.
+            let file = Self.read(file)
             return Result { () throws(SourceError) in
                 let (document, warnings) = try parser.parse(file)
                 return ParseMemo.Entry(document: document, warnings: warnings)
             }
         }
         var documents: [ParsedDocument] = []
-        var diagnostics: [Diagnostic] = []
-        for (file, result) in zip(sources.tree.documents, results) {
+        var diagnostics = liquid.diagnostics
+        for (file, result) in zip(files, results) {
             switch result {
             case .success(let entry):
                 memo?.remember(entry, for: file)
@@ -119,6 +129,22 @@ public struct SitePipeline: Sendable {
             }
         }
         return (documents, diagnostics)
+    }
+
+    private func liquidSite(_ sources: Sources, files: [SourceFile]) -> LiquidSite {
+        var tree = sources.tree
+        tree.documents = files
+        guard let folder = settings.themeFolder else { return LiquidSite(tree: tree, config: sources.config) }
+        return LiquidSite(tree: tree, config: sources.config, theme: URL(fileURLWithPath: folder), themeDisplay: folder)
+    }
+
+    /// The file with its bytes, when the scan left it unread (its path is as the user named it).
+    private static func read(_ file: SourceFile) -> SourceFile {
+        guard file.isUnread else { return file }
+        var read = file
+        read.data = FileManager.default.contents(atPath: file.path) ?? Data()
+        read.isUnread = false
+        return read
     }
 
     // MARK: Graph
