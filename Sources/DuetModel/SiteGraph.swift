@@ -35,7 +35,7 @@ public struct SiteGraph: Hashable, Sendable {
     }
 
     /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.
-    private let issueOfSource: [String: String]
+    let issueOfSource: [String: String]
 
     /// Every version of this document, itself included.
     public func translations(of document: ParsedDocument) -> TranslationSet {

@@ -96,8 +96,15 @@ public struct ModelDigests: Sendable {
         case .tableOfContents(let issue, let language):
             // Its order reads titles and dates, which the sort records as the members' `.meta`.
             identities((byIssue[issue] ?? []).filter { $0.document.language == language })
-        case .translations(let id): digest.combine(reflecting: graph.translationSets[id] as Any)
-        case .issueOf(let path): digest.combine(graph.allArticles.first { $0.document.sourcePath == path }?.issueID ?? "\u{0}")
+        case .translations(let id):
+            // Which versions exist and where: the kind and key are the query's own.
+            let routes = graph.translationSets[id]?.routes ?? [:]
+            digest.combine(UInt64(routes.count))
+            for (language, route) in routes.sorted(by: { $0.key < $1.key }) {
+                digest.combine(language)
+                route.combine(into: &digest)
+            }
+        case .issueOf(let path): digest.combine(graph.issueOfSource[path] ?? "\u{0}")
         }
     }
 }
@@ -108,9 +115,7 @@ extension Article {
     /// `DependencyDigestTests` fails when a field is added to `Article` or `Byline` and not here.
     func combineIdentity(into digest: inout StableDigest) {
         document.combineIdentity(into: &digest)
-        digest.combine(route.path)
-        digest.combine(route.outputPath)
-        digest.combine(route.isHidden ? 1 : 0)
+        route.combine(into: &digest)
         digest.combine(issueID)
         digest.combine(UInt64(byline.authorIDs.count))
         for id in byline.authorIDs { digest.combine(id) }
@@ -120,6 +125,14 @@ extension Article {
     }
 
     public static let identityFieldCount = (article: 5, byline: 3, route: 3)
+}
+
+extension Route {
+    func combine(into digest: inout StableDigest) {
+        digest.combine(path)
+        digest.combine(outputPath)
+        digest.combine(isHidden ? 1 : 0)
+    }
 }
 
 extension ParsedDocument {
