@@ -34,7 +34,11 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "DuetAuthoring", dependencies: ["DuetModel", "DuetSource"]),
-        .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender"]),
+        // The default theme and the version inside the binary, generated from themes/default/ and VERSION.
+        .executableTarget(name: "duet-embed", path: "Sources/DuetEmbedTool"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["duet-embed"]),
+        .target(name: "DuetEmbedded", plugins: ["EmbedDefaultTheme"]),
+        .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender", "DuetEmbedded"]),
         .target(name: "DuetServer", dependencies: [
             "DuetBuild",
             .product(name: "FlyingFox", package: "FlyingFox"),
@@ -42,6 +46,7 @@ let package = Package(
         .target(name: "DuetCheck", dependencies: ["DuetModel", "DuetSource"]),
         .executableTarget(name: "duet", dependencies: [
             "DuetAuthoring",
+            "DuetEmbedded",
             "DuetBuild",
             "DuetCheck",
             "DuetServer",

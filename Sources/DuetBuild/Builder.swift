@@ -47,7 +47,7 @@ public struct Builder: Sendable {
         if let baseURL = options.baseURL { config.baseURL = baseURL }
         let theme: ThemeLoader.Loaded
         do {
-            theme = try ThemeLoader(theme: URL(fileURLWithPath: options.theme), themeDisplay: options.theme,
+            theme = try ThemeLoader(theme: URL(fileURLWithPath: options.theme), themeDisplay: options.themeDisplay ?? options.theme,
                                     override: sourceRoot.appendingPathComponent("theme"),
                                     overrideDisplay: "\(options.source)/theme").load()
         } catch {
