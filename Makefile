@@ -15,8 +15,10 @@ deps:
 	    pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
 	fi
 
+# The Swift runtime and Foundation are linked into the binary, so it runs on a Debian machine without
+# Swift (ldd lists only system libraries: libc, libm, libz, libstdc++, libcmark-gfm).
 duet: deps
-	$(SWIFT) build -c release --product duet
+	$(SWIFT) build -c release --product duet --static-swift-stdlib
 
 site: duet
 	$(DUET) build --source content --theme themes/default --output _site $(SITEFLAGS)

@@ -62,6 +62,7 @@ let package = Package(
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
         .testTarget(name: "DuetBuildTests", dependencies: [
             "DuetBuild",
+            "DuetEmbedded",
             "DuetRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: []),
