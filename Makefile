@@ -6,7 +6,7 @@ DUET      := .build/release/duet
 SUDO      := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo)
 SITEFLAGS ?=
 
-.PHONY: deps duet site serve test clean
+.PHONY: deps duet site serve test clean install uninstall deb man completions
 
 deps:
 	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
@@ -32,4 +32,62 @@ test: deps
 	$(SWIFT) test
 
 clean:
-	rm -rf _site .build
+	rm -rf _site .build build
+
+# make install [PREFIX=/usr/local] [DESTDIR=...]: the binary, its man page (from the argument parser's
+# generate-manual tool) and bash, zsh and fish completions (from duet --generate-completion-script).
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+ZSHDIR   ?= $(PREFIX)/share/zsh/site-functions
+VERSION  := $(shell cat VERSION)
+# The man page's date: the last commit's, so two builds of one commit write the same page.
+MANDATE  := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
+INSTALLED = $(PREFIX)/bin/duet $(PREFIX)/share/man/man1/duet.1 $(PREFIX)/share/bash-completion/completions/duet \
+            $(ZSHDIR)/_duet $(PREFIX)/share/fish/vendor_completions.d/duet.fish
+
+# The manual is generated from a debug build (the plugin builds one; `make test` already has it):
+# the help texts are the same in every configuration.
+man: build/man/duet.1
+build/man/duet.1: $(DUET) VERSION
+	mkdir -p build/man
+	$(SWIFT) package --allow-writing-to-directory build/man generate-manual --date $(MANDATE) \
+	  --output-directory $(CURDIR)/build/man >/dev/null
+
+completions: $(DUET)
+	mkdir -p build/completions
+	$(DUET) --generate-completion-script bash > build/completions/duet.bash
+	$(DUET) --generate-completion-script zsh > build/completions/_duet
+	$(DUET) --generate-completion-script fish > build/completions/duet.fish
+
+$(DUET): duet
+
+install: duet man completions
+	install -Dm755 $(DUET) $(DESTDIR)$(PREFIX)/bin/duet
+	install -Dm644 build/man/duet.1 $(DESTDIR)$(PREFIX)/share/man/man1/duet.1
+	install -Dm644 build/completions/duet.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/duet
+	install -Dm644 build/completions/_duet $(DESTDIR)$(ZSHDIR)/_duet
+	install -Dm644 build/completions/duet.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/duet.fish
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR),$(INSTALLED))
+
+# make deb: build/duet_VERSION_amd64.deb (dpkg-deb; Depends computed by dpkg-shlibdeps from the binary).
+DEB      := build/duet_$(VERSION)_amd64.deb
+DEBROOT  := build/deb/root
+deb: duet man completions
+	rm -rf build/deb && mkdir -p $(DEBROOT)/DEBIAN build/deb/shlibs/debian
+	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEBROOT) PREFIX=/usr ZSHDIR=/usr/share/zsh/vendor-completions
+	strip --strip-unneeded --remove-section=.comment --remove-section=.note $(DEBROOT)/usr/bin/duet
+	chrpath -d $(DEBROOT)/usr/bin/duet
+	gzip -9n $(DEBROOT)/usr/share/man/man1/duet.1
+	install -Dm644 packaging/debian/copyright $(DEBROOT)/usr/share/doc/duet/copyright
+	printf 'duet (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- Duet maintainers <maintainers@duet-review.example.org>  %s\n' \
+	  "$(VERSION)" "$(VERSION)" "$$(git log -1 --format=%cD 2>/dev/null || date -uR)" | gzip -9n > $(DEBROOT)/usr/share/doc/duet/changelog.gz
+	chmod 644 $(DEBROOT)/usr/share/doc/duet/changelog.gz
+	printf 'Source: duet\n\nPackage: duet\nArchitecture: any\n' > build/deb/shlibs/debian/control
+	depends=$$(cd build/deb/shlibs && dpkg-shlibdeps -O ../root/usr/bin/duet | sed 's/^shlibs:Depends=//') && \
+	size=$$(du -sk --exclude=DEBIAN $(DEBROOT) | cut -f1) && \
+	sed -e "s/@VERSION@/$(VERSION)/" -e "s/@SIZE@/$$size/" -e "s/@DEPENDS@/$$depends/" packaging/debian/control.in > $(DEBROOT)/DEBIAN/control
+	cd $(DEBROOT) && find usr -type f | sort | xargs md5sum > DEBIAN/md5sums
+	dpkg-deb --root-owner-group -Zxz --build $(DEBROOT) $(DEB)
+	@echo "Wrote $(DEB)"
