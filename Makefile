@@ -45,23 +45,20 @@ MANDATE  := $(shell git log -1 --format=%cs 2>/dev/null || date -u +%Y-%m-%d)
 INSTALLED = $(PREFIX)/bin/duet $(PREFIX)/share/man/man1/duet.1 $(PREFIX)/share/bash-completion/completions/duet \
             $(ZSHDIR)/_duet $(PREFIX)/share/fish/vendor_completions.d/duet.fish
 
-# The manual is generated from a debug build (the plugin builds one; `make test` already has it):
-# the help texts are the same in every configuration.
-man: build/man/duet.1
-build/man/duet.1: $(DUET) VERSION
+# The manual comes from swift-argument-parser's generate-manual tool (a small debug build of its own),
+# run on the release binary. (Its package plugin is not used: it rebuilds the whole package.)
+man: duet
+	$(SWIFT) build --product generate-manual
 	mkdir -p build/man
-	$(SWIFT) package --allow-writing-to-directory build/man generate-manual --date $(MANDATE) \
-	  --output-directory $(CURDIR)/build/man >/dev/null
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(DUET) --date $(MANDATE) --output-directory build/man
 
-completions: $(DUET)
+completions: duet
 	mkdir -p build/completions
-	$(DUET) --generate-completion-script bash > build/completions/duet.bash
+	$(DUET) --generate-completion-script bash | sed '1{/^#!/d}' > build/completions/duet.bash
 	$(DUET) --generate-completion-script zsh > build/completions/_duet
 	$(DUET) --generate-completion-script fish > build/completions/duet.fish
 
-$(DUET): duet
-
-install: duet man completions
+install: man completions
 	install -Dm755 $(DUET) $(DESTDIR)$(PREFIX)/bin/duet
 	install -Dm644 build/man/duet.1 $(DESTDIR)$(PREFIX)/share/man/man1/duet.1
 	install -Dm644 build/completions/duet.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/duet
@@ -74,13 +71,14 @@ uninstall:
 # make deb: build/duet_VERSION_amd64.deb (dpkg-deb; Depends computed by dpkg-shlibdeps from the binary).
 DEB      := build/duet_$(VERSION)_amd64.deb
 DEBROOT  := build/deb/root
-deb: duet man completions
+deb:
 	rm -rf build/deb && mkdir -p $(DEBROOT)/DEBIAN build/deb/shlibs/debian
 	$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEBROOT) PREFIX=/usr ZSHDIR=/usr/share/zsh/vendor-completions
 	strip --strip-unneeded --remove-section=.comment --remove-section=.note $(DEBROOT)/usr/bin/duet
 	chrpath -d $(DEBROOT)/usr/bin/duet
 	gzip -9n $(DEBROOT)/usr/share/man/man1/duet.1
 	install -Dm644 packaging/debian/copyright $(DEBROOT)/usr/share/doc/duet/copyright
+	install -Dm644 packaging/debian/lintian-overrides $(DEBROOT)/usr/share/lintian/overrides/duet
 	printf 'duet (%s) unstable; urgency=medium\n\n  * Release %s.\n\n -- Duet maintainers <maintainers@duet-review.example.org>  %s\n' \
 	  "$(VERSION)" "$(VERSION)" "$$(git log -1 --format=%cD 2>/dev/null || date -uR)" | gzip -9n > $(DEBROOT)/usr/share/doc/duet/changelog.gz
 	chmod 644 $(DEBROOT)/usr/share/doc/duet/changelog.gz
@@ -89,5 +87,5 @@ deb: duet man completions
 	size=$$(du -sk --exclude=DEBIAN $(DEBROOT) | cut -f1) && \
 	sed -e "s/@VERSION@/$(VERSION)/" -e "s/@SIZE@/$$size/" -e "s/@DEPENDS@/$$depends/" packaging/debian/control.in > $(DEBROOT)/DEBIAN/control
 	cd $(DEBROOT) && find usr -type f | sort | xargs md5sum > DEBIAN/md5sums
-	dpkg-deb --root-owner-group -Zxz --build $(DEBROOT) $(DEB)
+	dpkg-deb --root-owner-group -Zxz -z6 --build $(DEBROOT) $(DEB)
 	@echo "Wrote $(DEB)"

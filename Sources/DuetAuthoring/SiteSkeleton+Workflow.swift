@@ -55,7 +55,8 @@ extension SiteSkeleton {
                   apt-get update -qq
                   apt-get install -y -qq git make pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev
                   git clone --depth 1 --branch "$DUET_TAG" "$DUET_REPOSITORY" /tmp/duet
-                  make -C /tmp/duet install PREFIX=/usr/local
+                  make -C /tmp/duet duet
+                  install -Dm755 /tmp/duet/.build/release/duet /usr/local/bin/duet
 
               - name: Find the Pages address
                 id: pages
