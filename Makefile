@@ -8,11 +8,13 @@ SITEFLAGS ?=
 
 .PHONY: deps duet site serve test clean install uninstall deb man completions
 
+# libcurl's development link is for the static Foundation: FlyingFox (the preview server) imports
+# FoundationNetworking, which calls libcurl.
 deps:
-	@if pkg-config --exists libcmark-gfm 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
-	  echo "Installing libcmark-gfm (Debian packages libcmark-gfm-dev, libcmark-gfm-extensions-dev)"; \
+	@if pkg-config --exists libcmark-gfm libcurl 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
+	  echo "Installing libcmark-gfm and libcurl (Debian packages libcmark-gfm-dev, libcmark-gfm-extensions-dev, libcurl4-openssl-dev)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev; \
+	    pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev; \
 	fi
 
 # The Swift runtime and Foundation are linked into the binary, so it runs on a Debian machine without
