@@ -18,14 +18,17 @@ extension SiteSkeleton {
         public var description: String { diagnostic.description }
     }
 
-    /// Writes the site into `folder`, which must not exist or be empty. The files are written into
-    /// a sibling folder first and renamed into place, so a failure half-way leaves nothing behind.
+    /// Writes the site into `folder`, which must not exist or be empty, so that a failure half-way
+    /// leaves nothing behind. A new folder is filled beside its final place and renamed into it; an
+    /// existing empty one (often the working folder: `duet new site .`) is written into directly, so
+    /// a shell standing in it keeps seeing it, and what was written is removed again on failure.
     /// - Parameter display: the folder as the user typed it, for messages.
     public func write(to folder: URL, display: String? = nil) throws(WriteError) {
         let path = display ?? folder.path
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
-        if fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder) {
+        let exists = fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder)
+        if exists {
             let entries = (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? []
             guard isFolder.boolValue, entries.isEmpty else { throw .notEmpty(path: path) }
         }
@@ -36,25 +39,27 @@ extension SiteSkeleton {
         }
         guard isFolder.boolValue else { throw .cannotWrite(path: path, reason: "\(ancestor.path) is a file, not a folder") }
         let staging = parent.appendingPathComponent(".\(folder.lastPathComponent).duet-new-\(UUID().uuidString.prefix(8))")
+        let destination = exists ? folder : staging
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             for file in files {
-                let target = staging.appendingPathComponent(file.path)
+                let target = destination.appendingPathComponent(file.path)
                 try fileManager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(file.text.utf8).write(to: target, options: .withoutOverwriting)
             }
-            // rename(2) replaces an empty folder and refuses a non-empty one: no window in which
-            // somebody's new files could be lost.
-            guard rename(staging.path, folder.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+            // rename(2) refuses to replace a folder somebody filled in the meantime.
+            if !exists, rename(staging.path, folder.path) != 0 {
+                throw CocoaError(.fileWriteFileExists)
             }
         } catch {
-            try? fileManager.removeItem(at: staging)
-            if let entries = try? fileManager.contentsOfDirectory(atPath: folder.path), !entries.isEmpty,
-               (error as? CocoaError)?.code == .fileWriteUnknown {
-                throw .notEmpty(path: path)
+            if exists {
+                for top in Set(files.compactMap { $0.path.split(separator: "/").first.map(String.init) }) {
+                    try? fileManager.removeItem(at: folder.appendingPathComponent(top))
+                }
+            } else {
+                try? fileManager.removeItem(at: staging)
             }
+            if (error as? CocoaError)?.code == .fileWriteFileExists { throw .notEmpty(path: path) }
             throw .cannotWrite(path: path, reason: Self.reason(error))
         }
     }

@@ -48,6 +48,16 @@ final class NewSiteCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: work.appendingPathComponent("zh-only/_site/en").path))
     }
 
+    func testTheWorkingFolderCanBeTheNewSite() throws {
+        let here = work.appendingPathComponent("press")
+        try FileManager.default.createDirectory(at: here, withIntermediateDirectories: true)
+        let made = try DuetExecutable.run(["new", "site", "."], in: here)
+        XCTAssertEqual(made.status, 0, made.stderr)
+        XCTAssertTrue(try String(contentsOf: here.appendingPathComponent("content/site.yml"), encoding: .utf8).contains("en: \"Press\""))
+        let built = try DuetExecutable.run(["build", "--strict"], in: here)
+        XCTAssertEqual(built.status, 0, built.stderr)
+    }
+
     func testRefusalsWriteNothing() throws {
         let taken = work.appendingPathComponent("taken")
         try FileManager.default.createDirectory(at: taken, withIntermediateDirectories: true)
