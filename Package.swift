@@ -35,7 +35,11 @@ let package = Package(
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "DuetAuthoring", dependencies: ["DuetModel", "DuetSource"]),
-        .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender"]),
+        // The default theme and the version inside the binary, generated from themes/default/ and VERSION.
+        .executableTarget(name: "duet-embed", path: "Sources/DuetEmbedTool"),
+        .plugin(name: "EmbedDefaultTheme", capability: .buildTool(), dependencies: ["duet-embed"]),
+        .target(name: "DuetEmbedded", plugins: ["EmbedDefaultTheme"]),
+        .target(name: "DuetBuild", dependencies: ["DuetModel", "DuetMarkdown", "DuetSource", "DuetRender", "DuetEmbedded"]),
         .target(name: "DuetServer", dependencies: [
             "DuetBuild",
             .product(name: "FlyingFox", package: "FlyingFox"),
@@ -43,6 +47,7 @@ let package = Package(
         .target(name: "DuetCheck", dependencies: ["DuetBuild", "DuetModel", "DuetSource"]),
         .executableTarget(name: "duet", dependencies: [
             "DuetAuthoring",
+            "DuetEmbedded",
             "DuetBuild",
             "DuetCheck",
             "DuetServer",
@@ -59,6 +64,7 @@ let package = Package(
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
         .testTarget(name: "DuetBuildTests", dependencies: [
             "DuetBuild",
+            "DuetEmbedded",
             "DuetRender",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ], exclude: []),

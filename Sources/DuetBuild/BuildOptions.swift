@@ -5,6 +5,8 @@ import Foundation
 public struct BuildOptions: Sendable {
     public var source: String
     public var theme: String
+    /// How diagnostics name the theme folder when that is not its path (the built-in theme's copy).
+    public var themeDisplay: String?
     public var output: String
     public var includeDrafts: Bool
     public var includeFuture: Bool

@@ -31,7 +31,8 @@ struct BuildRun {
         do {
             let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
             var read = try pipeline.sources(tree: tree).get()
-            switch SitePipeline.loadTheme(options.theme, source: options.source, fingerprint: options.fingerprintAssets) {
+            switch SitePipeline.loadTheme(options.theme, display: options.themeDisplay, source: options.source,
+                                          fingerprint: options.fingerprintAssets) {
             case .success(let theme): read.theme = theme
             case .failure(let error):
                 report.diagnostics += tree.diagnostics + error.diagnostics

@@ -10,6 +10,8 @@ public struct SiteChecker: Sendable {
     public var source: String
     /// The theme folder: a URL a template hard-codes is reported at the template's line.
     public var theme: String
+    /// How findings name the theme folder when that is not its path (the built-in theme's copy).
+    public var themeDisplay: String?
     public var baseURL: String?
     public var typography: Bool
 
@@ -72,11 +74,11 @@ public struct SiteChecker: Sendable {
     /// The templates of the theme and of the site's own override folder (`content/theme`), by display path.
     private func templates() -> [String: String] {
         var texts: [String: String] = [:]
-        for folder in [theme, "\(source)/theme"] {
+        for (folder, display) in [(theme, themeDisplay ?? theme), ("\(source)/theme", "\(source)/theme")] {
             let root = URL(fileURLWithPath: folder)
             for path in DirectoryListing.files(under: root) where path.hasSuffix(".mustache") {
                 if let data = try? Data(contentsOf: root.appendingPathComponent(path)) {
-                    texts["\(folder)/\(path)"] = String(decoding: data, as: UTF8.self)
+                    texts["\(display)/\(path)"] = String(decoding: data, as: UTF8.self)
                 }
             }
         }

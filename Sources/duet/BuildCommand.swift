@@ -27,9 +27,12 @@ struct BuildCommand: ParsableCommand {
             printer.printError(error.description)
             throw ExitCode(1)
         }
-        var options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
+        let theme = try site.preparedTheme()
+        defer { theme.finish() }
+        var options = BuildOptions(source: site.source, theme: theme.path, output: site.output, includeDrafts: drafts,
                                    includeFuture: site.future, strict: strict, baseURL: site.baseURL, now: now,
                                    cacheDirectory: site.cacheDirectory)
+        options.themeDisplay = theme.display
         let progress = ProgressIndicator(enabled: style.progress)
         options.onPhase = { progress.enter($0) }
         let report = Builder(options: options).build()

@@ -53,9 +53,12 @@ struct DiagnosticExit: Error {
     }
 
     /// Runs `body`, printing a failure as a compiler-style diagnostic and exiting with 1.
-    static func reporting(_ body: () throws -> Void) throws {
+    static func reporting<Value>(_ body: () throws -> Value) throws -> Value {
         do {
-            try body()
+            return try body()
+        } catch let failure as DiagnosticError {
+            DiagnosticPrinter().print(failure.diagnostics)
+            throw ExitCode(1)
         } catch let failure as DiagnosticExit {
             DiagnosticPrinter().print([failure.diagnostic])
             throw ExitCode(1)

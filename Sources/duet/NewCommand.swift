@@ -8,8 +8,8 @@ import Foundation
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a new post, or the translation of an existing one.",
-        subcommands: [NewPostCommand.self, NewTranslationCommand.self])
+        abstract: "Start a new publication, a new post, or the translation of an existing one.",
+        subcommands: [NewSiteCommand.self, NewPostCommand.self, NewTranslationCommand.self])
 }
 
 struct NewPostCommand: ParsableCommand {

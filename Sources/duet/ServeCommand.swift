@@ -28,9 +28,12 @@ struct ServeCommand: ParsableCommand {
 
     func run() throws {
         let printer = DiagnosticPrinter(style: output.style)
-        let options = BuildOptions(source: site.source, theme: site.theme, output: site.output, includeDrafts: drafts,
+        let theme = try site.preparedTheme()
+        defer { theme.finish() }
+        var options = BuildOptions(source: site.source, theme: theme.path, output: site.output, includeDrafts: drafts,
                                    includeFuture: site.future, strict: false, baseURL: site.baseURL,
                                    cacheDirectory: site.cacheDirectory)
+        options.themeDisplay = theme.display
         let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) { event in
             Self.report(event, printer: printer)
         }

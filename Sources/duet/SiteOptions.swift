@@ -1,4 +1,6 @@
 import ArgumentParser
+import DuetBuild
+import DuetModel
 import Foundation
 
 /// The options `duet build` and `duet serve` share: where the site comes from and goes, and what
@@ -7,8 +9,8 @@ struct SiteOptions: ParsableArguments {
     @Option(help: "The content folder (site.yml, posts/, pages/, issues/, authors/, static/).")
     var source = "content"
 
-    @Option(help: "The theme folder.")
-    var theme = "themes/default"
+    @Option(help: "The theme folder (default: theme: in site.yml, else the built-in theme).")
+    var theme: String?
 
     @Option(help: "The output folder (written only when the build succeeds).")
     var output = "_site"
@@ -21,6 +23,13 @@ struct SiteOptions: ParsableArguments {
 
     @Option(name: .customLong("base-url"), help: "Override base_url from site.yml.")
     var baseURL: String?
+
+    /// The theme on disk for this run (the built-in one written out when no folder is named).
+    func preparedTheme() throws -> PreparedTheme {
+        try DiagnosticExit.reporting { () throws(DiagnosticError) in
+            try ThemeChoice.resolve(flag: theme, source: source).prepare(cacheDirectory: cacheDirectory)
+        }
+    }
 
     /// `.duet-cache/` in the folder that holds the output folder: the project's root for `_site`.
     var cacheDirectory: String? {

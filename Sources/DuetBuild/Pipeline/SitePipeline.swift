@@ -73,9 +73,11 @@ public struct SitePipeline: Sendable {
     }
 
     /// The theme, with the site's overrides under `content/theme/`.
-    public static func loadTheme(_ theme: String, source: String, fingerprint: Bool = true) -> Result<ThemeLoader.Loaded, DiagnosticError> {
+    /// - Parameter display: how diagnostics name the theme folder when that is not its path (the built-in theme's copy).
+    public static func loadTheme(_ theme: String, display: String? = nil, source: String,
+                                 fingerprint: Bool = true) -> Result<ThemeLoader.Loaded, DiagnosticError> {
         Result { () throws(DiagnosticError) in
-            try ThemeLoader(theme: URL(fileURLWithPath: theme), themeDisplay: theme,
+            try ThemeLoader(theme: URL(fileURLWithPath: theme), themeDisplay: display ?? theme,
                             override: URL(fileURLWithPath: source).appendingPathComponent("theme"),
                             overrideDisplay: "\(source)/theme", fingerprint: fingerprint).load()
         }
