@@ -5,6 +5,8 @@ Writes, from a seed, the same bilingual publication twice:
   OUT/duet/content/   in the form of the sample publication (content/): site.yml, posts/<lang>/,
                       pages/<lang>/, issues/YYYY-qN.yml, authors/<id>.yml
   OUT/hugo/           the equivalent Hugo site: hugo.toml, content/<lang>/..., layouts/, i18n/, static/
+  OUT/hugo-plain/     a plain Hugo site over the same articles: articles, a home page and an archive per
+                      language, author pages; no issues (the second Hugo profile)
 
 All text comes from the word lists below (no real prose). The same seed always gives the same bytes
 (Python's random.Random is stable for a given seed across CPython 3.x for the calls used here).
@@ -364,6 +366,14 @@ def duet_front_matter(art, lang):
         art["date"].isoformat(), art["hour"], art["minute"], desc)
 
 
+def hugo_plain_front_matter(art, lang):
+    title = art["title_" + lang]
+    desc = ("%s: %s" % (title, art["sub_en"])) if lang == "en" else ("%s：%s" % (title, art["sub_zh"]))
+    return ("---\ntitle: %s\ndate: %sT%02d:%02d:00+08:00\nauthors: [%s]\ndescription: \"%s\"\n---\n\n") % (
+        json.dumps(title, ensure_ascii=False), art["date"].isoformat(), art["hour"], art["minute"],
+        ", ".join(a["id"] for a in art["authors"]), desc)
+
+
 def hugo_front_matter(art, lang):
     title = art["title_" + lang]
     desc = ("%s: %s" % (title, art["sub_en"])) if lang == "en" else ("%s：%s" % (title, art["sub_zh"]))
@@ -419,7 +429,8 @@ def main():
 
     duet = os.path.join(args.out, "duet", "content")
     hugo = os.path.join(args.out, "hugo")
-    for d in (os.path.join(args.out, "duet"), hugo):
+    plain = os.path.join(args.out, "hugo-plain")
+    for d in (os.path.join(args.out, "duet"), hugo, plain):
         shutil.rmtree(d, ignore_errors=True)
 
     # --- Duet ------------------------------------------------------------------------------------
@@ -485,6 +496,26 @@ def main():
         for art, (en, zh) in zip(articles, bodies):
             body = (en if lang == "en" else zh).replace("<excerpt/>", "<!--more-->", 1)
             write(os.path.join(root, "posts", art["file"]), hugo_front_matter(art, lang) + body)
+
+    # --- plain Hugo: the same articles, authors and pages, no issues ------------------------------
+    ptpl = os.path.join(HERE, "hugo-plain")
+    shutil.copytree(os.path.join(ptpl, "layouts"), os.path.join(plain, "layouts"))
+    shutil.copytree(os.path.join(tpl, "i18n"), os.path.join(plain, "i18n"))
+    shutil.copy(os.path.join(ptpl, "hugo.toml"), os.path.join(plain, "hugo.toml"))
+    shutil.copytree(os.path.join(args.theme, "static"), os.path.join(plain, "static"))
+    for lang in ("en", "zh"):
+        root = os.path.join(plain, "content", lang)
+        write(os.path.join(root, "_index.md"), "---\ntitle: %s\n---\n" % ("Duet" if lang == "en" else "双声"))
+        write(os.path.join(root, "about.md"), pages[lang].replace("---\n\n", "url: /%s/about/\n---\n\n" % lang, 1))
+        write(os.path.join(root, "posts", "_index.md"), "---\ntitle: %s\n---\n" % ("Archive" if lang == "en" else "文章归档"))
+        write(os.path.join(root, "authors", "_index.md"), "---\ntitle: %s\n---\n" % ("Authors" if lang == "en" else "作者"))
+        for a in authors:
+            write(os.path.join(root, "authors", a["id"], "_index.md"),
+                  "---\ntitle: %s\nfamily_name: %s\naffiliation: \"%s\"\n---\n\n%s\n" % (
+                      a[lang], a["fam_" + lang], a["aff_" + lang], a["bio_" + lang]))
+        for art, (en, zh) in zip(articles, bodies):
+            body = (en if lang == "en" else zh).replace("<excerpt/>", "<!--more-->", 1)
+            write(os.path.join(root, "posts", art["file"]), hugo_plain_front_matter(art, lang) + body)
 
     words = sum(len(en.split()) for en, _ in bodies) / max(1, len(bodies))
     chars = sum(len(zh) for _, zh in bodies) / max(1, len(bodies))
