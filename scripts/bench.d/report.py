@@ -2,7 +2,7 @@
 """Turns the raw measurements of scripts/bench into Markdown tables on stdout.
 
 Usage: report.py RESULTS_TSV META_JSON
-RESULTS_TSV rows: tool <TAB> scenario <TAB> run <TAB> wall_microseconds <TAB> peak_rss_kb
+RESULTS_TSV rows: tool <TAB> scenario <TAB> run <TAB> wall_microseconds <TAB> peak_rss_kb [<TAB> cpu_microseconds]
 META_JSON: what the harness knows about the run (corpus, machine, versions, cold start ...).
 """
 import json
@@ -11,12 +11,16 @@ import sys
 from collections import defaultdict
 
 rows = defaultdict(dict)          # (tool, scenario) -> {run: (seconds, rss_kb)}
+cpu = defaultdict(dict)           # (tool, scenario) -> {run: user + system seconds}
 with open(sys.argv[1]) as f:
     for line in f:
         if not line.strip():
             continue
-        tool, scenario, run, wall_us, rss = line.rstrip("\n").split("\t")
+        fields = line.rstrip("\n").split("\t")
+        tool, scenario, run, wall_us, rss = fields[:5]
         rows[(tool, scenario)][int(run)] = (int(wall_us) / 1e6, int(rss) if rss not in ("", "-") else None)
+        if len(fields) > 5 and fields[5] not in ("", "-"):
+            cpu[(tool, scenario)][int(run)] = int(fields[5]) / 1e6
 meta = json.load(open(sys.argv[2]))
 
 
@@ -87,6 +91,18 @@ if have_plain:
           "language, author pages; no issues; %s files):" % f"{meta.get('plain_files', 0):,}")
     print()
     plain = comparison("hugo-plain")
+if cpu:
+    tools = [("duet", "Duet"), ("hugo", "Hugo"), ("hugo-plain", "plain Hugo")]
+    present = [(t, n) for t, n in tools if any((t, key) in cpu for key, _ in scenarios)]
+    print("CPU time (user + system, median): the work done, whatever share of the cores each tool was given.")
+    print()
+    print("| | " + " | ".join(n for _, n in present) + " | " + " | ".join("Duet/" + n for t, n in present if t != "duet") + " |")
+    print("|---|" + "---:|" * (2 * len(present) - 1))
+    for key, label in scenarios:
+        m = {t: med(cpu.get((t, key), {}).values()) for t, _ in present}
+        print("| %s | " % label + " | ".join(secs(m[t]) for t, _ in present) + " | "
+              + " | ".join(ratio(m["duet"], m[t]) for t, _ in present if t != "duet") + " |")
+    print()
 print(runs_line("Duet", "duet"))
 if have_hugo:
     print("  ")
