@@ -20,10 +20,13 @@ extension String {
             var copied = 0
             while index < bytes.count {
                 guard firsts[Int(bytes[index])] else { index += 1; continue }
-                guard let (needle, replacement) = needles.first(where: { bytes.hasBytes($0.0, at: index) }) else {
-                    index += 1
-                    continue
+                var found = -1
+                for candidate in needles.indices where bytes.hasBytes(needles[candidate].0, at: index) {
+                    found = candidate
+                    break
                 }
+                guard found >= 0 else { index += 1; continue }
+                let (needle, replacement) = needles[found]
                 if output == nil { output = []; output?.reserveCapacity(bytes.count + bytes.count / 16) }
                 output?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
                 output?.append(contentsOf: replacement)

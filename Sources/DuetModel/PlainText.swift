@@ -16,6 +16,23 @@ public enum PlainText {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                if scanner.inTag {
+                    // Inside a tag nothing counts until its `>`.
+                    guard let close = UnsafeBufferPointer(rebasing: bytes[index...]).firstIndex(of: UInt8(ascii: ">")) else { break }
+                    index += close
+                    scanner.read(">", bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
+                    index += 1
+                    continue
+                }
+                if scanner.entity == nil, isPlainASCII(byte) {
+                    // A run of ASCII text with no space, tag or reference in it: copied whole.
+                    var end = index + 1
+                    while end < bytes.count, isPlainASCII(bytes[end]) { end += 1 }
+                    scanner.emit(Unicode.Scalar(byte), bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
+                    scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+                    index = end
+                    continue
+                }
                 let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 scanner.read(byte < 0x80 ? Unicode.Scalar(byte) : decode(bytes, at: index, width: width),
                              bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
@@ -24,6 +41,12 @@ public enum PlainText {
             scanner.finish()
             return String(decoding: scanner.output, as: UTF8.self)
         }
+    }
+
+    /// ASCII that is text as it stands: not a space, not the start of a tag or a reference.
+    @inline(__always)
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x80 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&")
     }
 
     /// The scalar of a multi-byte sequence in valid UTF-8 (a String's bytes always are).
