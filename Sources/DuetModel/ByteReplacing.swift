@@ -52,13 +52,16 @@ extension String {
         var copy = self
         copy.withUTF8 { bytes in
             guard bytes.count >= needle.count else { return }
+            let last = bytes.count - needle.count
             var index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index] == first, bytes.hasBytes(needle, at: index) {
-                    found = index
+            while index <= last {
+                // The first byte's next occurrence, then the rest compared there.
+                guard let next = bytes[index...last].firstIndex(of: first) else { return }
+                if bytes.hasBytes(needle, at: next) {
+                    found = next
                     return
                 }
-                index += 1
+                index = next + 1
             }
         }
         return found
