@@ -422,12 +422,14 @@ def replace_in(path, old, new):
 
 
 def write_hugo_site(site, template, corpus, front_matter, own_pages):
-    """One Hugo site over the corpus: layouts and hugo.toml from scripts/bench.d/TEMPLATE, the
+    """One Hugo site over the corpus: the journal site's layouts with those of scripts/bench.d/TEMPLATE
+    over them, hugo.toml from TEMPLATE, the
     shared i18n and the Duet theme's static files, home and about pages, author pages and the
     articles (front matter from `front_matter(article, lang)`); `own_pages(root, lang)` writes
     what only this site has."""
     tpl = os.path.join(HERE, template)
-    shutil.copytree(os.path.join(tpl, "layouts"), os.path.join(site, "layouts"))
+    shutil.copytree(os.path.join(HERE, "hugo", "layouts"), os.path.join(site, "layouts"))
+    shutil.copytree(os.path.join(tpl, "layouts"), os.path.join(site, "layouts"), dirs_exist_ok=True)
     shutil.copytree(os.path.join(HERE, "hugo", "i18n"), os.path.join(site, "i18n"))
     shutil.copy(os.path.join(tpl, "hugo.toml"), os.path.join(site, "hugo.toml"))
     shutil.copytree(os.path.join(corpus["theme"], "static"), os.path.join(site, "static"))
@@ -524,10 +526,9 @@ def main():
         write(os.path.join(root, "posts", "_index.md"), "---\ntitle: %s\n---\n" % ("Archive" if lang == "en" else "文章归档"))
 
     write_hugo_site(plain, "hugo-plain", corpus, hugo_plain_front_matter, archive_page)
-    # Its page frame and article page are the journal site's, less the issues.
+    # Its layouts are the journal site's with its own home, archive and author pages over them,
+    # and the page frame and article page without the issues.
     layouts = os.path.join(plain, "layouts", "_default")
-    shutil.copy(os.path.join(HERE, "hugo", "layouts", "_default", "baseof.html"), layouts)
-    shutil.copy(os.path.join(HERE, "hugo", "layouts", "_default", "single.html"), layouts)
     replace_in(os.path.join(layouts, "baseof.html"),
                '<li><a href="{{ "issues/" | relLangURL }}">{{ i18n "issues" }}</a></li>',
                '<li><a href="{{ "posts/" | relLangURL }}">{{ i18n "archive" }}</a></li>')
