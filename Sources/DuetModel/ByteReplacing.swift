@@ -1,28 +1,41 @@
 extension String {
     /// Every occurrence of `target` replaced, comparing UTF-8 bytes: the standard library's
     /// `replacing(_:with:)` matches Characters through the regex engine and showed up in profiles
-    /// of link rewriting over whole articles.
+    /// of link rewriting over whole articles. Text between matches is copied a run at a time.
     public func replacingBytes(_ target: String, with replacement: String) -> String {
-        let needle = Array(target.utf8)
-        guard let first = needle.first, utf8.count >= needle.count else { return self }
-        var output: [UInt8] = []
-        var changed = false
-        withContiguousUTF8 { bytes in
-            output.reserveCapacity(bytes.count)
+        replacingBytes([(target, replacement)])
+    }
+
+    /// Every occurrence of each target replaced in one pass, left to right; where two targets
+    /// start at the same place, the first listed wins. A replacement is not searched again.
+    public func replacingBytes(_ pairs: [(target: String, replacement: String)]) -> String {
+        let needles = pairs.map { (Array($0.target.utf8), Array($0.replacement.utf8)) }.filter { !$0.0.isEmpty }
+        guard !needles.isEmpty else { return self }
+        var firsts = [Bool](repeating: false, count: 256)
+        for (needle, _) in needles { firsts[Int(needle[0])] = true }
+        var output: [UInt8]?
+        var copy = self
+        copy.withUTF8 { bytes in
             var index = 0
+            var copied = 0
             while index < bytes.count {
-                if bytes[index] == first, index + needle.count <= bytes.count,
-                   needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
-                    output.append(contentsOf: replacement.utf8)
-                    index += needle.count
-                    changed = true
-                } else {
-                    output.append(bytes[index])
-                    index += 1
+                guard firsts[Int(bytes[index])] else { index += 1; continue }
+                var found = -1
+                for candidate in needles.indices where bytes.hasBytes(needles[candidate].0, at: index) {
+                    found = candidate
+                    break
                 }
+                guard found >= 0 else { index += 1; continue }
+                let (needle, replacement) = needles[found]
+                if output == nil { output = []; output?.reserveCapacity(bytes.count + bytes.count / 16) }
+                output?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output?.append(contentsOf: replacement)
+                index += needle.count
+                copied = index
             }
+            if output != nil { output?.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...])) }
         }
-        return changed ? String(decoding: output, as: UTF8.self) : self
+        return output.map { String(decoding: $0, as: UTF8.self) } ?? self
     }
 
     /// Whether `target` occurs, comparing UTF-8 bytes (Foundation's `contains` on Linux goes through
@@ -36,22 +49,31 @@ extension String {
         let needle = Array(target.utf8)
         guard let first = needle.first else { return 0 }
         var found: Int?
-        withContiguousUTF8 { bytes in
+        var copy = self
+        copy.withUTF8 { bytes in
             guard bytes.count >= needle.count else { return }
+            let last = bytes.count - needle.count
             var index = 0
-            while index + needle.count <= bytes.count {
-                if bytes[index] == first, needle.indices.allSatisfy({ bytes[index + $0] == needle[$0] }) {
-                    found = index
+            while index <= last {
+                // The first byte's next occurrence, then the rest compared there.
+                guard let next = bytes[index...last].firstIndex(of: first) else { return }
+                if bytes.hasBytes(needle, at: next) {
+                    found = next
                     return
                 }
-                index += 1
+                index = next + 1
             }
         }
         return found
     }
+}
 
-    private func withContiguousUTF8(_ body: (UnsafeBufferPointer<UInt8>) -> Void) {
-        var copy = self
-        copy.withUTF8(body)
+extension UnsafeBufferPointer<UInt8> {
+    /// Whether `needle` starts at `index`.
+    @inline(__always)
+    public func hasBytes(_ needle: [UInt8], at index: Int) -> Bool {
+        guard index + needle.count <= count else { return false }
+        for offset in 0..<needle.count where self[index + offset] != needle[offset] { return false }
+        return true
     }
 }

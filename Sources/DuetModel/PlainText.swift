@@ -3,60 +3,135 @@
 /// never leaves punctuation dangling before the ellipsis.
 public enum PlainText {
     /// The text of an HTML fragment: tags dropped (a phrasing element's tags join the text around
-    /// them, any other tag is a space, see `TagNameScanner`), the common entities decoded, spaces collapsed,
-    /// and no space left where a tag stood before punctuation. Works on Unicode scalars, not
-    /// Characters: it runs over every article's whole text, and grapheme breaking was its main cost.
+    /// them, any other tag is a space, see `TagNameScanner`), the common entities decoded, spaces
+    /// collapsed, and no space left where a tag stood before punctuation. Works on UTF-8 bytes: tags, spaces
+    /// and references are ASCII, a Chinese character is copied as its three bytes, and only other
+    /// non-ASCII characters are decoded to ask whether they are spaces or closing punctuation.
+    /// It runs over every article's whole text at parse time.
     public static func from(html: String) -> String {
-        var result = String.UnicodeScalarView()
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var scanner = TextScanner(output: output)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if scanner.inTag {
+                    // Inside a tag only its name counts (it decides whether the tag stands for a
+                    // space), then nothing until its `>`.
+                    guard let close = UnsafeBufferPointer(rebasing: bytes[index...]).firstIndex(of: UInt8(ascii: ">")) else { break }
+                    for byte in UnsafeBufferPointer(rebasing: bytes[index..<(index + min(close, 16))]) {
+                        scanner.tag.read(Unicode.Scalar(byte))
+                    }
+                    index += close
+                    scanner.read(">", bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
+                    index += 1
+                    continue
+                }
+                if scanner.entity == nil, isPlainASCII(byte) {
+                    // A run of ASCII text with no space, tag or reference in it: copied whole.
+                    var end = index + 1
+                    while end < bytes.count, isPlainASCII(bytes[end]) { end += 1 }
+                    scanner.emit(Unicode.Scalar(byte), bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + 1]))
+                    scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<end]))
+                    index = end
+                    continue
+                }
+                let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                scanner.read(byte < 0x80 ? Unicode.Scalar(byte) : decode(bytes, at: index, width: width),
+                             bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
+                index += width
+            }
+            scanner.finish()
+            return String(decoding: scanner.output, as: UTF8.self)
+        }
+    }
+
+    /// ASCII that is text as it stands: not a space, not the start of a tag or a reference.
+    @inline(__always)
+    private static func isPlainASCII(_ byte: UInt8) -> Bool {
+        byte > 0x20 && byte < 0x80 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&")
+    }
+
+    /// The scalar of a multi-byte sequence in valid UTF-8 (a String's bytes always are).
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, width: Int) -> Unicode.Scalar {
+        var value = UInt32(bytes[index]) & (width == 2 ? 0x1F : width == 3 ? 0x0F : 0x07)
+        for offset in 1..<width { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return Unicode.Scalar(value) ?? "\u{FFFD}"
+    }
+
+    /// The state of `from(html:)` between two characters.
+    private struct TextScanner {
+        var output: [UInt8]
         var inTag = false
         var pendingSpace = false
-        var entity: String.UnicodeScalarView?
-        func emit(_ scalar: Unicode.Scalar) {
-            if isSpace(scalar) {
-                pendingSpace = !result.isEmpty
-                return
-            }
-            if pendingSpace, !closingPunctuation.contains(scalar) { result.append(" ") }
-            pendingSpace = false
-            result.append(scalar)
-        }
         var tag = TagNameScanner()
-        for scalar in html.unicodeScalars {
+        /// The name of a reference being read, after its `&`.
+        var entity: [Unicode.Scalar]?
+
+        @inline(__always)
+        mutating func read(_ scalar: Unicode.Scalar, bytes: UnsafeBufferPointer<UInt8>) {
             if inTag {
                 if scalar == ">" {
                     inTag = false
-                    if !tag.joinsText { pendingSpace = !result.isEmpty }
-                } else {
-                    tag.read(scalar)
+                    if !tag.joinsText { pendingSpace = !output.isEmpty }
                 }
-                continue
+                return
             }
             if var pending = entity {
                 if scalar == ";" {
-                    decode(String(pending)).unicodeScalars.forEach(emit)
                     entity = nil
+                    PlainText.decode(String(String.UnicodeScalarView(pending))).unicodeScalars.forEach { emit($0) }
                 } else if pending.count < 10, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "#" {
                     pending.append(scalar)
                     entity = pending
                 } else {
-                    "&".unicodeScalars.forEach(emit)
-                    pending.forEach(emit)
                     entity = nil
-                    emit(scalar)
+                    emit("&")
+                    pending.forEach { emit($0) }
+                    emit(scalar, bytes: bytes)
                 }
-                continue
+                return
             }
             switch scalar {
             case "<": inTag = true; tag = TagNameScanner()
-            case "&": entity = String.UnicodeScalarView()
-            default: emit(scalar)
+            case "&": entity = []
+            default: emit(scalar, bytes: bytes)
             }
         }
-        if let pending = entity {
-            "&".unicodeScalars.forEach(emit)
-            pending.forEach(emit)
+
+        mutating func finish() {
+            if let pending = entity {
+                emit("&")
+                pending.forEach { emit($0) }
+            }
         }
-        return String(result)
+
+        @inline(__always)
+        mutating func emit(_ scalar: Unicode.Scalar, bytes: UnsafeBufferPointer<UInt8>? = nil) {
+            // The common Han block is neither space nor punctuation: copied as it stands.
+            let value = scalar.value
+            if value >= 0x4E00, value <= 0x9FFF {
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+            } else {
+                if PlainText.isSpace(scalar) {
+                    pendingSpace = !output.isEmpty
+                    return
+                }
+                if pendingSpace, !PlainText.closingPunctuation.contains(scalar) { output.append(0x20) }
+                pendingSpace = false
+            }
+            if let bytes {
+                output.append(contentsOf: bytes)
+            } else if value < 0x80 {
+                output.append(UInt8(value))
+            } else {
+                output.append(contentsOf: String(Character(scalar)).utf8)
+            }
+        }
     }
 
     private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -59,9 +59,7 @@ struct AtomFeed: Sendable {
     /// wrote are site-relative, so they become absolute under the base URL (path included).
     private func absolutized(_ html: String) -> String {
         guard !links.absoluteBase.isEmpty else { return html }
-        return html.replacingBytes("href=\"/", with: "href=\"\(links.absoluteBase)/")
-            .replacingBytes("src=\"/", with: "src=\"\(links.absoluteBase)/")
-            .replacingBytes("href=\"\(links.absoluteBase)//", with: "href=\"//").replacingBytes("src=\"\(links.absoluteBase)//", with: "src=\"//")
+        return SiteLinks.prefixingRootRelativeLinks(in: html, with: links.absoluteBase)
     }
 }
 

@@ -67,6 +67,6 @@ struct ParallelText: Sendable {
     /// Both versions live on one page: every id and in-page link of a version gets its language as
     /// a prefix, so two headings named alike or two footnote 1s stay distinct.
     static func namespaced(_ html: String, prefix: String) -> String {
-        html.replacingBytes(" id=\"", with: " id=\"\(prefix)-").replacingBytes("href=\"#", with: "href=\"#\(prefix)-")
+        html.replacingBytes([(" id=\"", " id=\"\(prefix)-"), ("href=\"#", "href=\"#\(prefix)-")])
     }
 }

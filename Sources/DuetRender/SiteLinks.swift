@@ -17,8 +17,14 @@ struct SiteLinks: Sendable {
     /// path, so a site published in a sub-folder keeps working.
     func rebased(_ html: String) -> String {
         guard !basePath.isEmpty else { return html }
-        return html.replacingBytes("href=\"/", with: "href=\"\(basePath)/").replacingBytes("src=\"/", with: "src=\"\(basePath)/")
-            .replacingBytes("href=\"\(basePath)//", with: "href=\"//").replacingBytes("src=\"\(basePath)//", with: "src=\"//")
+        return Self.prefixingRootRelativeLinks(in: html, with: basePath)
+    }
+
+    /// `href="/x"` and `src="/x"` with `prefix` put before the path; protocol-relative links
+    /// (`//host/x`) are left alone: they are listed first, so they match first, as themselves.
+    static func prefixingRootRelativeLinks(in html: String, with prefix: String) -> String {
+        html.replacingBytes([("href=\"//", "href=\"//"), ("src=\"//", "src=\"//"),
+                             ("href=\"/", "href=\"\(prefix)/"), ("src=\"/", "src=\"\(prefix)/")])
     }
 
     /// Scheme and host (`https://example.org`): the absolute base without its path.

@@ -32,12 +32,14 @@ public struct Strings: Hashable, Sendable {
         let middle = PublicationDate(year: year, month: (quarter - 1) * 3 + 2, day: 15)
         return FormatterCache.shared.string(
             from: Date(timeIntervalSince1970: TimeInterval(middle.secondsSinceEpoch)),
-            pattern: values["quarter_format"] ?? "QQQ y", locale: locale, offset: 0)
+            pattern: values["quarter_format"] ?? "QQQ y", locale: locale, offset: 0, remembered: true)
     }
 
-    /// `12,345` in the page's locale.
+    /// `12,345` in the page's locale. Remembered: every listing of an article formats its issue's
+    /// volume and number and its reading time, and a format style with a fresh `Locale` per call
+    /// was a visible part of building a page's context.
     public func formatNumber(_ number: Int) -> String {
-        number.formatted(.number.locale(Locale(identifier: locale)))
+        FormatterCache.shared.number(number, locale: locale)
     }
 
     /// A pattern with `{n}` replaced by a localized number: `{n} min read` / `阅读约 {n} 分钟`.
@@ -57,7 +59,31 @@ final class FormatterCache: Sendable {
         var offset: Int
     }
 
+    private struct Formatted: Hashable {
+        var key: Key
+        var value: Double
+    }
+
     private let formatters = Mutex<[Key: DateFormatter]>([:])
+    /// Results worth keeping: quarters (a handful per site) and numbers (volumes, minutes, counts).
+    private let remembered = Mutex<[Formatted: String]>([:])
+
+    func number(_ number: Int, locale: String) -> String {
+        let key = Formatted(key: Key(pattern: "#", locale: locale, offset: 0), value: Double(number))
+        if let known = remembered.withLock({ $0[key] }) { return known }
+        let text = number.formatted(.number.locale(Locale(identifier: locale)))
+        remembered.withLock { $0[key] = text }
+        return text
+    }
+
+    func string(from date: Date, pattern: String, locale: String, offset: Int, remembered keep: Bool) -> String {
+        guard keep else { return string(from: date, pattern: pattern, locale: locale, offset: offset) }
+        let key = Formatted(key: Key(pattern: pattern, locale: locale, offset: offset), value: date.timeIntervalSince1970)
+        if let known = remembered.withLock({ $0[key] }) { return known }
+        let text = string(from: date, pattern: pattern, locale: locale, offset: offset)
+        remembered.withLock { $0[key] = text }
+        return text
+    }
 
     func string(from date: Date, pattern: String, locale: String, offset: Int) -> String {
         formatters.withLock { formatters in

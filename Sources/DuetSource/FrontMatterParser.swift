@@ -11,7 +11,7 @@ enum FrontMatterParser {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, resolver, .default, .utf8)
         } catch let error as YamlError {
             throw translate(error, yaml: yaml, firstLine: firstLine, path: path)
         } catch {
@@ -28,6 +28,12 @@ enum FrontMatterParser {
         }
         return FrontMatter(entries: entries)
     }
+
+    /// YAML 1.1's implicit types, less those `value(of:)` reads as text anyway (timestamps, `<<`,
+    /// `=`): each rule is a regular expression tried on every plain scalar, and front matter is
+    /// parsed for every file of the site. The encoding is given so that Yams does not read the
+    /// process environment for its default once per file, as it otherwise does.
+    private static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
 
     /// Resolved YAML 1.1 scalars; timestamps stay text because Yams cannot read `+0800` offsets
     /// and Duet's own date parser must see exactly what the author wrote.

@@ -7,8 +7,15 @@ enum SourceText {
     /// line number the author's editor shows.
     static func decode(_ data: Data, path: String) throws(SourceError) -> String {
         // Text never holds NUL; binary formats (images, PDFs, Word files) nearly always do early on.
-        if data.prefix(8192).contains(0) { throw .binaryFile(SourceLocation(file: path, line: 1, column: 1)) }
-        guard var text = String(validating: data, as: UTF8.self) else {
+        // Both checks read the bytes in place: through `Data`'s iterator they cost as much as
+        // parsing the front matter.
+        let (isBinary, validated) = data.withUnsafeBytes { raw -> (Bool, String?) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            if bytes.prefix(8192).contains(0) { return (true, nil) }
+            return (false, String(validating: bytes, as: UTF8.self))
+        }
+        if isBinary { throw .binaryFile(SourceLocation(file: path, line: 1, column: 1)) }
+        guard var text = validated else {
             throw .invalidUTF8(firstInvalidByte(in: data, path: path))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }

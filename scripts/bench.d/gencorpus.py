@@ -5,6 +5,8 @@ Writes, from a seed, the same bilingual publication twice:
   OUT/duet/content/   in the form of the sample publication (content/): site.yml, posts/<lang>/,
                       pages/<lang>/, issues/YYYY-qN.yml, authors/<id>.yml
   OUT/hugo/           the equivalent Hugo site: hugo.toml, content/<lang>/..., layouts/, i18n/, static/
+  OUT/hugo-plain/     a plain Hugo site over the same articles: articles, a home page and an archive per
+                      language, author pages; no issues (the second Hugo profile)
 
 All text comes from the word lists below (no real prose). The same seed always gives the same bytes
 (Python's random.Random is stable for a given seed across CPython 3.x for the calls used here).
@@ -364,6 +366,14 @@ def duet_front_matter(art, lang):
         art["date"].isoformat(), art["hour"], art["minute"], desc)
 
 
+def hugo_plain_front_matter(art, lang):
+    title = art["title_" + lang]
+    desc = ("%s: %s" % (title, art["sub_en"])) if lang == "en" else ("%s：%s" % (title, art["sub_zh"]))
+    return ("---\ntitle: %s\ndate: %sT%02d:%02d:00+08:00\nauthors: [%s]\ndescription: \"%s\"\n---\n\n") % (
+        json.dumps(title, ensure_ascii=False), art["date"].isoformat(), art["hour"], art["minute"],
+        ", ".join(a["id"] for a in art["authors"]), desc)
+
+
 def hugo_front_matter(art, lang):
     title = art["title_" + lang]
     desc = ("%s: %s" % (title, art["sub_en"])) if lang == "en" else ("%s：%s" % (title, art["sub_zh"]))
@@ -401,6 +411,43 @@ sections: [Essays, Dialogue Reports, Reviews]
 """
 
 
+def replace_in(path, old, new):
+    """Replaces `old`, which must occur, in the file at `path`."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    if old not in text:
+        sys.exit("gencorpus: %s no longer contains the text to replace" % path)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text.replace(old, new, 1))
+
+
+def write_hugo_site(site, template, corpus, front_matter, own_pages):
+    """One Hugo site over the corpus: the journal site's layouts with those of scripts/bench.d/TEMPLATE
+    over them, hugo.toml from TEMPLATE, the
+    shared i18n and the Duet theme's static files, home and about pages, author pages and the
+    articles (front matter from `front_matter(article, lang)`); `own_pages(root, lang)` writes
+    what only this site has."""
+    tpl = os.path.join(HERE, template)
+    shutil.copytree(os.path.join(HERE, "hugo", "layouts"), os.path.join(site, "layouts"))
+    shutil.copytree(os.path.join(tpl, "layouts"), os.path.join(site, "layouts"), dirs_exist_ok=True)
+    shutil.copytree(os.path.join(HERE, "hugo", "i18n"), os.path.join(site, "i18n"))
+    shutil.copy(os.path.join(tpl, "hugo.toml"), os.path.join(site, "hugo.toml"))
+    shutil.copytree(os.path.join(corpus["theme"], "static"), os.path.join(site, "static"))
+    for lang in ("en", "zh"):
+        root = os.path.join(site, "content", lang)
+        write(os.path.join(root, "_index.md"), "---\ntitle: %s\n---\n" % ("Duet" if lang == "en" else "双声"))
+        write(os.path.join(root, "about.md"), corpus["pages"][lang].replace("---\n\n", "url: /%s/about/\n---\n\n" % lang, 1))
+        write(os.path.join(root, "authors", "_index.md"), "---\ntitle: %s\n---\n" % ("Authors" if lang == "en" else "作者"))
+        for a in corpus["authors"]:
+            write(os.path.join(root, "authors", a["id"], "_index.md"),
+                  "---\ntitle: %s\nfamily_name: %s\naffiliation: \"%s\"\n---\n\n%s\n" % (
+                      a[lang], a["fam_" + lang], a["aff_" + lang], a["bio_" + lang]))
+        own_pages(root, lang)
+        for art, (en, zh) in zip(corpus["articles"], corpus["bodies"]):
+            body = (en if lang == "en" else zh).replace("<excerpt/>", "<!--more-->", 1)
+            write(os.path.join(root, "posts", art["file"]), front_matter(art, lang) + body)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--articles", type=int, required=True)
@@ -419,7 +466,8 @@ def main():
 
     duet = os.path.join(args.out, "duet", "content")
     hugo = os.path.join(args.out, "hugo")
-    for d in (os.path.join(args.out, "duet"), hugo):
+    plain = os.path.join(args.out, "hugo-plain")
+    for d in (os.path.join(args.out, "duet"), hugo, plain):
         shutil.rmtree(d, ignore_errors=True)
 
     # --- Duet ------------------------------------------------------------------------------------
@@ -459,32 +507,34 @@ def main():
         write(os.path.join(duet, "posts", "en", art["file"]), duet_front_matter(art, "en") + en)
         write(os.path.join(duet, "posts", "zh", art["file"]), duet_front_matter(art, "zh") + zh)
 
-    # --- Hugo ------------------------------------------------------------------------------------
-    tpl = os.path.join(HERE, "hugo")
-    shutil.copytree(os.path.join(tpl, "layouts"), os.path.join(hugo, "layouts"))
-    shutil.copytree(os.path.join(tpl, "i18n"), os.path.join(hugo, "i18n"))
-    shutil.copy(os.path.join(tpl, "hugo.toml"), os.path.join(hugo, "hugo.toml"))
-    shutil.copytree(os.path.join(args.theme, "static"), os.path.join(hugo, "static"))
-    for lang in ("en", "zh"):
-        root = os.path.join(hugo, "content", lang)
-        write(os.path.join(root, "_index.md"), "---\ntitle: %s\n---\n" % ("Duet" if lang == "en" else "双声"))
-        write(os.path.join(root, "about.md"), pages[lang].replace("---\n\n", "url: /%s/about/\n---\n\n" % lang, 1))
+    # --- Hugo: the journal-shaped site, with issues ---------------------------------------------
+    def issue_pages(root, lang):
         write(os.path.join(root, "issues", "_index.md"),
               "---\ntitle: %s\n---\n" % ("All issues" if lang == "en" else "全部期刊"))
-        write(os.path.join(root, "authors", "_index.md"), "---\ntitle: %s\n---\n" % ("Authors" if lang == "en" else "作者"))
-        for a in authors:
-            write(os.path.join(root, "authors", a["id"], "_index.md"),
-                  "---\ntitle: %s\nfamily_name: %s\naffiliation: \"%s\"\n---\n\n%s\n" % (
-                      a[lang], a["fam_" + lang], a["aff_" + lang], a["bio_" + lang]))
         for iid, m in issue_meta.items():
             label = ("Vol. %d, No. %d" % (m["volume"], m["number"])) if lang == "en" else (
                 "第%d卷第%d期" % (m["volume"], m["number"]))
             write(os.path.join(root, "issues", iid, "_index.md"),
                   "---\ntitle: \"%s\"\nlabel: \"%s\"\nquarter: \"%s\"\ndate: %sT00:00:00+08:00\n---\n\n%s\n" % (
                       m["t_" + lang], label, iid.upper(), m["published"], m["note_" + lang]))
-        for art, (en, zh) in zip(articles, bodies):
-            body = (en if lang == "en" else zh).replace("<excerpt/>", "<!--more-->", 1)
-            write(os.path.join(root, "posts", art["file"]), hugo_front_matter(art, lang) + body)
+
+    corpus = dict(theme=args.theme, pages=pages, authors=authors, articles=articles, bodies=bodies)
+    write_hugo_site(hugo, "hugo", corpus, hugo_front_matter, issue_pages)
+
+    # --- plain Hugo: the same articles, authors and pages, no issues ------------------------------
+    def archive_page(root, lang):
+        write(os.path.join(root, "posts", "_index.md"), "---\ntitle: %s\n---\n" % ("Archive" if lang == "en" else "文章归档"))
+
+    write_hugo_site(plain, "hugo-plain", corpus, hugo_plain_front_matter, archive_page)
+    # Its layouts are the journal site's with its own home, archive and author pages over them,
+    # and the page frame and article page without the issues.
+    layouts = os.path.join(plain, "layouts", "_default")
+    replace_in(os.path.join(layouts, "baseof.html"),
+               '<li><a href="{{ "issues/" | relLangURL }}">{{ i18n "issues" }}</a></li>',
+               '<li><a href="{{ "posts/" | relLangURL }}">{{ i18n "archive" }}</a></li>')
+    replace_in(os.path.join(layouts, "single.html"),
+               '{{ range .GetTerms "issues" }}<p class="kicker"><a href="{{ .RelPermalink }}">{{ .Params.label }} · '
+               '{{ .Params.quarter }}</a>{{ with $.Params.section_name }} · {{ . }}{{ end }}</p>{{ end }}\n', '')
 
     words = sum(len(en.split()) for en, _ in bodies) / max(1, len(bodies))
     chars = sum(len(zh) for _, zh in bodies) / max(1, len(bodies))

@@ -2,7 +2,7 @@
 """Turns the raw measurements of scripts/bench into Markdown tables on stdout.
 
 Usage: report.py RESULTS_TSV META_JSON
-RESULTS_TSV rows: tool <TAB> scenario <TAB> run <TAB> wall_microseconds <TAB> peak_rss_kb
+RESULTS_TSV rows: tool <TAB> scenario <TAB> run <TAB> wall_microseconds <TAB> peak_rss_kb [<TAB> cpu_microseconds]
 META_JSON: what the harness knows about the run (corpus, machine, versions, cold start ...).
 """
 import json
@@ -11,12 +11,16 @@ import sys
 from collections import defaultdict
 
 rows = defaultdict(dict)          # (tool, scenario) -> {run: (seconds, rss_kb)}
+cpu = defaultdict(dict)           # (tool, scenario) -> {run: user + system seconds}
 with open(sys.argv[1]) as f:
     for line in f:
         if not line.strip():
             continue
-        tool, scenario, run, wall_us, rss = line.rstrip("\n").split("\t")
+        fields = line.rstrip("\n").split("\t")
+        tool, scenario, run, wall_us, rss = fields[:5]
         rows[(tool, scenario)][int(run)] = (int(wall_us) / 1e6, int(rss) if rss not in ("", "-") else None)
+        if len(fields) > 5 and fields[5] not in ("", "-"):
+            cpu[(tool, scenario)][int(run)] = int(fields[5]) / 1e6
 meta = json.load(open(sys.argv[2]))
 
 
@@ -56,26 +60,56 @@ print()
 if not have_hugo:
     print("Hugo is not installed (`apt-get install -y hugo`): the comparison with Hugo was skipped.")
     print()
-print("| | Duet (median) | Hugo (median) | Duet/Hugo, pair by pair: median (min–max) | Duet peak RSS | Hugo peak RSS | RSS Duet/Hugo |")
-print("|---|---:|---:|---:|---:|---:|---:|")
-summary = {}
-for key, label in scenarios:
-    d, h = rows.get(("duet", key), {}), rows.get(("hugo", key), {})
-    dm, hm = med(v[0] for v in d.values()), med(v[0] for v in h.values())
-    pairs = [d[r][0] / h[r][0] for r in sorted(d) if r in h and h[r][0] > 0]
-    pr = "%.2f (%.2f–%.2f)" % (statistics.median(pairs), min(pairs), max(pairs)) if pairs else "–"
-    drss, hrss = med(v[1] for v in d.values()), med(v[1] for v in h.values())
-    summary[key] = (dm, hm, drss, hrss, statistics.median(pairs) if pairs else None)
-    print("| %s | %s | %s | %s | %s | %s | %s |" % (label, secs(dm), secs(hm), pr, mb(drss), mb(hrss), ratio(drss, hrss)))
-print()
-print("Duet runs, seconds: " + "; ".join(
-    "%s %s" % (key, " ".join("%.3f" % rows[("duet", key)][r][0] for r in sorted(rows[("duet", key)])))
-    for key, _ in scenarios if ("duet", key) in rows))
+def comparison(hugo_tool):
+    """The table of Duet against one Hugo profile; the per-scenario medians and pair ratios."""
+    print("| | Duet (median) | Hugo (median) | Duet/Hugo, pair by pair: median (min–max) | Duet peak RSS | Hugo peak RSS | RSS Duet/Hugo |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    summary = {}
+    for key, label in scenarios:
+        d, h = rows.get(("duet", key), {}), rows.get((hugo_tool, key), {})
+        dm, hm = med(v[0] for v in d.values()), med(v[0] for v in h.values())
+        pairs = [d[r][0] / h[r][0] for r in sorted(d) if r in h and h[r][0] > 0]
+        pr = "%.2f (%.2f–%.2f)" % (statistics.median(pairs), min(pairs), max(pairs)) if pairs else "–"
+        drss, hrss = med(v[1] for v in d.values()), med(v[1] for v in h.values())
+        summary[key] = (dm, hm, drss, hrss, statistics.median(pairs) if pairs else None)
+        print("| %s | %s | %s | %s | %s | %s | %s |" % (label, secs(dm), secs(hm), pr, mb(drss), mb(hrss), ratio(drss, hrss)))
+    print()
+    return summary
+
+
+def runs_line(name, tool):
+    return name + " runs, seconds: " + "; ".join(
+        "%s %s" % (key, " ".join("%.3f" % rows[(tool, key)][r][0] for r in sorted(rows[(tool, key)])))
+        for key, _ in scenarios if (tool, key) in rows)
+
+
+summary = comparison("hugo")
+have_plain = any(tool == "hugo-plain" for tool, _ in rows)
+plain = None
+if have_plain:
+    print("Against the plain Hugo site (same articles and authors; articles, a home page and an archive per "
+          "language, author pages; no issues; %s files):" % f"{meta.get('plain_files', 0):,}")
+    print()
+    plain = comparison("hugo-plain")
+if cpu:
+    tools = [("duet", "Duet"), ("hugo", "Hugo"), ("hugo-plain", "plain Hugo")]
+    present = [(t, n) for t, n in tools if any((t, key) in cpu for key, _ in scenarios)]
+    print("CPU time (user + system, median): the work done, whatever share of the cores each tool was given.")
+    print()
+    print("| | " + " | ".join(n for _, n in present) + " | " + " | ".join("Duet/" + n for t, n in present if t != "duet") + " |")
+    print("|---|" + "---:|" * (2 * len(present) - 1))
+    for key, label in scenarios:
+        m = {t: med(cpu.get((t, key), {}).values()) for t, _ in present}
+        print("| %s | " % label + " | ".join(secs(m[t]) for t, _ in present) + " | "
+              + " | ".join(ratio(m["duet"], m[t]) for t, _ in present if t != "duet") + " |")
+    print()
+print(runs_line("Duet", "duet"))
 if have_hugo:
     print("  ")
-    print("Hugo runs, seconds: " + "; ".join(
-        "%s %s" % (key, " ".join("%.3f" % rows[("hugo", key)][r][0] for r in sorted(rows.get(("hugo", key), {}))))
-        for key, _ in scenarios if ("hugo", key) in rows))
+    print(runs_line("Hugo", "hugo"))
+if have_plain:
+    print("  ")
+    print(runs_line("Plain Hugo", "hugo-plain"))
 print()
 
 floor_convert = med(v[0] for v in rows.get(("floor", "convert"), {}).values())
@@ -94,7 +128,7 @@ if floor_convert is not None:
     print("| Duet full build / floor | %s |" % ratio(summary["full"][0], floor))
     print()
 
-print("### Targets (issue 7)")
+print("### Targets (issues 7 and 13)")
 print()
 print("| target | measured | met? |")
 print("|---|---|---|")
@@ -102,6 +136,11 @@ dfull, hfull, drss, hrss, pair = summary["full"]
 yes = lambda ok: "yes" if ok else "**no**"
 if have_hugo and pair:
     print("| full build at least 2x faster than Hugo (Duet/Hugo <= 0.50, median of the pairs) | %.2f | %s |" % (pair, yes(pair <= 0.5)))
+if have_hugo and pair:
+    print("| full build no slower than Hugo (issue 13: Duet/Hugo <= 1.0) | %.2f | %s |" % (pair, yes(pair <= 1.0)))
+if plain and plain["full"][4]:
+    print("| full build no slower than the plain Hugo site (issue 13: Duet/plain Hugo <= 1.0) | %.2f | %s |" % (
+        plain["full"][4], yes(plain["full"][4] <= 1.0)))
 if floor_convert is not None and dfull:
     print("| full build within 1.5x of the floor | %.2fx | %s |" % (dfull / floor, yes(dfull / floor <= 1.5)))
 if have_hugo and drss and hrss:

@@ -29,12 +29,21 @@ public struct IssueEpubs: Sendable {
         // Article pictures too: their pages need their sizes (the books do not embed them).
         paths.formUnion(graph.articles.compactMap(\.document.image).filter { $0.hasPrefix("/") && !$0.hasPrefix("//") })
         for article in graph.articles {
-            guard article.document.bodyHTML.containsBytes("<img") else { continue }
-            for tag in article.document.bodyHTML.split(separator: "<").dropFirst() where tag.hasPrefix("img ") {
-                guard let (parsed, _) = XHTMLConverter.parseTag(Array("<" + tag), at: 0),
-                      let source = parsed.attributes.first(where: { $0.name == "src" })?.value,
-                      source.hasPrefix("/"), !source.hasPrefix("//") else { continue }
-                paths.insert(XHTMLConverter.decodeForAttribute(source))
+            var html = article.document.bodyHTML
+            guard html.containsBytes("<img") else { continue }
+            html.withUTF8 { bytes in
+                // Each `<img ` tag, read up to the next `<`.
+                var start = bytes.firstIndex(of: UInt8(ascii: "<"))
+                while let open = start {
+                    let end = bytes[(open + 1)...].firstIndex(of: UInt8(ascii: "<")) ?? bytes.count
+                    start = end < bytes.count ? end : nil
+                    let tag = UnsafeBufferPointer(rebasing: bytes[open..<end])
+                    guard tag.starts(with: "<img ".utf8),
+                          let (parsed, _) = XHTMLConverter.parseTag(tag, at: 0),
+                          let source = parsed.attributes.first(where: { $0.name == "src" })?.value,
+                          source.hasPrefix("/"), !source.hasPrefix("//") else { continue }
+                    paths.insert(XHTMLConverter.decodeForAttribute(source))
+                }
             }
         }
         return paths

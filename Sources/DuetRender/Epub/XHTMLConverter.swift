@@ -1,6 +1,10 @@
 /// Rendered HTML -> well-formed XHTML for EPUB readers, which parse chapters as XML and reject a
 /// book over a single `<br>` or `&nbsp;`. The input is libcmark-gfm output plus whatever raw HTML
 /// authors wrote, so the converter repairs the usual differences rather than parsing HTML fully.
+///
+/// It reads UTF-8 bytes: everything it looks for (`<`, `&`, quotes, tag names) is ASCII, so a run of
+/// text is copied whole, and only a tag's contents become Strings. Working on Characters made it
+/// most of the cost of an issue's EPUB.
 enum XHTMLConverter {
     static let voidElements: Set<String> = [
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr",
@@ -23,40 +27,62 @@ enum XHTMLConverter {
     /// the attribute (a link or image that cannot work inside the book).
     typealias Rewrite = (_ attribute: String, _ value: String) -> String?
 
+    typealias Bytes = UnsafeBufferPointer<UInt8>
+
     static func convert(_ html: String, rewrite: Rewrite = { _, value in value }) -> String {
-        let characters = Array(html)
-        var output = ""
-        output.reserveCapacity(html.utf8.count + html.utf8.count / 8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 8)
+            convert(bytes, into: &output, rewrite: rewrite)
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    static func convert(_ bytes: Bytes, into output: inout [UInt8], rewrite: Rewrite) {
         var index = 0
-        while index < characters.count {
-            let character = characters[index]
-            if character == "<" {
-                if matches(characters, at: index, "<!--") {
-                    let end = find(characters, "-->", from: index + 4) ?? characters.count
-                    output += "<!--" + String(characters[min(index + 4, end)..<end]).replacing("--", with: "- -") + "-->"
-                    index = min(end + 3, characters.count)
+        while index < bytes.count {
+            // Plain text up to the next byte that needs a decision, copied in one go.
+            var end = index
+            while end < bytes.count, !needsDecision(bytes[end]) { end += 1 }
+            if end > index {
+                output.append(contentsOf: Bytes(rebasing: bytes[index..<end]))
+                index = end
+                continue
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<") {
+                if matches(bytes, at: index, "<!--") {
+                    let end = find(bytes, "-->", from: index + 4) ?? bytes.count
+                    let inside = String(decoding: Bytes(rebasing: bytes[min(index + 4, end)..<end]), as: UTF8.self)
+                    output.append(contentsOf: "<!--".utf8)
+                    output.append(contentsOf: inside.replacingBytes("--", with: "- -").utf8)
+                    output.append(contentsOf: "-->".utf8)
+                    index = min(end + 3, bytes.count)
                     continue
                 }
-                if let (tag, next) = parseTag(characters, at: index) {
-                    output += emit(tag, rewrite: rewrite)
+                if let (tag, next) = parseTag(bytes, at: index) {
+                    emit(tag, into: &output, rewrite: rewrite)
                     index = next
                     continue
                 }
-                output += "&lt;"
-            } else if character == "&" {
-                let (text, next) = reference(characters, at: index)
-                output += text
+                output.append(contentsOf: "&lt;".utf8)
+            } else if byte == UInt8(ascii: "&") {
+                let (text, next) = reference(bytes, at: index)
+                output.append(contentsOf: text.utf8)
                 index = next
                 continue
-            } else if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                      scalar.value < 0x20, scalar != "\n", scalar != "\t", scalar != "\r" {
-                // Control characters are not allowed anywhere in XML.
-            } else {
-                output.append(character)
             }
+            // Otherwise a control character: not allowed anywhere in XML, dropped.
             index += 1
         }
-        return output
+    }
+
+    /// `<`, `&` and the control characters XML forbids (all but tab, line feed and carriage return).
+    @inline(__always)
+    private static func needsDecision(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
+            || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D)
     }
 
     struct Tag {
@@ -67,70 +93,75 @@ enum XHTMLConverter {
     }
 
     /// `<name attr="v" flag>` or `</name>` starting at `start`; nil when the `<` is plain text.
-    static func parseTag(_ characters: [Character], at start: Int) -> (Tag, Int)? {
+    static func parseTag(_ bytes: Bytes, at start: Int) -> (Tag, Int)? {
         var index = start + 1
         var closing = false
-        if index < characters.count, characters[index] == "/" {
+        if index < bytes.count, bytes[index] == UInt8(ascii: "/") {
             closing = true
             index += 1
         }
-        guard index < characters.count, characters[index].isASCII, characters[index].isLetter else { return nil }
-        var name = ""
-        while index < characters.count, characters[index].isASCII,
-              characters[index].isLetter || characters[index].isNumber || characters[index] == "-" {
-            name.append(characters[index])
+        guard index < bytes.count, isASCIILetter(bytes[index]) else { return nil }
+        let nameStart = index
+        while index < bytes.count, isASCIILetter(bytes[index]) || isASCIIDigit(bytes[index]) || bytes[index] == UInt8(ascii: "-") {
             index += 1
         }
-        var tag = Tag(name: name.lowercased(), closing: closing, selfClosing: false, attributes: [])
-        while index < characters.count {
-            let character = characters[index]
-            if character == ">" { return (tag, index + 1) }
-            if character == "/" {
+        var tag = Tag(name: text(bytes, nameStart, index).lowercased(), closing: closing, selfClosing: false, attributes: [])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ">") { return (tag, index + 1) }
+            if byte == UInt8(ascii: "/") {
                 tag.selfClosing = true
                 index += 1
                 continue
             }
-            if character.isWhitespace {
-                index += 1
+            if let space = whitespaceLength(bytes, at: index) {
+                index += space
                 continue
             }
-            var attribute = ""
-            while index < characters.count, !characters[index].isWhitespace,
-                  !["=", ">", "/"].contains(characters[index]) {
-                attribute.append(characters[index])
+            let attributeStart = index
+            while index < bytes.count, whitespaceLength(bytes, at: index) == nil,
+                  bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">"), bytes[index] != UInt8(ascii: "/") {
                 index += 1
             }
-            while index < characters.count, characters[index].isWhitespace { index += 1 }
-            guard index < characters.count, characters[index] == "=" else {
-                tag.attributes.append((attribute.lowercased(), nil))
+            let attribute = text(bytes, attributeStart, index).lowercased()
+            skipWhitespace(bytes, &index)
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+                tag.attributes.append((attribute, nil))
                 continue
             }
             index += 1
-            while index < characters.count, characters[index].isWhitespace { index += 1 }
-            var value = ""
-            if index < characters.count, characters[index] == "\"" || characters[index] == "'" {
-                let quote = characters[index]
+            skipWhitespace(bytes, &index)
+            let value: String
+            if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
+                let quote = bytes[index]
                 index += 1
-                while index < characters.count, characters[index] != quote {
-                    value.append(characters[index])
-                    index += 1
-                }
+                let valueStart = index
+                while index < bytes.count, bytes[index] != quote { index += 1 }
+                value = text(bytes, valueStart, index)
                 index += 1
             } else {
-                while index < characters.count, !characters[index].isWhitespace, characters[index] != ">" {
-                    value.append(characters[index])
-                    index += 1
-                }
+                let valueStart = index
+                while index < bytes.count, whitespaceLength(bytes, at: index) == nil, bytes[index] != UInt8(ascii: ">") { index += 1 }
+                value = text(bytes, valueStart, index)
             }
-            tag.attributes.append((attribute.lowercased(), value))
+            tag.attributes.append((attribute, value))
         }
         return nil
     }
 
-    static func emit(_ tag: Tag, rewrite: Rewrite) -> String {
+    static func emit(_ tag: Tag, into output: inout [UInt8], rewrite: Rewrite) {
         let isVoid = voidElements.contains(tag.name)
-        if tag.closing { return isVoid ? "" : "</\(tag.name)>" }
-        var text = "<" + tag.name
+        if tag.closing {
+            if !isVoid {
+                output.append(contentsOf: "</".utf8)
+                output.append(contentsOf: tag.name.utf8)
+                output.append(UInt8(ascii: ">"))
+            }
+            return
+        }
+        let start = output.count
+        output.append(UInt8(ascii: "<"))
+        output.append(contentsOf: tag.name.utf8)
         var seen: Set<String> = []
         var style: [String] = []
         for (name, value) in tag.attributes where !name.isEmpty && seen.insert(name).inserted {
@@ -145,7 +176,9 @@ enum XHTMLConverter {
                     // An image the book cannot hold is replaced by its description.
                     if tag.name == "img", name == "src" {
                         let alternative = tag.attributes.first { $0.name == "alt" }?.value.map(decodeForAttribute) ?? ""
-                        return alternative.markupEscaped
+                        output.removeSubrange(start...)
+                        output.appendMarkupEscaped(alternative)
+                        return
                     }
                     continue
                 }
@@ -155,46 +188,64 @@ enum XHTMLConverter {
                 style.insert(value, at: 0)
                 continue
             }
-            text += " \(name)=\"\(value.markupEscaped)\""
+            output.append(UInt8(ascii: " "))
+            output.append(contentsOf: name.utf8)
+            output.append(contentsOf: "=\"".utf8)
+            output.appendMarkupEscaped(value)
+            output.append(UInt8(ascii: "\""))
         }
-        if !style.isEmpty { text += " style=\"\(style.joined(separator: "; ").markupEscaped)\"" }
-        if isVoid { return text + " />" }
-        return text + (tag.selfClosing ? "></\(tag.name)>" : ">")
+        if !style.isEmpty {
+            output.append(contentsOf: " style=\"".utf8)
+            output.appendMarkupEscaped(style.joined(separator: "; "))
+            output.append(UInt8(ascii: "\""))
+        }
+        if isVoid {
+            output.append(contentsOf: " />".utf8)
+        } else if tag.selfClosing {
+            output.append(contentsOf: "></".utf8)
+            output.append(contentsOf: tag.name.utf8)
+            output.append(UInt8(ascii: ">"))
+        } else {
+            output.append(UInt8(ascii: ">"))
+        }
     }
 
     /// Attribute values are re-escaped on output, so references are decoded to characters first.
     static func decodeForAttribute(_ value: String) -> String {
-        guard value.contains("&") else { return value }
-        let characters = Array(value)
-        var output = ""
-        var index = 0
-        while index < characters.count {
-            if characters[index] == "&", let (scalar, next) = decodedReference(characters, at: index) {
-                output.unicodeScalars.append(scalar)
-                index = next
-            } else {
-                output.append(characters[index])
-                index += 1
+        guard value.utf8.contains(UInt8(ascii: "&")) else { return value }
+        var value = value
+        return value.withUTF8 { bytes in
+            var output = String.UnicodeScalarView()
+            var index = 0
+            var runStart = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "&"), let (scalar, next) = decodedReference(bytes, at: index) {
+                    output.append(contentsOf: text(bytes, runStart, index).unicodeScalars)
+                    output.append(scalar)
+                    index = next
+                    runStart = next
+                } else {
+                    index += 1
+                }
             }
+            output.append(contentsOf: text(bytes, runStart, bytes.count).unicodeScalars)
+            return String(output)
         }
-        return output
     }
 
     /// A character reference in text, as XML accepts it.
-    static func reference(_ characters: [Character], at index: Int) -> (String, Int) {
-        guard let semicolon = (index + 1..<min(index + 34, characters.count)).first(where: { characters[$0] == ";" })
-        else { return ("&amp;", index + 1) }
-        let name = String(characters[index + 1..<semicolon])
+    static func reference(_ bytes: Bytes, at index: Int) -> (String, Int) {
+        guard let semicolon = semicolon(after: index, in: bytes) else { return ("&amp;", index + 1) }
+        let name = text(bytes, index + 1, semicolon)
         if xmlEntities.contains(name) { return ("&\(name);", semicolon + 1) }
-        if name.hasPrefix("#"), decodedReference(characters, at: index) != nil { return ("&\(name);", semicolon + 1) }
+        if name.hasPrefix("#"), decodedReference(bytes, at: index) != nil { return ("&\(name);", semicolon + 1) }
         if let code = namedEntities[name] { return ("&#\(code);", semicolon + 1) }
         return ("&amp;", index + 1)
     }
 
-    static func decodedReference(_ characters: [Character], at index: Int) -> (Unicode.Scalar, Int)? {
-        guard let semicolon = (index + 1..<min(index + 34, characters.count)).first(where: { characters[$0] == ";" })
-        else { return nil }
-        let name = String(characters[index + 1..<semicolon])
+    static func decodedReference(_ bytes: Bytes, at index: Int) -> (Unicode.Scalar, Int)? {
+        guard let semicolon = semicolon(after: index, in: bytes) else { return nil }
+        let name = text(bytes, index + 1, semicolon)
         let code: UInt32?
         switch name {
         case "amp": code = 38
@@ -216,18 +267,80 @@ enum XHTMLConverter {
         return (scalar, semicolon + 1)
     }
 
-    private static func matches(_ characters: [Character], at index: Int, _ text: String) -> Bool {
-        let wanted = Array(text)
-        guard index + wanted.count <= characters.count else { return false }
-        return Array(characters[index..<index + wanted.count]) == wanted
+    /// The `;` closing a reference that starts at `index`, within the 33 places after it. Every
+    /// name a reference can have is ASCII, so counting bytes rather than characters finds the same
+    /// references.
+    private static func semicolon(after index: Int, in bytes: Bytes) -> Int? {
+        var position = index + 1
+        let limit = min(index + 34, bytes.count)
+        while position < limit {
+            if bytes[position] == UInt8(ascii: ";") { return position }
+            position += 1
+        }
+        return nil
     }
 
-    private static func find(_ characters: [Character], _ text: String, from start: Int) -> Int? {
+    private static func text(_ bytes: Bytes, _ start: Int, _ end: Int) -> String {
+        String(decoding: Bytes(rebasing: bytes[start..<max(start, end)]), as: UTF8.self)
+    }
+
+    @inline(__always)
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z")
+    }
+
+    @inline(__always)
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+        byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+    }
+
+    /// The length in bytes of the whitespace character at `index` (Unicode's White_Space, as
+    /// `Character.isWhitespace` reads it), or nil.
+    private static func whitespaceLength(_ bytes: Bytes, at index: Int) -> Int? {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) ? 1 : nil
+        }
+        var iterator = Bytes(rebasing: bytes[index...]).makeIterator()
+        var decoder = UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator), scalar.properties.isWhitespace else { return nil }
+        return UTF8.width(scalar)
+    }
+
+    private static func skipWhitespace(_ bytes: Bytes, _ index: inout Int) {
+        while index < bytes.count, let space = whitespaceLength(bytes, at: index) { index += space }
+    }
+
+    private static func matches(_ bytes: Bytes, at index: Int, _ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        let wanted = text.utf8Start
+        for offset in 0..<count where bytes[index + offset] != wanted[offset] { return false }
+        return true
+    }
+
+    private static func find(_ bytes: Bytes, _ text: StaticString, from start: Int) -> Int? {
         var index = start
-        while index < characters.count {
-            if matches(characters, at: index, text) { return index }
+        while index < bytes.count {
+            if matches(bytes, at: index, text) { return index }
             index += 1
         }
         return nil
+    }
+}
+
+extension [UInt8] {
+    /// `String.markupEscaped`, appended as bytes.
+    mutating func appendMarkupEscaped(_ text: String) {
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): append(contentsOf: "&quot;".utf8)
+            case UInt8(ascii: "'"): append(contentsOf: "&#39;".utf8)
+            default: append(byte)
+            }
+        }
     }
 }
