@@ -42,8 +42,8 @@ public struct SiteGraphBuilder: Sendable {
                 case .success(let id):
                     issueID = id
                     if let first = config.firstYear, let year = Issue.quarterKey(id)?.year, year < first {
-                        diagnostics.append(.warning("post falls in \(year), before first_year \(first) in site.yml: its issue would be "
-                            + "volume \(year - first + 1) (set first_year: \(year), or give the post an issue: key)",
+                        diagnostics.append(.warning("post falls in \(year), before first_year \(first) in site.yml: its issue has no "
+                            + "volume number and is named by its quarter (set first_year: \(year), or give the post an issue: key)",
                             at: document.frontMatter.entry("date")?.location ?? SourceLocation(file: document.sourcePath, line: 1, column: 1)))
                     }
                 case .failure(let error):

@@ -64,9 +64,7 @@ extension PageContextFactory {
     func issueLink(_ issue: Issue, language: String) -> IssueLinkView {
         DependencyRecorder.current?.record(.issue(issue.id))
         let words = strings[language]
-        let label = words["issue_label"]
-            .replacing("{volume}", with: words.formatNumber(issue.volume))
-            .replacing("{number}", with: words.formatNumber(issue.number))
+        let label = words.issueLabel(issue)
         return IssueLinkView(
             id: issue.id, title: issue.titles[language] ?? issue.titles["*"] ?? issue.titles[defaultLanguage],
             url: links.url(graph.issueRoute(issue.id, language: language)), label: label,

@@ -47,8 +47,22 @@ final class JekyllBadInputTests: XCTestCase {
 
     func testAPostBeforeFirstYearIsAWarning() throws {
         XCTAssertEqual(try diagnostics(["posts/en/2015-03-01-old.md": front + "Old.\n"], siteYAML: SiteFixture.bilingualSiteYAML + "\nfirst_year: 2024\n"), [
-            "posts/en/2015-03-01-old.md:1:1: warning: post falls in 2015, before first_year 2024 in site.yml: its issue would be volume -8 (set first_year: 2015, or give the post an issue: key)",
+            "posts/en/2015-03-01-old.md:1:1: warning: post falls in 2015, before first_year 2024 in site.yml: its issue has no volume number and is named by its quarter (set first_year: 2015, or give the post an issue: key)",
         ])
+    }
+
+    /// The reader never sees "Vol. -8": an issue before the first year is named by its quarter.
+    func testAnIssueBeforeFirstYearShowsItsQuarterAndNoVolume() throws {
+        let site = try SiteFixture(files: ["posts/en/2015-03-01-old.md": front + "Old.\n"],
+                                   siteYAML: SiteFixture.bilingualSiteYAML + "\nfirst_year: 2024\n")
+        defer { site.remove() }
+        XCTAssertTrue(site.build().succeeded)
+        for path in ["en/issues/2015-q1/index.html", "en/issues/index.html", "en/2015/old/index.html"] where site.exists(path) {
+            let html = try site.page(path)
+            XCTAssertFalse(html.contains("Vol. -"), path)
+            XCTAssertFalse(html.contains("Vol. 0"), path)
+        }
+        XCTAssertTrue(try site.page("en/issues/2015-q1/index.html").contains("2015"))
     }
 
     func testARunawayLoopStops() throws {

@@ -76,9 +76,7 @@ public struct IssueEpubs: Sendable {
         DependencyRecorder.current?.record(.issue(issue.id))
         let words = strings[language.code]
         let defaultLanguage = graph.config.defaultLanguage
-        let label = words["issue_label"]
-            .replacing("{volume}", with: words.formatNumber(issue.volume))
-            .replacing("{number}", with: words.formatNumber(issue.number))
+        let label = words.issueLabel(issue)
         let siteTitle = graph.config.title(in: language.code)
         let issueTitle = issue.titles[language.code] ?? issue.titles["*"] ?? issue.titles[defaultLanguage]
         let title = [siteTitle, label, issueTitle].compactMap { $0 }.joined(separator: " · ")
