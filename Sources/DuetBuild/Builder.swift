@@ -28,6 +28,13 @@ public struct Builder: Sendable {
             return report
         }
 
+        /// True once `options.isCancelled` says so; the report then holds a "build cancelled" error.
+        func cancelled(_ report: inout BuildReport) -> Bool {
+            guard options.isCancelled?() == true else { return false }
+            report.diagnostics.append(.error("build cancelled", at: SourceLocation(file: options.source)))
+            return true
+        }
+
         // Load
         clock.enter("load")
         let sourceRoot = URL(fileURLWithPath: options.source)
@@ -55,6 +62,7 @@ public struct Builder: Sendable {
             return finish(&report)
         }
 
+        if cancelled(&report) { return finish(&report) }
         clock.enter("parse")
         clock.count("source documents", tree.documents.count)
         // Parse: a file whose bytes (and the settings parsing reads) are unchanged since the last
@@ -95,6 +103,7 @@ public struct Builder: Sendable {
         report.diagnostics += issueDiagnostics + authorDiagnostics
 
         // Graph
+        if cancelled(&report) { return finish(&report) }
         clock.enter("graph")
         let selection = ContentSelection(includeDrafts: options.includeDrafts, includeFuture: options.includeFuture,
                                          now: Int64(options.now.timeIntervalSince1970.rounded(.down)))
@@ -105,6 +114,7 @@ public struct Builder: Sendable {
         report.diagnostics += graphDiagnostics
 
         // Render
+        if cancelled(&report) { return finish(&report) }
         clock.enter("render")
         clock.count("articles", graph.articles.count)
         clock.count("pages", graph.pages.count)
@@ -131,6 +141,8 @@ public struct Builder: Sendable {
         }
 
         clock.count("output files", plan.jobs.count + staticFiles.count)
+        if cancelled(&report) { return finish(&report) }
+        if let isCancelled = options.isCancelled { plan.jobs = plan.jobs.map { $0.stopping(when: isCancelled) } }
         let checked = finish(&report)
         guard checked.succeeded else { return checked }
         report = checked

@@ -169,6 +169,9 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: Rebuilding
 
+    /// `stop` was called: a running build gives up (writing nothing) instead of keeping Ctrl-C waiting.
+    private var isStopped: Bool { lock.withLock { stopped } }
+
     private func schedule(_ changes: Set<String>) {
         let start = lock.withLock { () -> Bool in
             guard !stopped else { return false }
@@ -198,9 +201,11 @@ public final class PreviewServer: @unchecked Sendable {
         options.now = Date()
         // Each changed page is renamed over the old one: readers get the old page or the new.
         options.updatesInPlace = true
+        options.isCancelled = { [weak self] in self?.isStopped ?? true }
         status.isBuilding = true
         let report = Builder(options: options).build()
         status.isBuilding = false
+        if isStopped { return }
         let (build, previousFailed) = status.record(report)
         let cssOnly = report.succeeded && !previousFailed && !changes.isEmpty && changes.allSatisfy { $0.hasSuffix(".css") }
         if cssOnly {

@@ -64,7 +64,7 @@ struct IncrementalUpdate {
                 outputs[path] = BuildCache.Output(inputs: digest, stamp: stamp)
             }
         }
-        return Outcome(outputs: outputs, renderedPages: stale.count { $0.0.path.hasSuffix(".html") }, changedAnything: true)
+        return Outcome(outputs: outputs, renderedPages: stale.count { $0.0.path.hasSuffix(".html") && $0.0.path != SiteGraph.statusRoute.outputPath }, changedAnything: true)
     }
 }
 
