@@ -3,14 +3,14 @@ import Foundation
 /// A `Range: bytes=...` request for one part of a file, which audio, video and PDF viewers send to
 /// seek. Only a single range is served as 206; a list of ranges gets the whole file (RFC 9110
 /// §14.2 lets a server ignore `Range`), so no multipart body is ever made.
-enum ByteRange: Equatable {
+public enum ByteRange: Equatable, Sendable {
     /// Bytes `range` of the file.
     case partial(Range<Int>)
     /// 416: the range starts at or after the end of the file.
     case unsatisfiable
 
     /// nil when the header is not a single byte range (then the whole file is sent).
-    init?(header: String, length: Int) {
+    public init?(header: String, length: Int) {
         let text = header.trimmingCharacters(in: [" ", "\t"])
         guard text.count > 6, text.prefix(6).lowercased() == "bytes=" else { return nil }
         let spec = text.dropFirst(6).trimmingCharacters(in: [" ", "\t"])

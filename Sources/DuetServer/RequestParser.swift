@@ -68,7 +68,8 @@ public struct RequestParser: Sendable {
             }
         }
         if lines.isEmpty {
-            if buffer.count - lineStart > limits.requestLine { return .rejected(Self.lineTooLong(limits)) }
+            // One byte more than the limit may be the carriage return of a line that is exactly at it.
+            if buffer.count - lineStart > limits.requestLine + 1 { return .rejected(Self.lineTooLong(limits)) }
         } else if let first = lines.first, buffer.count - first.upperBound > limits.headerBlock + 2 {
             return .rejected(Self.headerTooLarge(limits))
         }
