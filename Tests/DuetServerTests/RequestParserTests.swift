@@ -125,9 +125,11 @@ final class RequestParserTests: XCTestCase {
             let elapsed = ContinuousClock.now - started
             return Double(elapsed.components.attoseconds) / 1e18 + Double(elapsed.components.seconds)
         }
+        // The fastest of three runs each, so a busy machine does not decide the ratio.
         _ = seconds(fields: 500)
-        let small = seconds(fields: 2_000), large = seconds(fields: 8_000)
+        let small = (0..<3).map { _ in seconds(fields: 2_000) }.min() ?? 0
+        let large = (0..<3).map { _ in seconds(fields: 8_000) }.min() ?? 0
         XCTAssertLessThan(large, 1.5, "8,000 fields (about 220 KB)")
-        XCTAssertLessThan(large / max(small, 1e-4), 10, "4x the bytes took \(large / small)x the time")
+        XCTAssertLessThan(large / max(small, 1e-4), 9, "4x the bytes took \(large / small)x the time (quadratic: 16x)")
     }
 }
