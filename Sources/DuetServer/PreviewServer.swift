@@ -113,11 +113,16 @@ public final class PreviewServer: @unchecked Sendable {
             listener = try PreviewListener(address: address, limits: configuration.limits, hosts: hosts) { request in
                 await handler.handleRequest(request)
             }
-            try await listener.start()
         } catch {
             if case .failed(_, let code, let message) = error as? SocketError {
                 throw .from(bindErrno: code, host: bare, port: configuration.port, message: message)
             }
+            throw .cannotListen(host: bare, port: configuration.port, reason: "\(error)")
+        }
+        do {
+            try await listener.start()
+        } catch {
+            await listener.stop()
             throw .cannotListen(host: bare, port: configuration.port, reason: "\(error)")
         }
         lock.withLock { self.listener = listener }
