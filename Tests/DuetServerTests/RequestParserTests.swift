@@ -132,4 +132,38 @@ final class RequestParserTests: XCTestCase {
         XCTAssertLessThan(large, 1.5, "8,000 fields (about 220 KB)")
         XCTAssertLessThan(large / max(small, 1e-4), 9, "4x the bytes took \(large / small)x the time (quadratic: 16x)")
     }
+
+    /// Inputs `scripts/fuzz-serve` found (Tests/Fixtures/serve/fuzz/), each with the fuzzer's small
+    /// limits: a request gets the same answer whether it arrives whole or a few bytes at a time.
+    func testFuzzFindingsGetTheSameAnswerHoweverTheyArrive() throws {
+        let limits = ServerLimits(requestLine: 256, headerBlock: 1024, headerFields: 12, body: 64)
+        let folder = ServedSite.repositoryRoot.appendingPathComponent("Tests/Fixtures/serve/fuzz")
+        let inputs = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        XCTAssertFalse(inputs.isEmpty)
+        for input in inputs {
+            let bytes = [UInt8](try Data(contentsOf: input))
+            var whole = RequestParser(limits: limits)
+            let expected = whole.parse(bytes)
+            for step in 1...7 {
+                var parser = RequestParser(limits: limits)
+                var buffer: [UInt8] = []
+                var outcome = RequestParser.Outcome.incomplete
+                while outcome == .incomplete, buffer.count < bytes.count {
+                    buffer += bytes[buffer.count..<min(bytes.count, buffer.count + step)]
+                    outcome = parser.parse(buffer)
+                }
+                XCTAssertEqual(outcome, expected, "\(input.lastPathComponent) in pieces of \(step)")
+            }
+        }
+    }
+
+    func testALoneCarriageReturnAtTheLimitMayStillEndTheHead() {
+        let limits = ServerLimits(headerBlock: 40)
+        let head = Array("GET / HTTP/1.1\r\nHost: a\r\nX-Pad: \(String(repeating: "p", count: 22))\r\n\r\n".utf8)
+        var whole = RequestParser(limits: limits)
+        guard case .request = whole.parse(head) else { return XCTFail("a head within the limit was refused") }
+        var arriving = RequestParser(limits: limits)
+        XCTAssertEqual(arriving.parse(Array(head.dropLast())), .incomplete, "the final CR alone is not over the limit")
+        guard case .request = arriving.parse(head) else { return XCTFail("refused once whole") }
+    }
 }
