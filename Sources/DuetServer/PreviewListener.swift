@@ -10,9 +10,12 @@ import Darwin
 /// The HTTP/1.1 side of `duet serve`: FlyingSocks' non-blocking sockets and event loop (epoll,
 /// kqueue) under a request reader of our own.
 ///
-/// FlyingFox's `HTTPServer` reads a request byte by byte through an actor, keeps header fields in
-/// a dictionary (the last `Host` wins), has no size limit on lines or headers, and gives a client
-/// that never finishes its request all the time it wants. Here each connection reads into one
+/// FlyingFox 0.27.1's `HTTPServer` reads a request byte by byte through an actor and, after each
+/// byte, compares the `suffix` of the line so far with the line end; that resolves to
+/// `Sequence.suffix`, which walks the whole line, so a line costs time quadratic in its length
+/// (12.8 / 25.6 / 51.2 KB lines: 0.85 / 3.2 / 13.3 s here). It also keeps header fields in a
+/// dictionary (the last `Host` wins), has no limit on lines or headers, and gives a client that
+/// never finishes its request all the time it wants. Here each connection reads into one
 /// buffer that `RequestParser` scans once, with every limit of `ServerLimits` checked as bytes
 /// arrive, a deadline for each phase (idle, headers, writing) enforced by one sweeper, a cap on
 /// open connections, and the host check before any handler runs.
