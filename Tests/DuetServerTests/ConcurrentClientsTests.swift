@@ -14,7 +14,11 @@ final class ConcurrentClientsTests: XCTestCase {
         let slowCount = 2_000
         let site = try servedSite(limits: ServerLimits(headerTimeout: .seconds(4)))
         var limit = rlimit()
+        #if os(Linux)
         getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit)
+        #else
+        getrlimit(RLIMIT_NOFILE, &limit)
+        #endif
         try XCTSkipIf(limit.rlim_cur < 4_300, "open-file limit \(limit.rlim_cur); raise it with ulimit -n 8192")
 
         // Two floods: a request line of 10 MB each, sent as fast as the server takes it.

@@ -214,12 +214,34 @@ final class ServeCommandTests: XCTestCase {
         XCTAssertFalse(serving.stderr.contains("build cancelled"), "a cancelled build is not reported as a failure")
 
         let after = try Self.contents(of: site.output)
-        if midBuild, after == before { return }
-        // The build had reached its writing: then it finished, and every page is the new one.
-        XCTAssertEqual(Set(after.keys), Set(before.keys))
-        let pages = after.filter { $0.key.contains("reading-room") && $0.key.hasSuffix("index.html") }
-        XCTAssertEqual(pages.count, 2 * count)
-        XCTAssertTrue(pages.values.allSatisfy { String(decoding: $0, as: UTF8.self).contains("Second draft.") }, "a mix of old and new pages")
+        if !(midBuild && after == before) {
+            // The build had reached its writing: then it finished, and every page is the new one.
+            try Self.assertWhole(after, drafts: ["Second draft."], count: count)
+        }
+
+        // The same for a rebuild after a save: serve until ready, save every post, Ctrl-C mid-rebuild.
+        let again = try serve(["--port", "0"], site: site)
+        XCTAssertNotNil(again.waitForURL(timeout: 60), again.stderr)
+        try writePosts("Third draft.")
+        usleep(400_000)
+        let saved = Date()
+        kill(again.process.processIdentifier, SIGINT)
+        XCTAssertEqual(again.waitForExit(), 0, again.stderr)
+        let rebuildElapsed = Date().timeIntervalSince(saved)
+        XCTAssertLessThan(rebuildElapsed, 1, "Ctrl-C during a rebuild took \(rebuildElapsed) s")
+        let kept = try Self.assertWhole(try Self.contents(of: site.output), drafts: ["Second draft.", "Third draft."], count: count)
+        print("Ctrl-C during a rebuild exited in \(String(format: "%.3f", rebuildElapsed)) s; the site holds the \(kept ?? "?")")
+    }
+
+    /// Every article page is of one and the same draft: the last good site, never a mix.
+    @discardableResult
+    private static func assertWhole(_ files: [String: Data], drafts: [String], count: Int) throws -> String? {
+        let pages = files.filter { $0.key.contains("reading-room") && $0.key.hasSuffix("index.html") }.values
+            .map { String(decoding: $0, as: UTF8.self) }
+        XCTAssertGreaterThanOrEqual(pages.count, 2 * count, "every article page (and its parallel view)")
+        let found = Set(pages.compactMap { page in drafts.first { page.contains($0) } })
+        XCTAssertEqual(found.count, 1, "pages of \(found.sorted()) at once: a mix of two builds")
+        return found.first
     }
 
     private static func contents(of folder: URL) throws -> [String: Data] {
