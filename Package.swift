@@ -11,6 +11,8 @@ let package = Package(
         .library(name: "DuetBuild", targets: ["DuetBuild"]),
         // libFuzzer target: scripts/fuzz builds it with -sanitize=fuzzer; a plain build replays inputs.
         .executable(name: "duet-fuzz", targets: ["DuetFuzz"]),
+        // The preview server's request path under libFuzzer: scripts/fuzz-serve.
+        .executable(name: "duet-serve-fuzz", targets: ["DuetServerFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
@@ -57,6 +59,7 @@ let package = Package(
             "DuetBuild", "DuetModel", "DuetSource", "DuetRender",
             .product(name: "Yams", package: "Yams"),
         ]),
+        .executableTarget(name: "DuetServerFuzz", dependencies: ["DuetServer"]),
         .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),

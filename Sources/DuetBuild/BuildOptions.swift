@@ -30,6 +30,9 @@ public struct BuildOptions: Sendable {
     public var fingerprintAssets = true
     /// Told the name of each phase as it starts, for a progress display; called on the build's thread.
     public var onPhase: (@Sendable (String) -> Void)?
+    /// Polled between phases and before each page: true stops the build, writing nothing (the
+    /// preview server's Ctrl-C). nil: the build always runs to its end.
+    public var isCancelled: (@Sendable () -> Bool)?
 
     public init(source: String = "content", theme: String = "themes/default", output: String = "_site",
                 includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,

@@ -47,10 +47,12 @@ struct BuildRun {
         }
         let tree = sources.tree
 
+        if cancelled() { return }
         clock.enter("parse")
         clock.count("source documents", tree.documents.count)
         let (documents, parseDiagnostics) = pipeline.parse(sources, memo: memo)
 
+        if cancelled() { return }
         clock.enter("graph")
         let registry = pipeline.registry(sources, reusing: options.session?.registry)
         options.session?.registry = registry
@@ -59,13 +61,14 @@ struct BuildRun {
         clock.count("articles", model.graph.articles.count)
         clock.count("pages", model.graph.pages.count)
 
+        if cancelled() { return }
         clock.enter("plan")
         guard let (plan, strings, planDiagnostics) = pipeline.plan(model), let theme = sources.theme else { return }
         report.diagnostics += planDiagnostics
         report.count(plan, languages: sources.config.languages)
         clock.count("output files", plan.outputs.count)
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
-        guard report.succeeded else { return }
+        guard report.succeeded, !cancelled() else { return }
 
         let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
         let staticDigests = Dictionary(staticFiles.map { ($0.key, Self.digest(of: $0.value)) }, uniquingKeysWith: { first, _ in first })
@@ -120,9 +123,9 @@ struct BuildRun {
                 }
             } else {
                 clock.enter("render")
-                let (rendered, failures) = plan.render(selected)
+                let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
                 guard failures.isEmpty else {
-                    report.diagnostics += failures
+                    report.diagnostics += cancelled() ? [] : failures
                     return
                 }
                 clock.enter("write")
@@ -140,6 +143,15 @@ struct BuildRun {
         }
     }
 
+    /// True once `options.isCancelled` says so; the report then holds one "build cancelled" error.
+    private mutating func cancelled() -> Bool {
+        guard options.isCancelled?() == true else { return false }
+        if !report.diagnostics.contains(where: { $0.message == "build cancelled" }) {
+            report.diagnostics.append(.error("build cancelled", at: SourceLocation(file: options.source)))
+        }
+        return true
+    }
+
     /// What the preview writes after the reload event: outputs no open page shows.
     static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed]
 
@@ -149,9 +161,9 @@ struct BuildRun {
                                          digests: OutputDigests, staticFiles: [String: StaticFile],
                                          staticDigest: @escaping @Sendable (String) -> UInt64) throws(BuildError) -> IncrementalUpdate.Outcome? {
         clock.enter("render")
-        let (rendered, failures) = plan.render(selected)
+        let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
         guard failures.isEmpty else {
-            report.diagnostics += failures
+            report.diagnostics += cancelled() ? [] : failures
             return nil
         }
         clock.enter("write")

@@ -34,14 +34,20 @@ public struct SitePlan: Sendable {
 
     /// Renders `selected` on all cores, each with a recorder of what it reads. An article's
     /// listing entry is made once per plan and shared by every page that lists it.
-    public func render(_ selected: [PlannedOutput]) -> (outputs: [RenderedOutput], diagnostics: [Diagnostic]) {
+    ///
+    /// Once `isCancelled` says so, every output not yet made fails: a cancelled build (the
+    /// preview's Ctrl-C) renders nothing more, and since a failure means nothing is written, the
+    /// output folder stays as it was.
+    public func render(_ selected: [PlannedOutput], isCancelled: (@Sendable () -> Bool)? = nil)
+        -> (outputs: [RenderedOutput], diagnostics: [Diagnostic]) {
         let factory = self.factory
         var outputs: [RenderedOutput] = []
         var failures: [Diagnostic] = []
-        let makers = selected.compactMap(\.make)
-        let results = ParallelMap.map(makers) { make in
+        let makers = selected.compactMap { output in output.make.map { (output.path, $0) } }
+        let results = ParallelMap.map(makers) { path, make in
             let recorder = DependencyRecorder()
             return Result { () throws(RenderFailure) -> RenderedOutput in
+                if isCancelled?() == true { throw RenderFailure(.error("build cancelled", at: SourceLocation(file: path))) }
                 let file = try recorder.recording { () throws(RenderFailure) in try make(factory) }
                 return RenderedOutput(file: file, dependencies: recorder.dependencies)
             }

@@ -134,7 +134,7 @@ public final class LiveReload: @unchecked Sendable {
     }
 }
 
-/// The bytes of an event stream, one event per chunk, for FlyingFox's chunked response body.
+/// The bytes of an event stream, one event per chunk, sent as a chunked response body.
 struct EventStreamBytes: AsyncBufferedSequence, Sendable {
     typealias Element = UInt8
     let stream: AsyncStream<[UInt8]>

@@ -28,15 +28,22 @@ public final class PreviewServer: @unchecked Sendable {
         public var watch: Bool
         public var forcePolling: Bool
         public var debounce: Duration
+        /// Sizes, time-outs and the connection cap of the HTTP side.
+        public var limits: ServerLimits
+        /// Host names answered besides loopback and the machine's own (`--allow-host`).
+        public var allowedHosts: [String]
 
         public init(build: BuildOptions, host: String = "127.0.0.1", port: UInt16 = 4000, watch: Bool = true,
-                    forcePolling: Bool = false, debounce: Duration = .milliseconds(25)) {
+                    forcePolling: Bool = false, debounce: Duration = .milliseconds(25),
+                    limits: ServerLimits = ServerLimits(), allowedHosts: [String] = []) {
             self.build = build
             self.host = host
             self.port = port
             self.watch = watch
             self.forcePolling = forcePolling
             self.debounce = debounce
+            self.limits = limits
+            self.allowedHosts = allowedHosts
         }
     }
 
@@ -56,8 +63,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let session = BuildSession()
 
     private let lock = NSLock()
-    private var server: HTTPServer?
-    private var serverTask: Task<Void, Never>?
+    private var listener: PreviewListener?
     private var watcher: Watcher?
     private var buildOptions: BuildOptions
     private var pending: Set<String> = []
@@ -102,14 +108,33 @@ public final class PreviewServer: @unchecked Sendable {
 
         let basePath = Self.basePath(of: options.baseURL)
         let output = URL(fileURLWithPath: options.output)
-        var allowedHost: (@Sendable (String) -> Bool)?
-        if Self.isLoopback(host) { allowedHost = { @Sendable name in PreviewServer.isLoopback(name) } }
         let handler = SiteRequestHandler(resolver: SitePathResolver(root: output), status: status,
-                                         liveReload: liveReload, basePath: basePath, allowedHost: allowedHost)
-        let server = HTTPServer(address: address, timeout: 15, logger: .disabled, handler: handler)
-        let port = try await listen(server, host: bare)
+                                         liveReload: liveReload, basePath: basePath)
+        let machine = Self.isLoopback(bare) ? [] : MachineAddresses.names() + MachineAddresses.addresses()
+        let hosts = HostPolicy(listeningOn: bare, allowed: configuration.allowedHosts, machine: machine)
+        let listener: PreviewListener
+        do {
+            listener = try PreviewListener(address: address, limits: configuration.limits, hosts: hosts) { request in
+                await handler.handleRequest(request)
+            }
+        } catch {
+            if case .failed(_, let code, let message) = error as? SocketError {
+                throw .from(bindErrno: code, host: bare, port: configuration.port, message: message)
+            }
+            throw .cannotListen(host: bare, port: configuration.port, reason: "\(error)")
+        }
+        do {
+            try await listener.start()
+        } catch {
+            await listener.stop()
+            throw .cannotListen(host: bare, port: configuration.port, reason: "\(error)")
+        }
+        lock.withLock { self.listener = listener }
+        let port = listener.port ?? configuration.port
 
-        let urlHost = bare.contains(":") ? "[\(bare)]" : bare
+        // On every interface (0.0.0.0, ::) links use an address other machines can open.
+        let shown = bare == "0.0.0.0" || bare == "::" ? MachineAddresses.firstReachable() ?? "127.0.0.1" : bare
+        let urlHost = shown.contains(":") ? "[\(shown)]" : shown
         let url = URL(string: "http://\(urlHost):\(port)\(basePath)/")!
         lock.withLock {
             // Links and feeds point at the preview unless --base-url says otherwise.
@@ -137,49 +162,24 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Stops watching, ends the live-reload streams, closes the server and waits for a running build.
     public func stop() async {
-        let (watcher, server, task) = lock.withLock { () -> (Watcher?, HTTPServer?, Task<Void, Never>?) in
+        let (watcher, listener) = lock.withLock { () -> (Watcher?, PreviewListener?) in
             stopped = true
-            defer { self.watcher = nil; self.server = nil; self.serverTask = nil }
-            return (self.watcher, self.server, self.serverTask)
+            defer { self.watcher = nil; self.listener = nil }
+            return (self.watcher, self.listener)
         }
         watcher?.stop()
         liveReload.closeAll()
-        // FlyingFox's accept loop ends only when cancelled; responses in flight get 0.1 s to finish.
-        await server?.stop(timeout: 0.1)
-        await task?.value
+        await listener?.stop()
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in rebuildQueue.async { done.resume() } }
     }
 
-    /// Runs FlyingFox until `stop`; returns the port once it listens, or the reason it cannot.
-    private func listen(_ server: HTTPServer, host: String) async throws(PreviewServerError) -> UInt16 {
-        let failure = FailureBox()
-        let task = Task {
-            do { try await server.run() } catch { failure.set(error) }
-            failure.finish()
-        }
-        lock.withLock { self.server = server; self.serverTask = task }
-        let deadline = ContinuousClock.now + .seconds(10)
-        while ContinuousClock.now < deadline {
-            if await server.isListening, let address = await server.listeningAddress {
-                switch address {
-                case .ip4(_, let port), .ip6(_, let port): return port
-                case .unix: return configuration.port
-                }
-            }
-            if let (finished, error) = failure.state, finished {
-                lock.withLock { self.server = nil; self.serverTask = nil }
-                if case .failed(_, let code, let message) = error as? SocketError {
-                    throw .from(bindErrno: code, host: host, port: configuration.port, message: message)
-                }
-                throw .cannotListen(host: host, port: configuration.port, reason: error.map { "\($0)" } ?? "the server stopped")
-            }
-            try? await Task.sleep(for: .milliseconds(5))
-        }
-        task.cancel()
-        throw .cannotListen(host: host, port: configuration.port, reason: "timed out waiting for the socket")
-    }
+    /// Connections open right now (tests watch slow clients being dropped).
+    public var openConnections: Int { lock.withLock { listener }?.openConnections ?? 0 }
 
     // MARK: Rebuilding
+
+    /// `stop` was called: a running build gives up (writing nothing) instead of keeping Ctrl-C waiting.
+    private var isStopped: Bool { lock.withLock { stopped } }
 
     private func schedule(_ changes: Set<String>) {
         let start = lock.withLock { () -> Bool in
@@ -210,6 +210,7 @@ public final class PreviewServer: @unchecked Sendable {
         options.now = Date()
         // Each changed page is renamed over the old one: readers get the old page or the new.
         options.updatesInPlace = true
+        options.isCancelled = { [weak self] in self?.isStopped ?? true }
         options.session = session
         // Plain asset names: a stylesheet edit rewrites the stylesheet, and no page links a new name.
         options.fingerprintAssets = false
@@ -223,6 +224,7 @@ public final class PreviewServer: @unchecked Sendable {
         status.isBuilding = true
         let report = Builder(options: options).build()
         status.isBuilding = false
+        if isStopped { return }
         if !announced.withLock({ $0 }) || !report.succeeded { announce(report, changes: changes, baseURL: options.baseURL) }
         onEvent(.built(report, changes: changes.sorted()))
     }
@@ -256,13 +258,3 @@ public final class PreviewServer: @unchecked Sendable {
     }
 }
 
-/// How FlyingFox's run ended, read by `listen` while it waits for the socket.
-private final class FailureBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var error: (any Error)?
-    private var finished = false
-
-    func set(_ error: any Error) { lock.withLock { self.error = error } }
-    func finish() { lock.withLock { finished = true } }
-    var state: (Bool, (any Error)?)? { lock.withLock { (finished, error) } }
-}

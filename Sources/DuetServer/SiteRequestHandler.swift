@@ -9,21 +9,18 @@ import Darwin
 
 /// Answers every request of the preview: the live-reload stream, the site's files (with the
 /// live-reload script in HTML), clean-URL redirects, the site's 404 page, and the error page while
-/// the last build failed. FlyingFox does the HTTP/1.1 work; this decides what to send.
-struct SiteRequestHandler: HTTPHandler {
+/// the last build failed. `PreviewListener` does the HTTP/1.1 work (and the host check); this
+/// decides what to send.
+struct SiteRequestHandler: Sendable {
     let resolver: SitePathResolver
     let status: SiteStatus
     let liveReload: LiveReload
     /// The path the site lives under (`/duet` for `--base-url https://example.org/duet/`), or "".
     let basePath: String
-    /// Host names accepted in the `Host` header, or nil for any (DNS-rebinding protection on loopback).
-    let allowedHost: (@Sendable (String) -> Bool)?
 
-    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        if let allowedHost, let host = request.headers[.host], !allowedHost(Self.hostName(host)) {
-            return text(.forbidden, "this preview server only answers to its own address\n", request)
-        }
-        guard request.method == .GET || request.method == .HEAD else {
+    func handleRequest(_ request: HTTPRequest) async -> HTTPResponse {
+        // Methods are case-sensitive (RFC 9110 §9.1); FlyingFox's `HTTPMethod` compares them without case.
+        guard request.method.rawValue == "GET" || request.method.rawValue == "HEAD" else {
             var response = text(.methodNotAllowed, "only GET and HEAD are supported\n", request)
             response.headers[.init("Allow")] = "GET, HEAD"
             return response
@@ -31,7 +28,7 @@ struct SiteRequestHandler: HTTPHandler {
         let raw = request.target.path()
         await status.waitUntilReady()
         if raw == LiveReload.eventsPath {
-            guard request.method == .GET else { return finish(.ok, [.contentType: "text/event-stream; charset=utf-8"], Data(), request) }
+            guard request.method.rawValue == "GET" else { return finish(.ok, [.contentType: "text/event-stream; charset=utf-8"], Data(), request) }
             return liveReload.connect(currentBuild: status.build)
         }
         var sitePath = raw
@@ -108,7 +105,27 @@ struct SiteRequestHandler: HTTPHandler {
             }
         }
         let body = html ? LiveReload.inject(into: file.data, build: build) : file.data
-        return finish(code, headers, body, request)
+        guard code == .ok else { return finish(code, headers, body, request) }
+        headers[.acceptRanges] = "bytes"
+        guard let header = request.headers[.range], Self.rangeApplies(request, eTag: headers[.eTag], modified: headers[.lastModified]),
+              let range = ByteRange(header: header, length: body.count) else {
+            return finish(code, headers, body, request)
+        }
+        switch range {
+        case .partial(let bytes):
+            headers[.contentRange] = "bytes \(bytes.lowerBound)-\(bytes.upperBound - 1)/\(body.count)"
+            return finish(.partialContent, headers, body.subdata(in: (body.startIndex + bytes.lowerBound)..<(body.startIndex + bytes.upperBound)), request)
+        case .unsatisfiable:
+            headers[.contentRange] = "bytes */\(body.count)"
+            headers[.contentType] = "text/plain; charset=utf-8"
+            return finish(.rangeNotSatisfiable, headers, Data("the range starts past the end of the file (\(body.count) bytes)\n".utf8), request)
+        }
+    }
+
+    /// `If-Range` asks for the part only if the file is still the one it names (RFC 9110 §13.1.5).
+    static func rangeApplies(_ request: HTTPRequest, eTag: String?, modified: String?) -> Bool {
+        guard let condition = request.headers[.init("If-Range")]?.trimmingCharacters(in: .whitespaces) else { return true }
+        return condition == eTag || condition == modified
     }
 
     /// `If-None-Match` wins over `If-Modified-Since` (RFC 9110 §13.2.2).
@@ -157,7 +174,7 @@ struct SiteRequestHandler: HTTPHandler {
 
     /// HEAD gets the headers of GET, `Content-Length` included, and no body.
     private func finish(_ code: HTTPStatusCode, _ headers: HTTPHeaders, _ body: Data, _ request: HTTPRequest) -> HTTPResponse {
-        guard request.method == .HEAD else { return HTTPResponse(statusCode: code, headers: headers, body: body) }
+        guard request.method.rawValue == "HEAD" else { return HTTPResponse(statusCode: code, headers: headers, body: body) }
         var headers = headers
         headers[.contentLength] = String(body.count)
         return HTTPResponse(statusCode: code, headers: headers, body: Data())
@@ -165,15 +182,5 @@ struct SiteRequestHandler: HTTPHandler {
 
     static func wantsHTML(_ request: HTTPRequest) -> Bool {
         request.headers[.init("Sec-Fetch-Dest")] == "document" || (request.headers[.init("Accept")] ?? "").contains("text/html")
-    }
-
-    /// `example.org:4000` -> `example.org`, `[::1]:4000` -> `::1`, lowercased.
-    static func hostName(_ header: String) -> String {
-        let host = header.trimmingCharacters(in: .whitespaces).lowercased()
-        if host.hasPrefix("["), let end = host.firstIndex(of: "]") {
-            return String(host[host.index(after: host.startIndex)..<end])
-        }
-        if let colon = host.lastIndex(of: ":") { return String(host[..<colon]) }
-        return host
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DuetBuild
+import DuetModel
 import DuetServer
 import Foundation
 #if canImport(Glibc)
@@ -26,6 +27,10 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The address to listen on. Anything but loopback makes the site reachable from the network.")
     var host = "127.0.0.1"
 
+    @Option(name: .customLong("allow-host"),
+            help: ArgumentHelp("Also answer requests for this host name (repeatable); others get 403.", valueName: "name"))
+    var allowHost: [String] = []
+
     func run() throws {
         let printer = DiagnosticPrinter(style: output.style)
         let theme = try site.preparedTheme()
@@ -34,15 +39,19 @@ struct ServeCommand: ParsableCommand {
                                    includeFuture: site.future, strict: false, baseURL: site.baseURL,
                                    cacheDirectory: site.cacheDirectory)
         options.themeDisplay = theme.display
-        let server = PreviewServer(configuration: .init(build: options, host: host, port: port)) { event in
-            Self.report(event, printer: printer)
+        let shown = ShownDiagnostics()
+        let server = PreviewServer(configuration: .init(build: options, host: host, port: port, allowedHosts: allowHost)) { event in
+            Self.report(event, printer: printer, shown: shown)
         }
 
         let finished = DispatchSemaphore(value: 0)
         let failure = Failure()
+        let stopping = Failure()
         let start = Task {
             do {
                 let url = try await server.start()
+                // Ctrl-C during the first build: its build was cancelled, there is nothing to serve.
+                if stopping.flag { return }
                 Self.say("Serving at \(url) (Ctrl-C to stop)")
                 if !PreviewServer.isLoopback(host) {
                     printer.printLine("warning: --host \(host): the preview is reachable from the network, not only from this machine")
@@ -53,9 +62,9 @@ struct ServeCommand: ParsableCommand {
             }
         }
 
-        // Ctrl-C or a TERM: stop accepting, end the live-reload streams, wait for a running build, exit 0.
-        // A second signal while stopping exits at once.
-        let stopping = Failure()
+        // Ctrl-C or a TERM: stop accepting, end the live-reload streams, cancel a running build
+        // (it writes nothing, so the output keeps the last good site), exit 0. Not waiting for
+        // `start`: the first build is cancelled the same way. A second signal exits at once.
         var handlers: [DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
@@ -64,7 +73,6 @@ struct ServeCommand: ParsableCommand {
                 if stopping.flag { _exit(130) }
                 stopping.flag = true
                 Task {
-                    await start.value
                     await server.stop()
                     finished.signal()
                 }
@@ -73,6 +81,7 @@ struct ServeCommand: ParsableCommand {
             handlers.append(source)
         }
         finished.wait()
+        if stopping.flag { start.cancel() }
         handlers.forEach { $0.cancel() }
         if let error = failure.error {
             printer.printLine("\(error)")
@@ -81,7 +90,7 @@ struct ServeCommand: ParsableCommand {
         Self.say("Stopped.")
     }
 
-    private static func report(_ event: PreviewServer.Event, printer: DiagnosticPrinter) {
+    private static func report(_ event: PreviewServer.Event, printer: DiagnosticPrinter, shown: ShownDiagnostics) {
         switch event {
         case .watching(.inotify):
             break
@@ -92,7 +101,13 @@ struct ServeCommand: ParsableCommand {
                 let shown = changes.prefix(3).map(relative).joined(separator: ", ")
                 say("Changed: \(shown)\(changes.count > 3 ? " and \(changes.count - 3) more" : "")")
             }
-            printer.print(report.diagnostics)
+            // The first build shows every diagnostic; a rebuild only what is new, and what is gone.
+            if let changes = shown.replace(with: report.diagnostics) {
+                printer.print(changes.appeared)
+                for fixed in changes.resolved { printer.printLine("fixed: \(fixed)") }
+            } else {
+                printer.print(report.diagnostics)
+            }
             if let failure = report.writeFailure { printer.printError(failure.description) }
             printer.printDetails(of: report)
             say(report.succeeded ? report.summary
@@ -125,5 +140,19 @@ private final class Failure: @unchecked Sendable {
     var flag: Bool {
         get { lock.withLock { _flag } }
         set { lock.withLock { _flag = newValue } }
+    }
+}
+
+/// The diagnostics of the last build, to tell a rebuild's news from what is already on screen.
+private final class ShownDiagnostics: @unchecked Sendable {
+    private let lock = NSLock()
+    private var last: [Diagnostic]?
+
+    /// What changed since the last build; nil for the first.
+    func replace(with current: [Diagnostic]) -> DiagnosticChanges? {
+        lock.withLock {
+            defer { last = current }
+            return last.map { DiagnosticChanges(from: $0, to: current) }
+        }
     }
 }

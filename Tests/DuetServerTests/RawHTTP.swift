@@ -29,18 +29,31 @@ struct RawHTTP {
         if headers["Host"] == nil { request += "Host: 127.0.0.1:\(port)\r\n" }
         for (name, value) in headers { request += "\(name): \(value)\r\n" }
         request += "\r\n"
-        let socket = try Self.connect(port: port, timeout: 10)
+        return try exchange(request, isHead: method == "HEAD")
+    }
+
+    /// Sends `request` byte for byte and reads the one response until the server closes.
+    func exchange(_ request: String, isHead: Bool = false, timeout: Int = 10) throws -> Response {
+        let socket = try Self.connect(port: port, timeout: timeout)
         defer { close(socket) }
         try Self.send(socket, request)
+        return try Self.parse(Self.readAll(socket), isHead: isHead)
+    }
+
+    /// Everything the server sends until it closes (or the receive timeout, which throws).
+    static func readAll(_ socket: Int32) throws -> Data {
         var data = Data()
         var buffer = [UInt8](repeating: 0, count: 65_536)
         while true {
             let count = recv(socket, &buffer, buffer.count, 0)
             if count == 0 { break }
-            guard count > 0 else { throw Failure(description: "no complete response to \(target) (errno \(errno))") }
+            guard count > 0 else {
+                if errno == ECONNRESET, !data.isEmpty { break }
+                throw Failure(description: "no complete response (errno \(errno)) after \(data.count) bytes")
+            }
             data.append(contentsOf: buffer[0..<count])
         }
-        return try Self.parse(data, isHead: method == "HEAD")
+        return data
     }
 
     static func connect(port: UInt16, timeout: Int) throws -> Int32 {
@@ -71,6 +84,43 @@ struct RawHTTP {
             guard count > 0 else { throw Failure(description: "send failed (errno \(errno))") }
             sent += count
         }
+    }
+
+    /// One response of a kept-alive connection, framed by its `Content-Length`; `pending` keeps
+    /// what arrived of the next one.
+    static func readOne(_ socket: Int32, pending: inout Data) throws -> Response {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            if let end = pending.range(of: Data("\r\n\r\n".utf8)) {
+                let head = try parse(pending[pending.startIndex..<end.upperBound], isHead: true)
+                let length = Int(head["Content-Length"] ?? "0") ?? 0
+                if pending.distance(from: end.upperBound, to: pending.endIndex) >= length {
+                    let bodyEnd = pending.index(end.upperBound, offsetBy: length)
+                    var response = head
+                    response.body = Data(pending[end.upperBound..<bodyEnd])
+                    pending = Data(pending[bodyEnd...])
+                    return response
+                }
+            }
+            let count = recv(socket, &buffer, buffer.count, 0)
+            guard count > 0 else { throw Failure(description: "connection ended before a whole response (errno \(errno))") }
+            pending.append(contentsOf: buffer[0..<count])
+        }
+    }
+
+    /// True when the server closed the connection within `seconds` (a read returns end of stream).
+    static func closesWithin(_ socket: Int32, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < deadline {
+            var descriptor = pollfd(fd: socket, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, 50) >= 0 else { return false }
+            if descriptor.revents != 0 {
+                let count = recv(socket, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                if count == 0 || (count < 0 && errno == ECONNRESET) { return true }
+            }
+        }
+        return false
     }
 
     static func parse(_ data: Data, isHead: Bool) throws -> Response {

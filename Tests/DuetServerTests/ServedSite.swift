@@ -22,6 +22,7 @@ final class ServedSite: @unchecked Sendable {
     var http: RawHTTP { RawHTTP(port: port) }
 
     init(fixture: String = "basic", port: UInt16 = 0, forcePolling: Bool = false, baseURL: String? = nil,
+         limits: ServerLimits = ServerLimits(), host: String = "127.0.0.1", allowedHosts: [String] = [],
          start: Bool = true) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("duet-serve-\(UUID().uuidString)")
         let fileManager = FileManager.default
@@ -36,7 +37,8 @@ final class ServedSite: @unchecked Sendable {
                                    baseURL: baseURL)
         let log = ReportLog()
         self.log = log
-        server = PreviewServer(configuration: .init(build: options, port: port, forcePolling: forcePolling)) { event in
+        server = PreviewServer(configuration: .init(build: options, host: host, port: port, forcePolling: forcePolling,
+                                                    limits: limits, allowedHosts: allowedHosts)) { event in
             if case .built(let report, _) = event { log.append(report) }
         }
         if start { try self.start() }
@@ -99,8 +101,10 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
 
 extension XCTestCase {
     /// A served copy of a fixture that is stopped and deleted when the test ends, pass or fail.
-    func servedSite(fixture: String = "basic", forcePolling: Bool = false, baseURL: String? = nil) throws -> ServedSite {
-        let site = try ServedSite(fixture: fixture, forcePolling: forcePolling, baseURL: baseURL)
+    func servedSite(fixture: String = "basic", forcePolling: Bool = false, baseURL: String? = nil,
+                    limits: ServerLimits = ServerLimits(), host: String = "127.0.0.1", allowedHosts: [String] = []) throws -> ServedSite {
+        let site = try ServedSite(fixture: fixture, forcePolling: forcePolling, baseURL: baseURL, limits: limits,
+                                  host: host, allowedHosts: allowedHosts)
         addTeardownBlock {
             site.stop()
             site.remove()
