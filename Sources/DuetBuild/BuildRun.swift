@@ -79,15 +79,17 @@ struct BuildRun {
         next.readsEverything = memo.indexesDocuments
         next.site = siteDigest(sources, theme: theme, staticDigests: staticDigests)
         let folder = OutputFolder(root: URL(fileURLWithPath: options.output))
-        // Select: with a record of the output folder made from the same site-wide inputs, only the
-        // outputs whose recorded reads changed; otherwise everything, into a fresh folder.
-        let incremental = store == nil && previous?.site == next.site && FileManager.default.fileExists(atPath: folder.root.path)
+        // Select: with a record of the output folder, only the outputs whose recorded reads
+        // changed, or all of them when a site-wide input did (written the same way, in place for
+        // the preview); without a record, everything, into a fresh folder.
+        let incremental = store == nil && previous != nil && FileManager.default.fileExists(atPath: folder.root.path)
+        let siteUnchanged = previous?.site == next.site
         var selected = plan.outputs
         if incremental { clock.enter("select") }
         let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests,
-                                    answering: incremental ? previous?.distinctReads ?? [] : [],
+                                    answering: incremental && siteUnchanged ? previous?.distinctReads ?? [] : [],
                                     documentDigests: memo.documentDigests)
-        if incremental, let previous {
+        if incremental, siteUnchanged, let previous {
             selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests,
                                                trustingRecords: options.session != nil, staticDigest: staticDigest)
         }
