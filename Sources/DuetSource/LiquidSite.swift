@@ -62,8 +62,8 @@ public struct LiquidSite: Sendable {
         if !data.keys.isEmpty { settings["data"] = .object(data) }
         self.now = PublicationDate(secondsSinceEpoch: Int64(now.timeIntervalSince1970), utcOffsetSeconds: 0)
         // The URL index costs a front matter parse of every document: only sites that ask for it pay.
-        let wanted = ["post_url", "{% link", "{%- link", "site.posts", "site.pages", "site.tags", "site.categories", "page.url"].map { Data($0.utf8) }
-        guard tree.documents.contains(where: { file in wanted.contains { file.data.range(of: $0) != nil } }) else { return }
+        let wanted = ["post_url", "{% link", "{%- link", "site.posts", "site.pages", "site.tags", "site.categories", "page.url"]
+        guard tree.documents.contains(where: { file in wanted.contains { file.data.containsBytes(of: $0) } }) else { return }
         let parser = PublicationDateParser(timeZone: TimeZone(identifier: config.timeZone) ?? TimeZone(secondsFromGMT: 0)!)
         let root = tree.configPath.hasSuffix("/site.yml") ? String(tree.configPath.dropLast("site.yml".count)) : ""
         for file in tree.documents {
