@@ -25,12 +25,17 @@ struct BuildCache: Sendable {
     var site: UInt64 = 0
     var outputs: [String: Output] = [:]
 
-    /// Every read some output recorded, once.
+    /// Every read some output recorded, once: the cache file's table of reads, or gathered.
     var distinctReads: [Dependency] {
+        if let readTable { return readTable }
         var seen: Set<Dependency> = []
         for output in outputs.values { seen.formUnion(output.reads.keys) }
         return Array(seen)
     }
+
+    /// `distinctReads`, when already known (read from the cache file, or gathered by the preview
+    /// after its reload event, off the path of the next save).
+    var readTable: [Dependency]?
 
     /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
     static let tool: UInt64 = {
@@ -134,6 +139,7 @@ struct BuildCache: Sendable {
             }
             var table: [Dependency] = []
             for _ in 0..<(try reader.readCount()) { table.append(try reader.readDependency()) }
+            cache.readTable = table
             for _ in 0..<(try reader.readCount()) {
                 let path = try reader.readString()
                 let inputs = try reader.readUInt64()

@@ -27,6 +27,8 @@ public final class BuildSession: Sendable {
     func memo(config: Data?) -> ParseMemo? { state.withLock { $0.memo?.next(config: config) } }
 
     func finished(_ cache: BuildCache, memo: ParseMemo) {
+        var cache = cache
+        cache.readTable = cache.distinctReads
         state.withLock {
             $0.cache = cache
             $0.memo = memo

@@ -82,7 +82,9 @@ public struct ModelDigests: Sendable {
         }
         switch query {
         case .articles: identities(graph.allArticles)
-        case .article(let path): identities(graph.allArticles.filter { $0.document.sourcePath == path })
+        case .article(let path):
+            digest.combine(1)
+            digest.combine(self.identities[path] ?? 0)
         case .articlesIn(let language): identities(byLanguage[language] ?? [])
         case .articlesBy(let id): identities(byAuthor[id] ?? [])
         case .pages:
