@@ -24,6 +24,9 @@ public struct ParsedDocument: Hashable, Sendable {
     public struct Meta: Hashable, Sendable {
         public var slug: String
         public var title: String
+        /// The title as markup for headings and listings (`TitleMarkup`): the escaped title
+        /// unless it was written with inline HTML.
+        public var titleHTML: String
         public var date: PublicationDate?
         public var frontMatter: FrontMatter
         public var excerptHTML: String
@@ -61,6 +64,7 @@ public struct ParsedDocument: Hashable, Sendable {
 
     public var slug: String { get { readMeta(); return storedMeta.slug } set { storedMeta.slug = newValue } }
     public var title: String { get { readMeta(); return storedMeta.title } set { storedMeta.title = newValue } }
+    public var titleHTML: String { get { readMeta(); return storedMeta.titleHTML } set { storedMeta.titleHTML = newValue } }
     public var date: PublicationDate? { get { readMeta(); return storedMeta.date } set { storedMeta.date = newValue } }
     public var frontMatter: FrontMatter { get { readMeta(); return storedMeta.frontMatter } set { storedMeta.frontMatter = newValue } }
     public var excerptHTML: String { get { readMeta(); return storedMeta.excerptHTML } set { storedMeta.excerptHTML = newValue } }
@@ -75,7 +79,7 @@ public struct ParsedDocument: Hashable, Sendable {
     public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
                 headings: [DocumentHeading], translationKey: String? = nil,
-                readingMinutes: Int? = nil, summary: String? = nil) {
+                readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil) {
         self.kind = kind
         self.sourcePath = sourcePath
         self.language = language
@@ -90,7 +94,7 @@ public struct ParsedDocument: Hashable, Sendable {
             measured = (PlainText.readingMinutes(plainBody), frontMatter["description"]?.scalarText
                 ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth))
         }
-        storedMeta = Meta(slug: slug, title: title, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
+        storedMeta = Meta(slug: slug, title: title, titleHTML: titleHTML ?? title.markupEscaped, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
                           readingMinutes: measured.0, summary: measured.1)
         storedBody = Body(html: bodyHTML, headings: headings)
     }

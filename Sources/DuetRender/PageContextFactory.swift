@@ -37,6 +37,7 @@ struct PageContextFactory: Sendable {
             tags: document.list("tags"),
             params: document.frontMatter)
         view.figure = ArticleFigureView(document, source: image, sizes: imageSizes)
+        view.titleHTML = document.titleHTML
         return view
     }
 

@@ -5,6 +5,9 @@ import Mustache
 /// (how a date reads, which translation exists) is tested code, not template code.
 struct DocumentView: MustacheParent, Sendable {
     var title: String
+    /// The title as markup for headings and listings (`{{{title_html}}}`): inline HTML the
+    /// author wrote, through an allow-list; `title` is its plain text for `<title>` and metadata.
+    var titleHTML: String = ""
     var url: String
     var date: String?
     var dateISO: String?
@@ -57,6 +60,7 @@ struct DocumentView: MustacheParent, Sendable {
         case "parallel_label": return parallelLabel
         case "figure": return figure
         case "title": return title
+        case "title_html": return titleHTML.isEmpty ? title.markupEscaped : titleHTML
         case "url": return url
         case "date": return date
         case "date_iso": return dateISO

@@ -71,11 +71,15 @@ public struct DocumentParser: Sendable {
             excerptHTML = ""
         }
         warnings += Self.imagesWithoutAlt(in: block.body, firstLine: block.bodyFirstLine, path: path)
-        let title = frontMatter["title"]?.scalarText.map(Self.plainTitle) ?? body.headings.first?.text ?? name.titleFromSlug
+        let written = frontMatter["title"]?.scalarText
+        let title = written.map(Self.plainTitle) ?? body.headings.first?.text ?? name.titleFromSlug
+        // Markup only where the title was written with it; otherwise the escaped text.
+        let titleHTML = written.flatMap { $0 == Self.plainTitle($0) ? nil : TitleMarkup.html($0) }
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: slug, title: title, date: date,
-            frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings)
+            frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings,
+            titleHTML: titleHTML)
         if !block.body.allSatisfy(\.isWhitespace), let missing = DescriptionCheck.warning(for: document) { warnings.append(missing) }
         return (document, warnings)
     }

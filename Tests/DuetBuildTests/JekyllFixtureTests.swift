@@ -95,7 +95,8 @@ final class JekyllFixtureTests: XCTestCase {
     func testRenderWithLiquidFalseAndPages() throws {
         let notice = try site.page("en/2019/notice-to-mariners/index.html")
         XCTAssertTrue(notice.contains("<title>Notice to mariners &amp; “pilots” · The Lantern Notebook</title>"), "a title's markup and entities read as text")
-        XCTAssertTrue(notice.contains("<h1>Notice to mariners &amp; “pilots”</h1>"))
+        XCTAssertTrue(notice.contains("<h1>Notice to <em>mariners</em> &amp; &ldquo;pilots&rdquo;</h1>"), "the heading renders the allowed markup")
+        XCTAssertFalse(notice.contains("<meta name=\"description\" content=\"Notice to <em>"), "metadata keeps plain text")
         XCTAssertTrue(try body("en/2019/notice-to-mariners/index.html").contains("Template syntax such as {{ tide.level }} is printed as written"))
         let tags = try body("en/tags/index.html")
         XCTAssertTrue(tags.contains("<p><strong>open-data</strong>: <a href=\"/lab/en/2019/open-data-release/\">Harbour data released under an open licence</a></p>"), tags)

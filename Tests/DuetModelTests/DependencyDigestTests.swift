@@ -52,3 +52,17 @@ final class DependencyDigestTests: XCTestCase {
         XCTAssertEqual(recorder.dependencies, [.meta(page.sourcePath), .body(page.sourcePath)])
     }
 }
+
+/// A title's inline HTML reaches headings and listings through an allow-list only.
+final class TitleMarkupTests: XCTestCase {
+    func testAllowedTagsStayAndEverythingElseIsText() {
+        XCTAssertEqual(TitleMarkup.html("<i>Nature</i> &amp; &ldquo;Us&rdquo;"), "<i>Nature</i> &amp; &ldquo;Us&rdquo;")
+        XCTAssertEqual(TitleMarkup.html("<em class=\"x\" onclick=\"y()\">Tides</em>"), "<em>Tides</em>", "attributes are dropped")
+        XCTAssertEqual(TitleMarkup.html("<script>alert(1)</script>Sea"), "alert(1)Sea", "a script tag is never kept")
+        XCTAssertEqual(TitleMarkup.html("<a href=\"x\">Link</a> & more"), "Link &amp; more")
+        XCTAssertEqual(TitleMarkup.html("<b>unclosed and 1 < 2"), "<b>unclosed and 1 &lt; 2</b>")
+        XCTAssertEqual(TitleMarkup.html("a</strong>b"), "ab", "a closing tag with no opening is dropped")
+        XCTAssertEqual(TitleMarkup.html("中美<code>API</code>对话"), "中美<code>API</code>对话")
+        XCTAssertEqual(TitleMarkup.html("x < y > z"), "x &lt; y &gt; z", "a < that opens no tag is text")
+    }
+}

@@ -105,6 +105,7 @@ extension CacheWriter {
         write(document.language)
         write(document.slug)
         write(document.title)
+        write(document.titleHTML)
         write(document.date != nil)
         if let date = document.date {
             for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
@@ -166,6 +167,7 @@ extension CacheReader {
         let language = try readString()
         let slug = try readString()
         let title = try readString()
+        let titleHTML = try readString()
         var date: PublicationDate?
         if try readBool() {
             date = PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
@@ -184,7 +186,7 @@ extension CacheReader {
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
                               frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
                               headings: headings, translationKey: try readString(),
-                              readingMinutes: try readInt(), summary: try readString())
+                              readingMinutes: try readInt(), summary: try readString(), titleHTML: titleHTML)
     }
 
     mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {

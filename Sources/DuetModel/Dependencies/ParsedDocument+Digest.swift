@@ -10,6 +10,7 @@ extension ParsedDocument.Meta {
     public func combine(into digest: inout StableDigest) {
         digest.combine(slug)
         digest.combine(title)
+        digest.combine(titleHTML)
         if let date {
             for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] {
                 digest.combine(UInt64(bitPattern: Int64(part)))
@@ -27,7 +28,7 @@ extension ParsedDocument.Meta {
         digest.combine(summary)
     }
 
-    public static let digestedFieldCount = 7
+    public static let digestedFieldCount = 8
 }
 
 extension ParsedDocument.Body {
