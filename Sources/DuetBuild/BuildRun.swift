@@ -23,12 +23,11 @@ struct BuildRun {
             CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
         } : nil
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
-        let configBytes = FileManager.default.contents(atPath: URL(fileURLWithPath: options.source).appendingPathComponent("site.yml").path)
-        let memo = options.session?.memo(config: configBytes)
-            ?? ParseMemo(config: configBytes, known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
+        let memo = options.session?.nextMemo()
+            ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)
         let sources: SitePipeline.Sources
-        do {
+        do throws(DiagnosticError) {
             let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
             var read = try pipeline.sources(tree: tree).get()
             switch SitePipeline.loadTheme(options.theme, display: options.themeDisplay, source: options.source,
@@ -39,10 +38,8 @@ struct BuildRun {
                 return
             }
             sources = read
-        } catch let error as DiagnosticError {
-            report.diagnostics += error.diagnostics
-            return
         } catch {
+            report.diagnostics += error.diagnostics
             return
         }
         let tree = sources.tree

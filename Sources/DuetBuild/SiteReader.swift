@@ -13,16 +13,14 @@ public enum SiteReader {
     public static func read(source: String, now: Date = Date()) -> (Site?, [Diagnostic]) {
         let pipeline = SitePipeline(settings: .init(selection: ContentSelection(
             includeDrafts: true, includeFuture: true, now: Int64(now.timeIntervalSince1970.rounded(.down)))))
-        do {
+        do throws(DiagnosticError) {
             let sources = try pipeline.sources(tree: try SitePipeline.scan(source: source).get()).get()
             let (documents, parseDiagnostics) = pipeline.parse(sources)
             let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics)
             return (Site(graph: model.graph, revisions: Revisions.of(documents, config: sources.config)),
                     model.diagnostics.sortedByLocation())
-        } catch let error as DiagnosticError {
-            return (nil, error.diagnostics)
         } catch {
-            return (nil, [])
+            return (nil, error.diagnostics)
         }
     }
 }

@@ -46,25 +46,25 @@ extension String {
 
     /// The UTF-8 offset of the first occurrence of `target`.
     public func firstByteOffset(of target: String) -> Int? {
-        let needle = Array(target.utf8)
-        guard let first = needle.first else { return 0 }
-        var found: Int?
         var copy = self
-        copy.withUTF8 { bytes in
-            guard bytes.count >= needle.count else { return }
-            let last = bytes.count - needle.count
-            var index = 0
-            while index <= last {
-                // The first byte's next occurrence, then the rest compared there.
-                guard let next = bytes[index...last].firstIndex(of: first) else { return }
-                if bytes.hasBytes(needle, at: next) {
-                    found = next
-                    return
-                }
-                index = next + 1
-            }
+        return copy.withUTF8 { $0.firstOffset(of: Array(target.utf8)) }
+    }
+}
+
+extension UnsafeBufferPointer<UInt8> {
+    /// The offset of the first occurrence of `needle`: each next occurrence of its first byte,
+    /// then the rest compared there.
+    public func firstOffset(of needle: [UInt8]) -> Int? {
+        guard let first = needle.first else { return 0 }
+        guard count >= needle.count else { return nil }
+        let last = count - needle.count
+        var index = 0
+        while index <= last {
+            guard let next = self[index...last].firstIndex(of: first) else { return nil }
+            if hasBytes(needle, at: next) { return next }
+            index = next + 1
         }
-        return found
+        return nil
     }
 }
 

@@ -28,10 +28,6 @@ public struct SitePlan: Sendable {
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
 
-    public func output(at path: String) -> PlannedOutput? { owners[path].map { outputs[$0] } }
-
-    public var rendered: [PlannedOutput] { outputs.filter(\.isRendered) }
-
     /// Renders `selected` on all cores, each with a recorder of what it reads. An article's
     /// listing entry is made once per plan and shared by every page that lists it.
     ///

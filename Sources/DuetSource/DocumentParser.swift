@@ -72,9 +72,10 @@ public struct DocumentParser: Sendable {
         }
         warnings += Self.imagesWithoutAlt(in: block.body, firstLine: block.bodyFirstLine, path: path)
         let written = frontMatter["title"]?.scalarText
-        let title = written.map(Self.plainTitle) ?? body.headings.first?.text ?? name.titleFromSlug
+        let plain = written.map(Self.plainTitle)
+        let title = plain ?? body.headings.first?.text ?? name.titleFromSlug
         // Markup only where the title was written with it; otherwise the escaped text.
-        let titleHTML = written.flatMap { $0 == Self.plainTitle($0) ? nil : TitleMarkup.html($0) }
+        let titleHTML = written.flatMap { $0 == plain ? nil : TitleMarkup.html($0) }
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: slug, title: title, date: date,

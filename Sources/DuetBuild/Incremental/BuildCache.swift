@@ -49,7 +49,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 7
+    static let formatVersion: UInt64 = 8
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {
@@ -73,7 +73,6 @@ struct BuildCache: Sendable {
             writer.write(stamped.stamp.modified)
             writer.write(stamped.stamp.inode)
             writer.write(stamped.key)
-            writer.write(stamped.config)
             writer.write(stamped.settings)
         }
         // Reads are shared by many outputs (every page reads its layout and strings): written once.
@@ -134,8 +133,7 @@ struct BuildCache: Sendable {
             for _ in 0..<(try reader.readCount()) {
                 let path = try reader.readString()
                 let stamp = SourceStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readUInt64())
-                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readUInt64(), config: try reader.readUInt64(),
-                                                       settings: try reader.readUInt64())
+                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readUInt64(), settings: try reader.readUInt64())
             }
             var table: [Dependency] = []
             for _ in 0..<(try reader.readCount()) { table.append(try reader.readDependency()) }

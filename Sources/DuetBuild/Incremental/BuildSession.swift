@@ -24,7 +24,7 @@ public final class BuildSession: Sendable {
         set { state.withLock { $0.registry = newValue } }
     }
 
-    func memo(config: Data?) -> ParseMemo? { state.withLock { $0.memo?.next(config: config) } }
+    func nextMemo() -> ParseMemo? { state.withLock { $0.memo?.next() } }
 
     func finished(_ cache: BuildCache, memo: ParseMemo) {
         var cache = cache

@@ -26,9 +26,8 @@ public final class ParseMemo: Sendable {
     struct Stamped: Sendable {
         var stamp: SourceStamp
         var key: UInt64
-        /// `site.yml` then: another one means the file is read again.
-        var config: UInt64
-        /// Everything parsing read then (`site.yml` and what Liquid sees of the site).
+        /// Everything parsing read then (`site.yml` and what Liquid sees of the site): other
+        /// settings mean the file is read and parsed again.
         var settings: UInt64
     }
 
@@ -40,9 +39,9 @@ public final class ParseMemo: Sendable {
     private let known: [UInt64: Entry]
     private let knownStamps: [String: Stamped]
     private let used = Mutex(Used())
-    private let config: StableDigest
-    /// `config` and what the documents' Liquid may read of the rest of the site, once known.
-    private let settings: Mutex<StableDigest>
+    /// `site.yml` and what the documents' Liquid may read of the rest of the site, known once the
+    /// content has been scanned (`settle`).
+    private let settings = Mutex(StableDigest())
     /// Files modified this recently are read even when their stamp matches: a save in the same
     /// clock tick as the last read would keep its stamp (git's "racy clean" files).
     private let trustedBefore: Int
@@ -51,27 +50,28 @@ public final class ParseMemo: Sendable {
     let readsEverything: Bool
     private let indexes = Mutex(false)
 
-    /// - Parameter config: the bytes of `site.yml`, which parsing reads (languages, time zone, excerpt separator).
-    init(config: Data?, known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], readsEverything: Bool = false,
-         now: Date = Date()) {
-        self.config = StableDigest.of(bytes: config ?? Data())
-        settings = Mutex(self.config)
+    init(known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], readsEverything: Bool = false, now: Date = Date()) {
         self.known = known
         knownStamps = stamps
         self.readsEverything = readsEverything
         trustedBefore = Int((now.timeIntervalSince1970 - 2) * 1e9)
     }
 
-    /// For `SourceTree.scan`: true when the file need not be read at all.
+    /// For `SourceTree.scan`: true when the file need not be read. Whether its parse still holds
+    /// under this build's settings is known after the scan; the parse stage reads it if not.
     func isUnchanged(_ path: String, _ stamp: SourceStamp) -> Bool {
-        guard !readsEverything, stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp,
-              stamped.config == config.value else { return false }
+        guard !readsEverything, stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp else {
+            return false
+        }
         return known[stamped.key] != nil
     }
 
-    /// Adds what the documents' Liquid reads of the site to the parse settings, before parsing.
-    func settle(including site: StableDigest, indexesDocuments: Bool) {
-        settings.withLock { $0.combine(site) }
+    /// The parse settings, before parsing: the bytes of `site.yml` (languages, time zone, excerpt
+    /// separator) and what the documents' Liquid reads of the site.
+    func settle(config: Data?, including site: StableDigest, indexesDocuments: Bool) {
+        var digest = StableDigest.of(bytes: config ?? Data())
+        digest.combine(site)
+        settings.withLock { $0 = digest }
         indexes.withLock { $0 = indexesDocuments }
     }
 
@@ -96,10 +96,10 @@ public final class ParseMemo: Sendable {
 
     func remember(_ entry: Entry, for file: SourceFile) {
         guard let key = key(of: file) else { return }
-        let (config, settings) = (self.config.value, self.settings.withLock { $0.value })
+        let settings = self.settings.withLock { $0.value }
         used.withLock {
             $0.entries[key] = entry
-            if let stamp = file.stamp { $0.stamps[file.path] = Stamped(stamp: stamp, key: key, config: config, settings: settings) }
+            if let stamp = file.stamp { $0.stamps[file.path] = Stamped(stamp: stamp, key: key, settings: settings) }
         }
     }
 
@@ -116,7 +116,7 @@ public final class ParseMemo: Sendable {
     }
 
     /// A memo for the next build in this process, knowing what this one used.
-    func next(config: Data?) -> ParseMemo {
-        ParseMemo(config: config, known: entries, stamps: stamps, readsEverything: indexesDocuments)
+    func next() -> ParseMemo {
+        ParseMemo(known: entries, stamps: stamps, readsEverything: indexesDocuments)
     }
 }

@@ -107,7 +107,7 @@ public struct SitePipeline: Sendable {
             files = files.map(Self.read)
             liquid = liquidSite(sources, files: files)
         }
-        memo?.settle(including: liquid.digest, indexesDocuments: liquid.indexesDocuments)
+        memo?.settle(config: sources.tree.config, including: liquid.digest, indexesDocuments: liquid.indexesDocuments)
         let parser = DocumentParser(config: sources.config, site: liquid)
         let results = ParallelMap.map(files) { file -> Result<ParseMemo.Entry, SourceError> in
             if let known = memo?.entry(for: file) { return .success(known) }

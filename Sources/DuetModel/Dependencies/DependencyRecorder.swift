@@ -35,12 +35,6 @@ public final class DependencyRecorder: Sendable {
         return Unmanaged<DependencyRecorder>.fromOpaque(raw).takeUnretainedValue()
     }
 
-    @inline(__always)
-    public static func note(_ dependency: Dependency) {
-        guard let raw = pthread_getspecific(key) else { return }
-        Unmanaged<DependencyRecorder>.fromOpaque(raw).takeUnretainedValue().record(dependency)
-    }
-
     private static func setCurrent(_ recorder: DependencyRecorder?) {
         pthread_setspecific(key, recorder.map { UnsafeRawPointer(Unmanaged.passUnretained($0).toOpaque()) })
     }
