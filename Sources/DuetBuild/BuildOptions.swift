@@ -24,6 +24,10 @@ public struct BuildOptions: Sendable {
     public var session: BuildSession?
     /// Called (on the build's thread) once the pages of an incremental build are written, before
     /// its heavy outputs (EPUBs, search indexes, feeds, the sitemap): the preview reloads then.
+    /// The files that changed since the last build of `session`, as the preview's watcher saw
+    /// them (absolute paths): a save of bodies or stylesheets is applied to the last build's
+    /// model (`PreviewEdit`); nil or empty builds from the files.
+    public var changes: Set<String>?
     public var onPagesWritten: (@Sendable (BuildReport) -> Void)?
     /// Theme stylesheets and scripts under names that change with their contents (`duet build`);
     /// the preview keeps plain names, so a stylesheet edit rewrites the stylesheet and no page.

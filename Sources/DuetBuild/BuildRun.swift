@@ -16,6 +16,12 @@ struct BuildRun {
     }
 
     mutating func build(into store: OutputStore?) {
+        if store == nil, let session = options.session, let changes = options.changes, let last = session.last,
+           let cache = session.cache, let memo = session.memo, let edit = PreviewEdit(changes: changes, last: last, now: options.now) {
+            applyEdit(edit, to: last, cache: cache, memo: memo, session: session)
+            return
+        }
+        options.session?.forgetLastBuild()
         let pipeline = options.pipeline
         clock.enter("load")
         // The parse memo comes first: with it, the scan skips reading the files it already knows.
@@ -47,7 +53,7 @@ struct BuildRun {
         if cancelled() { return }
         clock.enter("parse")
         clock.count("source documents", tree.documents.count)
-        let (documents, parseDiagnostics) = pipeline.parse(sources, memo: memo)
+        let (documents, parseDiagnostics, parser, indexesDocuments) = pipeline.parseKeepingParser(sources, memo: memo)
 
         if cancelled() { return }
         clock.enter("graph")
@@ -93,28 +99,10 @@ struct BuildRun {
 
         do {
             if incremental, let previous {
-                // The preview writes what the reader is looking at first and says so (the reload
-                // event); the heavy outputs the edit also touched follow.
-                let deferred = options.onPagesWritten == nil ? [] : selected.filter { Self.deferredKinds.contains($0.kind) }
-                let first = deferred.isEmpty ? selected : selected.filter { !Self.deferredKinds.contains($0.kind) }
-                var update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
+                let update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
                                                willReplace: { cacheFile?.invalidate() })
-                var outcome = try renderAndWrite(first, plan: plan, update: update, digests: digests, staticFiles: staticFiles,
-                                                 staticDigest: staticDigest)
-                if let onPagesWritten = options.onPagesWritten, report.succeeded {
-                    var pages = report
-                    pages.renderedPages = outcome?.renderedPages
-                    onPagesWritten(pages)
-                }
-                if let done = outcome, !deferred.isEmpty {
-                    update.previous.outputs = done.outputs
-                    if let later = try renderAndWrite(deferred, plan: plan, update: update, digests: digests,
-                                                      staticFiles: staticFiles, staticDigest: staticDigest) {
-                        outcome = IncrementalUpdate.Outcome(outputs: later.outputs, renderedPages: done.renderedPages + later.renderedPages,
-                                                            changedAnything: true)
-                    }
-                }
-                guard let outcome else { return }
+                guard let outcome = try writeIncrementally(selected, plan: plan, update: update, digests: digests,
+                                                           staticFiles: staticFiles, staticDigest: staticDigest) else { return }
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
                 if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
@@ -136,10 +124,84 @@ struct BuildRun {
                     cacheFile?.save(next, tool: BuildCache.tool)
                 }
             }
-            options.session?.finished(next, memo: memo)
+            guard let session = options.session else { return }
+            // What an edit in the preview is applied to, while no build has failed since. A site
+            // whose Liquid indexes every document is built whole: any save may change the index.
+            session.finished(next, memo: memo, last: indexesDocuments ? nil : LastBuild(
+                sources: sources, graph: model.graph, documents: documents, plan: plan, digests: digests, parser: parser,
+                staticFiles: staticFiles, staticDigests: staticDigests, diagnostics: report.diagnostics, memo: memo, now: options.now))
         } catch {
             report.writeFailure = error
         }
+    }
+
+    /// A save in the preview that `PreviewEdit` can apply to the last build's model and plan.
+    private mutating func applyEdit(_ edit: PreviewEdit, to last: LastBuild, cache: BuildCache, memo: ParseMemo,
+                                    session: BuildSession) {
+        clock.enter("edit")
+        let (plan, digests, stale, readers) = edit.apply(to: last, cache: cache)
+        var staticDigests = last.staticDigests
+        for file in edit.copies { staticDigests[file.outputPath] = Self.digest(of: file) }
+        let fixed = staticDigests
+        let staticDigest: @Sendable (String) -> UInt64 = { fixed[$0] ?? 0 }
+        var warnings = last.warnings
+        for (_, entry) in edit.documents { warnings[entry.document.sourcePath] = entry.warnings }
+        report.diagnostics = last.diagnostics + warnings.keys.sorted().flatMap { warnings[$0] ?? [] }
+        report.count(plan, languages: last.sources.config.languages)
+        report.diagnostics = report.finalDiagnostics(strict: options.strict)
+        clock.count("output files", stale.count)
+        let update = IncrementalUpdate(folder: OutputFolder(root: URL(fileURLWithPath: options.output)), previous: cache,
+                                       inPlace: options.updatesInPlace)
+        do {
+            guard report.succeeded, let outcome = try writeIncrementally(stale, plan: plan, update: update, digests: digests,
+                                                                         staticFiles: last.staticFiles, staticDigest: staticDigest) else {
+                session.forgetLastBuild()
+                return
+            }
+            report.renderedPages = outcome.renderedPages
+            let memo = memo.replacing(edit.documents)
+            var next = cache
+            (next.parsed, next.stamps, next.outputs) = (memo.entries, memo.stamps, outcome.outputs)
+            var updated = last
+            (updated.graph, updated.plan, updated.digests) = (edit.graph, plan, digests)
+            (updated.staticDigests, updated.warnings, updated.bodyReaders) = (staticDigests, warnings, readers)
+            for output in stale {
+                for read in outcome.outputs[output.path]?.reads.keys ?? [:].keys {
+                    if case .body(let source) = read { updated.bodyReaders?[source, default: []].insert(output.path) }
+                }
+            }
+            session.finished(next, memo: memo, last: updated)
+        } catch {
+            report.writeFailure = error
+            session.forgetLastBuild()
+        }
+    }
+
+    /// Renders and writes `selected` over the last build's folder. The preview writes what the
+    /// reader is looking at first and says so (the reload event); the heavy outputs the edit also
+    /// touched follow. Nil (with the failures reported) when a file could not be made.
+    private mutating func writeIncrementally(_ selected: [PlannedOutput], plan: SitePlan, update: IncrementalUpdate,
+                                             digests: OutputDigests, staticFiles: [String: StaticFile],
+                                             staticDigest: @escaping @Sendable (String) -> UInt64) throws(BuildError) -> IncrementalUpdate.Outcome? {
+        var update = update
+        let deferred = options.onPagesWritten == nil ? [] : selected.filter { Self.deferredKinds.contains($0.kind) }
+        let first = deferred.isEmpty ? selected : selected.filter { !Self.deferredKinds.contains($0.kind) }
+        var outcome = try renderAndWrite(first, plan: plan, update: update, digests: digests, staticFiles: staticFiles,
+                                         staticDigest: staticDigest)
+        if let onPagesWritten = options.onPagesWritten, report.succeeded {
+            var pages = report
+            pages.renderedPages = outcome?.renderedPages
+            onPagesWritten(pages)
+        }
+        if let done = outcome, !deferred.isEmpty {
+            update.previous.outputs = done.outputs
+            if let later = try renderAndWrite(deferred, plan: plan, update: update, digests: digests,
+                                              staticFiles: staticFiles, staticDigest: staticDigest) {
+                outcome = IncrementalUpdate.Outcome(outputs: later.outputs, renderedPages: done.renderedPages + later.renderedPages,
+                                                    changedAnything: true)
+            }
+        }
+        return outcome
     }
 
     /// True once `options.isCancelled` says so; the report then holds one "build cancelled" error.

@@ -32,10 +32,24 @@ public struct SiteGraph: Hashable, Sendable {
         self.allIssues = issues
         self.allAuthors = authors
         self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
+        var places: [String: Place] = [:]
+        places.reserveCapacity(articles.count + pages.count)
+        for (index, article) in articles.enumerated() { places[article.document.sourcePath] = .article(index) }
+        for (index, page) in pages.enumerated() where places[page.document.sourcePath] == nil {
+            places[page.document.sourcePath] = .page(index)
+        }
+        self.places = places
     }
 
     /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.
     let issueOfSource: [String: String]
+
+    /// Where each source's article or page sits in the graph's lists.
+    enum Place: Hashable, Sendable {
+        case article(Int)
+        case page(Int)
+    }
+    let places: [String: Place]
 
     /// Every version of this document, itself included.
     public func translations(of document: ParsedDocument) -> TranslationSet {

@@ -9,7 +9,7 @@ struct PageContextFactory: Sendable {
     var assets: [String: String] = [:]
     /// Every article as listings show it, computed once: an article appears on its issue page, the
     /// home page and each author's page.
-    let listings = ListingCache()
+    var listings = ListingCache()
     /// Output path -> size in bytes of the files offered for download (an issue's EPUBs).
     var downloads: Set<String> = []
     /// Site path -> size of the local images articles show (`image:`), for `width` and `height`.

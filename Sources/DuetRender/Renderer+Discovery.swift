@@ -54,8 +54,10 @@ extension Renderer {
                 let twins = pairs.mapValues(\.route)
                 for code in pairs.keys.sorted() {
                     guard let pair = pairs[code] else { continue }
-                    _ = page(pair.route, "parallel", "the parallel view of \(pair.article.document.sourcePath)") {
-                        $0.parallelContext(for: pair.article, partner: pair.partner, route: pair.route, twins: twins)
+                    let (path, partnerPath) = (pair.article.document.sourcePath, pair.partner.document.sourcePath)
+                    _ = page(pair.route, "parallel", "the parallel view of \(path)") {
+                        $0.parallelContext(for: $0.graph.article(from: path) ?? pair.article,
+                                           partner: $0.graph.article(from: partnerPath) ?? pair.partner, route: pair.route, twins: twins)
                     }
                 }
                 if !twins.isEmpty { clusters.append(.init(routes: twins)) }

@@ -106,8 +106,11 @@ public struct Renderer: Sendable {
         for (document, route, article) in documents.sorted(by: { $0.0.sourcePath < $1.0.sourcePath }) {
             guard let name = layout(for: document, default: article == nil ? "page" : "post") else { continue }
             let location = document.frontMatter.entry("permalink")?.location ?? SourceLocation(file: document.sourcePath)
-            page(route, name, by: document.sourcePath, source: document.sourcePath, at: location) { factory in
-                article.map { factory.context(for: $0) } ?? factory.context(for: document, route: route)
+            // The document is found again in the graph the plan renders with (`rendering(from:)`).
+            let path = document.sourcePath
+            page(route, name, by: path, source: path, at: location) { factory in
+                if let article { return factory.context(for: factory.graph.article(from: path) ?? article) }
+                return factory.context(for: factory.graph.document(from: path) ?? document, route: route)
             }
         }
         for file in staticFiles.sorted(by: { $0.source < $1.source }) {

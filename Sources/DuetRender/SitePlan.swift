@@ -7,7 +7,7 @@ import DuetModel
 public struct SitePlan: Sendable {
     public private(set) var outputs: [PlannedOutput] = []
     public private(set) var diagnostics: [Diagnostic] = []
-    let factory: PageContextFactory
+    private(set) var factory: PageContextFactory
     private var owners: [String: Int] = [:]
 
     init(factory: PageContextFactory) { self.factory = factory }
@@ -27,6 +27,17 @@ public struct SitePlan: Sendable {
     }
 
     mutating func report(_ diagnostic: Diagnostic) { diagnostics.append(diagnostic) }
+
+    /// The same outputs, rendered from `graph`: for the preview's plan after a save that changed
+    /// documents' bodies and nothing else (`SiteGraph.replacingBodies`), where every path, claim
+    /// and list stays as it was. Every output finds its documents in the graph it is given.
+    public func rendering(from graph: SiteGraph) -> SitePlan {
+        var plan = self
+        plan.factory.graph = graph
+        // Listing entries made from the old graph would carry its text.
+        plan.factory.listings = ListingCache()
+        return plan
+    }
 
     /// Renders `selected` on all cores, each with a recorder of what it reads. An article's
     /// listing entry is made once per plan and shared by every page that lists it.

@@ -212,6 +212,7 @@ public final class PreviewServer: @unchecked Sendable {
         options.updatesInPlace = true
         options.isCancelled = { [weak self] in self?.isStopped ?? true }
         options.session = session
+        options.changes = changes
         // Plain asset names: a stylesheet edit rewrites the stylesheet, and no page links a new name.
         options.fingerprintAssets = false
         let announced = Mutex(false)

@@ -10,6 +10,10 @@ final class RandomizedIncrementalTests: XCTestCase {
     private var root: URL!
     private var content: URL { root.appendingPathComponent("content") }
     private var theme: URL { root.appendingPathComponent("theme") }
+    /// Every file touched since the session's last build, as the preview's watcher reports them.
+    private var touched: Set<String> = []
+    /// Preview builds that applied a save to the last build's model instead of building anew.
+    private var patched = 0
 
     override func setUpWithError() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("duet-random-\(UUID().uuidString)")
@@ -35,6 +39,8 @@ final class RandomizedIncrementalTests: XCTestCase {
             }
             try run(seed: seed, steps: steps)
         }
+        // The preview's shortcut for saved bodies and stylesheets must be among what was compared.
+        XCTAssertGreaterThan(patched, 0, "no preview build applied an edit to its last model")
     }
 
     private func run(seed: UInt64, steps: Int) throws {
@@ -47,6 +53,12 @@ final class RandomizedIncrementalTests: XCTestCase {
             let description = try apply(edit, &random)
             let serving = random.next() % 2 == 0
             try compare("seed \(seed), step \(step): \(description) (\(serving ? "serve" : "build"))", serving ? session : nil)
+            // What editors do most in the preview: save the text again, or the stylesheet.
+            if serving, random.next() % 2 == 0 {
+                let saves: [RandomSite.Edit] = [.body, .bodies, .stylesheet]
+                let save = try apply(saves[Int(random.next() % UInt64(saves.count))], &random)
+                try compare("seed \(seed), step \(step), then: \(save) (serve)", session)
+            }
         }
     }
 
@@ -56,7 +68,14 @@ final class RandomizedIncrementalTests: XCTestCase {
                                    cacheDirectory: root.appendingPathComponent(".duet-cache").path)
         options.session = session
         options.updatesInPlace = session != nil
+        if session != nil {
+            // As `duet serve` builds: plain asset names, so a stylesheet save is a copy.
+            options.fingerprintAssets = false
+            options.changes = touched
+            touched = []
+        }
         let report = Builder(options: options).build()
+        if report.phases.contains(where: { $0.name == "edit" }) { patched += 1 }
         var full = options
         full.output = root.appendingPathComponent("_full").path
         full.cacheDirectory = nil
@@ -119,13 +138,13 @@ final class RandomizedIncrementalTests: XCTestCase {
             return "new post \(path)"
         case .removePost:
             guard posts.count > 2, let post = pick(posts) else { return "too few posts to remove one" }
-            try FileManager.default.removeItem(at: content.appendingPathComponent(post))
+            try FileManager.default.removeItem(at: touch(content.appendingPathComponent(post)))
             return "removed \(post)"
         case .rename:
             guard let post = pick(posts) else { return "no post" }
             let renamed = (post as NSString).deletingLastPathComponent + "/2025-02-0\(1 + random.next() % 9)-\(word).md"
             guard !FileManager.default.fileExists(atPath: content.appendingPathComponent(renamed).path) else { return "rename target exists" }
-            try FileManager.default.moveItem(at: content.appendingPathComponent(post), to: content.appendingPathComponent(renamed))
+            try FileManager.default.moveItem(at: touch(content.appendingPathComponent(post)), to: touch(content.appendingPathComponent(renamed)))
             return "renamed \(post) to \(renamed)"
         case .draft:
             guard let post = pick(posts) else { return "no post" }
@@ -148,11 +167,18 @@ final class RandomizedIncrementalTests: XCTestCase {
         case .staticFile:
             let path = "static/images/\(word).svg"
             if FileManager.default.fileExists(atPath: content.appendingPathComponent(path).path) {
-                try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+                try FileManager.default.removeItem(at: touch(content.appendingPathComponent(path)))
                 return "removed \(path)"
             }
             try write(path, "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>\(word)</title></svg>")
             return "added \(path)"
+        case .stylesheet:
+            try change("static/css/duet.css", in: theme) { $0 + "\n.\(word) { color: inherit; }" }
+            return "stylesheet"
+        case .bodies:
+            let chosen = Array(posts.shuffled(using: &random).prefix(2))
+            for post in chosen { try change(post) { $0 + "\n\(word.capitalized) closes the piece.\n" } }
+            return "bodies of \(chosen.joined(separator: " and "))"
         case .siteSettings:
             try change("site.yml") { $0.replacingOccurrences(of: "  en: Random Review", with: "  en: Random \(word.capitalized) Review") }
             return "site title"
@@ -173,15 +199,20 @@ final class RandomizedIncrementalTests: XCTestCase {
     }
 
     private func change(_ path: String, in folder: URL? = nil, _ edit: (String) -> String) throws {
-        let url = (folder ?? content).appendingPathComponent(path)
+        let url = touch((folder ?? content).appendingPathComponent(path))
         let text = try String(contentsOf: url, encoding: .utf8)
         try edit(text).write(to: url, atomically: true, encoding: .utf8)
     }
 
     private func write(_ path: String, _ text: String) throws {
-        let url = content.appendingPathComponent(path)
+        let url = touch(content.appendingPathComponent(path))
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
+    }
+
+    private func touch(_ url: URL) -> URL {
+        touched.insert(url.standardizedFileURL.path)
+        return url
     }
 
     private func files(under folder: String) throws -> [String] {
@@ -197,7 +228,7 @@ final class RandomizedIncrementalTests: XCTestCase {
 enum RandomSite {
     enum Edit: CaseIterable {
         case body, title, date, byline, issue, language, translationKey, addPost, removePost, rename, draft
-        case author, issueFile, strings, template, staticFile, siteSettings
+        case author, issueFile, strings, template, staticFile, siteSettings, stylesheet, bodies
     }
 
     static let words = ["harbour", "ledger", "monsoon", "lantern", "archive", "compass", "delta", "orchard", "beacon", "relay"]

@@ -10,6 +10,7 @@ public final class BuildSession: Sendable {
         var cache: BuildCache?
         var memo: ParseMemo?
         var registry: SitePipeline.Registry?
+        var last: LastBuild?
     }
 
     private let state = Mutex(State())
@@ -26,12 +27,22 @@ public final class BuildSession: Sendable {
 
     func nextMemo() -> ParseMemo? { state.withLock { $0.memo?.next() } }
 
-    func finished(_ cache: BuildCache, memo: ParseMemo) {
+    /// The memo of the last build itself, for an edit applied on top of it.
+    var memo: ParseMemo? { state.withLock { $0.memo } }
+
+    /// The last build's model and plan, while nothing has failed since: an edit is applied to them.
+    var last: LastBuild? { state.withLock { $0.last } }
+
+    /// A build that does not finish must not leave a model that the next edit would patch.
+    func forgetLastBuild() { state.withLock { $0.last = nil } }
+
+    func finished(_ cache: BuildCache, memo: ParseMemo, last: LastBuild? = nil) {
         var cache = cache
         cache.readTable = cache.distinctReads
         state.withLock {
             $0.cache = cache
             $0.memo = memo
+            $0.last = last
         }
     }
 }

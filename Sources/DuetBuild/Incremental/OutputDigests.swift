@@ -22,6 +22,23 @@ final class OutputDigests: Sendable {
         self.known = known
     }
 
+    /// What the model's reads digest to (the preview patches it after a save).
+    var model: ModelDigests { answers.model }
+
+    private init(answers: Answers, known: [Dependency: UInt64]) {
+        self.answers = answers
+        self.known = known
+    }
+
+    /// The answers after an edit of these documents' bodies only (`SiteGraph.replacingBodies`):
+    /// every read answers as it did, but for the bodies, which `model` now digests.
+    func replacingBodies(model: ModelDigests, paths: [String]) -> OutputDigests {
+        var known = self.known
+        known.merge(memo.withLock { $0 }, uniquingKeysWith: { first, _ in first })
+        for path in paths { known[.body(path)] = nil }
+        return OutputDigests(answers: Answers(model: model, strings: answers.strings, templates: answers.templates), known: known)
+    }
+
     /// Nil means the read cannot be answered from the model (a volatile output): never current.
     func digest(of dependency: Dependency) -> UInt64? {
         if let value = known[dependency] { return value }

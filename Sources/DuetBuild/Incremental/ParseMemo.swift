@@ -119,4 +119,22 @@ public final class ParseMemo: Sendable {
     func next() -> ParseMemo {
         ParseMemo(known: entries, stamps: stamps, readsEverything: indexesDocuments)
     }
+
+    /// This memo with the preview's fresh parses of saved files in place of their old ones
+    /// (`PreviewEdit`): the same settings, the other files' entries as they were.
+    func replacing(_ parses: [(file: SourceFile, entry: Entry)]) -> ParseMemo {
+        let memo = ParseMemo(readsEverything: readsEverything)
+        let settings = self.settings.withLock { $0 }
+        memo.settings.withLock { $0 = settings }
+        memo.indexes.withLock { $0 = indexesDocuments }
+        var used = self.used.withLock { $0 }
+        for (file, entry) in parses {
+            if let old = used.stamps[file.path] { used.entries[old.key] = nil }
+            let key = key(for: file)
+            used.entries[key] = entry
+            if let stamp = file.stamp { used.stamps[file.path] = Stamped(stamp: stamp, key: key, settings: settings.value) }
+        }
+        memo.used.withLock { $0 = used }
+        return memo
+    }
 }

@@ -99,6 +99,13 @@ public struct SitePipeline: Sendable {
     /// Every document parsed on all cores. `memo` answers for a file parsed before (the build
     /// cache's hook); it returns nil for a file it does not know.
     public func parse(_ sources: Sources, memo: ParseMemo? = nil) -> (documents: [ParsedDocument], diagnostics: [Diagnostic]) {
+        let parsed = parseKeepingParser(sources, memo: memo)
+        return (parsed.documents, parsed.diagnostics)
+    }
+
+    /// `parse`, with the parser it used: the preview parses a saved file again with it.
+    func parseKeepingParser(_ sources: Sources, memo: ParseMemo?)
+        -> (documents: [ParsedDocument], diagnostics: [Diagnostic], parser: DocumentParser, indexesDocuments: Bool) {
         var files = sources.tree.documents
         var liquid = liquidSite(sources, files: files)
         // A changed file that starts using `post_url` or `site.posts` needs every file's bytes,
@@ -130,7 +137,7 @@ public struct SitePipeline: Sendable {
                 diagnostics.append(error.diagnostic)
             }
         }
-        return (documents, diagnostics)
+        return (documents, diagnostics, parser, liquid.indexesDocuments)
     }
 
     private func liquidSite(_ sources: Sources, files: [SourceFile]) -> LiquidSite {

@@ -19,10 +19,10 @@ public struct ModelDigests: Sendable {
         }
     }
 
-    let graph: SiteGraph
-    let documents: [String: ParsedDocument]
+    private(set) var graph: SiteGraph
+    private(set) var documents: [String: ParsedDocument]
     /// Digests made when the documents were parsed, by source path; the rest are made here.
-    private let known: [String: DocumentDigests]
+    private var known: [String: DocumentDigests]
     /// Each article's identity digest, made once: every list query combines them.
     private let identities: [String: UInt64]
     /// The graph's lists by what selects them, in graph order, gathered in one pass so that a
@@ -51,6 +51,19 @@ public struct ModelDigests: Sendable {
         }
         self.identities = identities
         (self.byLanguage, self.byAuthor, self.byIssue) = (byLanguage, byAuthor, byIssue)
+    }
+
+    /// The digests of `graph`, made from `self.graph` by `SiteGraph.replacingBodies(documents)`:
+    /// identities, lists and queries answer as before, only those documents' bodies differ.
+    public func replacingBodies(in graph: SiteGraph, _ documents: [ParsedDocument],
+                                digests: [String: DocumentDigests]) -> ModelDigests {
+        var patched = self
+        patched.graph = graph
+        for document in documents {
+            patched.documents[document.sourcePath] = document
+            patched.known[document.sourcePath] = digests[document.sourcePath] ?? DocumentDigests(document)
+        }
+        return patched
     }
 
     /// Nil for the reads the model does not answer (strings, layouts: the render stage's).

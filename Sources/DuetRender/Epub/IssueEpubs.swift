@@ -28,9 +28,15 @@ public struct IssueEpubs: Sendable {
         var paths = Set(graph.issues.compactMap(\.cover).filter { $0.hasPrefix("/") })
         // Article pictures too: their pages need their sizes (the books do not embed them).
         paths.formUnion(graph.articles.compactMap(\.document.image).filter { $0.hasPrefix("/") && !$0.hasPrefix("//") })
-        for article in graph.articles {
-            var html = article.document.bodyHTML
-            guard html.containsBytes("<img") else { continue }
+        for article in graph.articles { paths.formUnion(imageSources(inBody: article.document.bodyHTML)) }
+        return paths
+    }
+
+    /// Site paths of the images an article's body shows (`<img src="/...">`).
+    public static func imageSources(inBody body: String) -> Set<String> {
+        var paths: Set<String> = []
+        var html = body
+        if html.containsBytes("<img") {
             html.withUTF8 { bytes in
                 // Each `<img ` tag, read up to the next `<`.
                 var start = bytes.firstIndex(of: UInt8(ascii: "<"))
@@ -59,9 +65,12 @@ public struct IssueEpubs: Sendable {
                 let path = Self.outputPath(issue: issue.id, language: language.code, in: graph)
                 outputs.append(PlannedOutput(path: path, kind: .epub, source: issue.sourcePath,
                                              claimant: "the EPUB of issue \(issue.id) (\(language.code))") {
-                    _ throws(RenderFailure) in
+                    factory throws(RenderFailure) in
+                    // The articles' text as the graph the plan renders with has it (`SitePlan.rendering(from:)`).
+                    var books = self
+                    books.graph = factory.graph
                     do {
-                        return OutputFile(path: path, data: try EpubArchive.zip(EpubPackage.entries(of: book(issue, language: language))))
+                        return OutputFile(path: path, data: try EpubArchive.zip(EpubPackage.entries(of: books.book(issue, language: language))))
                     } catch {
                         throw RenderFailure(.error("could not package the EPUB \(path): \(error)",
                                                    at: SourceLocation(file: issue.sourcePath ?? path)))

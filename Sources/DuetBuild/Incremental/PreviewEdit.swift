@@ -1,0 +1,127 @@
+import DuetModel
+import DuetRender
+import DuetSource
+import Foundation
+
+/// What the preview's last successful build leaves in memory beyond its cache: the sources, the
+/// plan and the answers to every read, so that a save the watcher reports is applied to them
+/// instead of scanning, graphing and planning the whole site again.
+struct LastBuild: Sendable {
+    var sources: SitePipeline.Sources
+    var graph: SiteGraph
+    var plan: SitePlan
+    var digests: OutputDigests
+    var parser: DocumentParser
+    var staticFiles: [String: StaticFile]
+    var staticDigests: [String: UInt64]
+    /// Every diagnostic of the build but the documents' parse warnings, which `warnings` holds by source path.
+    var diagnostics: [Diagnostic]
+    var warnings: [String: [Diagnostic]]
+    /// The first moment after the build at which a post's date falls: from then on the selection
+    /// of posts (or their "future" notes) may differ, and only a whole build is right.
+    var nextPublication: Int64?
+    /// Source path -> the outputs that read its body, gathered from the output records on the
+    /// first edit and kept as a superset afterwards (a candidate is checked against its record).
+    var bodyReaders: [String: Set<String>]?
+
+    init(sources: SitePipeline.Sources, graph: SiteGraph, documents: [ParsedDocument], plan: SitePlan, digests: OutputDigests,
+         parser: DocumentParser, staticFiles: [String: StaticFile], staticDigests: [String: UInt64],
+         diagnostics: [Diagnostic], memo: ParseMemo, now: Date) {
+        (self.sources, self.graph, self.plan, self.digests, self.parser) = (sources, graph, plan, digests, parser)
+        (self.staticFiles, self.staticDigests) = (staticFiles, staticDigests)
+        let paths = Set(documents.map(\.sourcePath))
+        var warnings: [String: [Diagnostic]] = [:]
+        for entry in memo.entries.values where paths.contains(entry.document.sourcePath) {
+            warnings[entry.document.sourcePath] = entry.warnings
+        }
+        // Each warning once out of the whole list: what is left is what an edit of a body keeps.
+        var counts: [Diagnostic: Int] = [:]
+        for warning in warnings.values.joined() { counts[warning, default: 0] += 1 }
+        self.diagnostics = diagnostics.filter { diagnostic in
+            guard let count = counts[diagnostic], count > 0 else { return true }
+            counts[diagnostic] = count - 1
+            return false
+        }
+        self.warnings = warnings
+        let moment = Int64(now.timeIntervalSince1970)
+        nextPublication = documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch }.filter { $0 > moment }.min()
+    }
+}
+
+/// The preview's shortcut for the saves editors make most: an article's text, or a stylesheet.
+///
+/// A save that changed documents' bodies and nothing the graph reads (identity, front matter,
+/// excerpt, the images the books embed) leaves every route, list and claim as it was: the graph
+/// gets the new bodies (`SiteGraph.replacingBodies`), the plan renders from it, and only the
+/// outputs whose records say they read one of those bodies are made again. A saved stylesheet or
+/// script (which pages link by name in the preview) is copied. Anything else, or anything this
+/// cannot be sure of, returns nil, and the whole incremental build runs.
+struct PreviewEdit {
+    var documents: [(file: SourceFile, entry: ParseMemo.Entry)] = []
+    var copies: [StaticFile] = []
+    /// The last build's graph with the saved bodies.
+    var graph: SiteGraph
+
+    init?(changes: Set<String>, last: LastBuild, now: Date) {
+        guard !changes.isEmpty else { return nil }
+        if let next = last.nextPublication, Int64(now.timeIntervalSince1970) >= next { return nil }
+        var files: [String: SourceFile] = [:]
+        for file in last.sources.tree.documents { files[Self.absolute(file.path)] = file }
+        var statics: [String: StaticFile] = [:]
+        // A fingerprinted stylesheet gets a new name, which every page links: not a copy.
+        let renamed = Set((last.sources.theme?.assets ?? [:]).filter { $0.key != $0.value }.values)
+        for file in last.staticFiles.values where (file.outputPath.hasSuffix(".css") || file.outputPath.hasSuffix(".js"))
+            && !renamed.contains(file.outputPath) {
+            statics[file.url.standardizedFileURL.path] = file
+        }
+        for path in changes.sorted() {
+            if let file = statics[path] {
+                copies.append(file)
+                continue
+            }
+            guard let known = files[path], let data = FileManager.default.contents(atPath: known.path),
+                  let stamp = SourceStamp.of(path: known.path) else { return nil }
+            let file = SourceFile(kind: known.kind, path: known.path, folderLanguage: known.folderLanguage, data: data, stamp: stamp)
+            guard let (document, warnings) = try? last.parser.parse(file),
+                  let old = last.graph.document(from: document.sourcePath), old.differsOnlyInBody(from: document),
+                  IssueEpubs.imageSources(inBody: old.unrecordedBody.html) == IssueEpubs.imageSources(inBody: document.unrecordedBody.html)
+            else { return nil }
+            documents.append((file, ParseMemo.Entry(document: document, warnings: warnings)))
+        }
+        guard let graph = last.graph.replacingBodies(documents.map(\.entry.document)) else { return nil }
+        self.graph = graph
+    }
+
+    static func absolute(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.path }
+
+    /// The outputs these saves make stale, in plan order, and the state after them.
+    func apply(to last: LastBuild, cache: BuildCache) -> (plan: SitePlan, digests: OutputDigests,
+                                                         stale: [PlannedOutput], readers: [String: Set<String>]) {
+        let changed = documents.map(\.entry.document)
+        let bodyDigests = Dictionary(documents.map { ($0.entry.document.sourcePath, $0.entry.digests) }, uniquingKeysWith: { $1 })
+        let digests = last.digests.replacingBodies(
+            model: last.digests.model.replacingBodies(in: graph, changed, digests: bodyDigests), paths: changed.map(\.sourcePath))
+        let readers = last.bodyReaders ?? Self.bodyReaders(of: cache)
+        var candidates: Set<String> = []
+        for document in changed { candidates.formUnion(readers[document.sourcePath] ?? []) }
+        let copied = Set(copies.map(\.outputPath))
+        let stale = last.plan.outputs.filter { output in
+            if copied.contains(output.path) { return true }
+            // The editors' status page reads what no digest answers: it is made on every build.
+            if output.kind == .status { return true }
+            guard candidates.contains(output.path), let record = cache.outputs[output.path] else { return false }
+            return changed.contains { document in
+                record.reads[.body(document.sourcePath)].map { $0 != bodyDigests[document.sourcePath]?.body } ?? false
+            }
+        }
+        return (last.plan.rendering(from: graph), digests, stale, readers)
+    }
+
+    static func bodyReaders(of cache: BuildCache) -> [String: Set<String>] {
+        var readers: [String: Set<String>] = [:]
+        for (path, output) in cache.outputs {
+            for read in output.reads.keys { if case .body(let source) = read { readers[source, default: []].insert(path) } }
+        }
+        return readers
+    }
+}
