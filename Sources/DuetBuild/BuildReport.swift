@@ -16,6 +16,9 @@ public struct BuildReport: Sendable {
     public var phases: [PhaseTiming] = []
     /// What the phases handled: source documents, static files, articles, output files (`--verbose`).
     public var counts: [(label: String, count: Int)] = []
+    /// The site's stylesheets, as the manifest has them (output paths): the preview swaps them
+    /// in place after a stylesheet save.
+    public var stylesheets: [String] = []
 
     public var succeeded: Bool { !diagnostics.hasErrors && writeFailure == nil }
 

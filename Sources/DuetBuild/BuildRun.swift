@@ -284,6 +284,7 @@ extension BuildReport {
     /// The summary's counts, read off the manifest: pages per language, and shared pages (the
     /// language chooser, the 404 page); the editors' status page is not part of the publication.
     mutating func count(_ plan: SitePlan, languages: [Language]) {
+        stylesheets = plan.outputs.filter { $0.kind == .staticFile && $0.path.hasSuffix(".css") }.map(\.path).sorted()
         let pages = plan.outputs.filter { $0.kind == .page }.map(\.path)
         pagesPerLanguage = languages.map { language in (language.code, pages.count { $0.hasPrefix(language.code + "/") }) }
         sharedPages = pages.count - pagesPerLanguage.reduce(0) { $0 + $1.count }

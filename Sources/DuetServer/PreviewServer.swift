@@ -234,21 +234,11 @@ public final class PreviewServer: @unchecked Sendable {
         let (build, previousFailed) = status.record(report)
         let cssOnly = report.succeeded && !previousFailed && !changes.isEmpty && changes.allSatisfy { $0.hasSuffix(".css") }
         if cssOnly {
-            liveReload.broadcast(.css(build: build, stylesheets: stylesheets(under: Self.basePath(of: baseURL))))
+            let base = Self.basePath(of: baseURL)
+            liveReload.broadcast(.css(build: build, stylesheets: report.stylesheets.map { base + "/" + $0 }))
         } else {
             liveReload.broadcast(.reload(build: build))
         }
-    }
-
-    /// The site's CSS files as URL paths, for the CSS-only swap.
-    private func stylesheets(under basePath: String) -> [String] {
-        let output = URL(fileURLWithPath: configuration.build.output).standardizedFileURL
-        guard let enumerator = FileManager.default.enumerator(atPath: output.path) else { return [] }
-        var result: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasSuffix(".css") { result.append(basePath + "/" + relative) }
-        }
-        return result.sorted()
     }
 
     /// `https://example.org/duet/` -> `/duet`; "" for none or a root URL.
