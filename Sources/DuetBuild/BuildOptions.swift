@@ -37,6 +37,9 @@ public struct BuildOptions: Sendable {
     /// Polled between phases and before each page: true stops the build, writing nothing (the
     /// preview server's Ctrl-C). nil: the build always runs to its end.
     public var isCancelled: (@Sendable () -> Bool)?
+    /// Polled before and during the outputs written after `onPagesWritten`: true (a newer save is
+    /// waiting) leaves them to the next build, which the preview starts at once.
+    public var isSuperseded: (@Sendable () -> Bool)?
 
     public init(source: String = "content", theme: String = "themes/default", output: String = "_site",
                 includeDrafts: Bool = false, includeFuture: Bool = false, strict: Bool = false,

@@ -7,6 +7,10 @@ import Foundation
 struct BuildRun {
     let options: BuildOptions
     let started = ContinuousClock.now
+    /// Before any input is stamped or read (`UpToDateRecord.stampedAt`).
+    let startedAt = Date()
+    /// Outputs this build found stale but left for a later one, since a newer save was waiting.
+    var unfinished: Set<String> = []
     var report = BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0)
     var clock: PhaseClock
 
@@ -28,6 +32,16 @@ struct BuildRun {
         let cacheFile = store == nil && options.session == nil ? options.cacheDirectory.map {
             CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
         } : nil
+        // Nothing touched since the last build, which left the output folder as it is: its outcome stands.
+        let inputs = cacheFile.map { _ in InputStamps.of(roots: [options.source, options.theme], skipping: options.generatedFolders) }
+        if let cacheFile, let inputs, let record = cacheFile.loadRecord(tool: BuildCache.tool),
+           record.stands(inputs: inputs, options: options.recordKey, at: pipeline.settings.selection.now,
+                         folder: OutputFolder(root: URL(fileURLWithPath: options.output)),
+                         cacheStamp: OutputFolder.stamp(of: cacheFile.url.path)) {
+            clock.enter("up to date")
+            report = record.report
+            return
+        }
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
@@ -108,6 +122,7 @@ struct BuildRun {
                 if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
                     cacheFile?.save(next, tool: BuildCache.tool)
                 }
+                saveRecord(next, inputs: inputs, documents: documents, cacheFile: cacheFile)
             } else {
                 clock.enter("render")
                 let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
@@ -122,6 +137,7 @@ struct BuildRun {
                 if store == nil {
                     next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
                     cacheFile?.save(next, tool: BuildCache.tool)
+                    saveRecord(next, inputs: inputs, documents: documents, cacheFile: cacheFile)
                 }
             }
             guard let session = options.session else { return }
@@ -129,10 +145,25 @@ struct BuildRun {
             // whose Liquid indexes every document is built whole: any save may change the index.
             session.finished(next, memo: memo, last: indexesDocuments ? nil : LastBuild(
                 sources: sources, graph: model.graph, documents: documents, plan: plan, digests: digests, parser: parser,
-                staticFiles: staticFiles, staticDigests: staticDigests, diagnostics: report.diagnostics, memo: memo, now: options.now))
+                staticFiles: staticFiles, staticDigests: staticDigests, diagnostics: report.diagnostics, memo: memo,
+                cache: next, unfinished: unfinished, now: options.now))
         } catch {
             report.writeFailure = error
         }
+    }
+
+    /// After a build that wrote (or kept) every output: the record that lets the next one stop at once.
+    private func saveRecord(_ cache: BuildCache, inputs: InputStamps?, documents: [ParsedDocument], cacheFile: CacheFile?) {
+        guard let cacheFile, let inputs, report.succeeded else { return }
+        let moment = options.pipeline.settings.selection.now
+        let (since, until) = UpToDateRecord.span(around: moment, dates: documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch })
+        let stampedAt = Int(startedAt.timeIntervalSince1970 * 1e9)
+        cacheFile.saveRecord(UpToDateRecord(
+            inputs: inputs.digest, options: options.recordKey, stampedAt: stampedAt, since: since, until: until,
+            diagnostics: report.diagnostics, pagesPerLanguage: report.pagesPerLanguage, sharedPages: report.sharedPages,
+            stylesheets: report.stylesheets, outputs: cache.outputs.map { ($0.key, $0.value.stamp) }.sorted { $0.path < $1.path },
+            cacheStamp: OutputFolder.stamp(of: cacheFile.url.path)),
+            tool: BuildCache.tool)
     }
 
     /// A save in the preview that `PreviewEdit` can apply to the last build's model and plan.
@@ -165,9 +196,10 @@ struct BuildRun {
             var updated = last
             (updated.graph, updated.plan, updated.digests) = (edit.graph, plan, digests)
             (updated.staticDigests, updated.warnings, updated.bodyReaders) = (staticDigests, warnings, readers)
+            updated.unfinished = unfinished
             for output in stale {
                 for read in outcome.outputs[output.path]?.reads.keys ?? [:].keys {
-                    if case .body(let source) = read { updated.bodyReaders?[source, default: []].insert(output.path) }
+                    if case .body(let source) = read { updated.bodyReaders[source, default: []].insert(output.path) }
                 }
             }
             session.finished(next, memo: memo, last: updated)
@@ -195,8 +227,14 @@ struct BuildRun {
         }
         if let done = outcome, !deferred.isEmpty {
             update.previous.outputs = done.outputs
+            // A newer save is waiting: it goes first, and these are made by a later build (their
+            // records still hold the old reads; the preview's shortcut lists them as `unfinished`).
+            if options.isSuperseded?() == true {
+                unfinished = Set(deferred.map(\.path))
+                return done
+            }
             if let later = try renderAndWrite(deferred, plan: plan, update: update, digests: digests,
-                                              staticFiles: staticFiles, staticDigest: staticDigest) {
+                                              staticFiles: staticFiles, staticDigest: staticDigest, interruptible: true) {
                 outcome = IncrementalUpdate.Outcome(outputs: later.outputs, renderedPages: done.renderedPages + later.renderedPages,
                                                     changedAnything: true)
             }
@@ -214,16 +252,24 @@ struct BuildRun {
     }
 
     /// What the preview writes after the reload event: outputs no open page shows.
-    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed]
+    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed, .status]
 
     /// Renders `selected` and brings the folder up to date with it; nil (and the failures
     /// reported) when a file could not be made, in which case nothing was written.
     private mutating func renderAndWrite(_ selected: [PlannedOutput], plan: SitePlan, update: IncrementalUpdate,
                                          digests: OutputDigests, staticFiles: [String: StaticFile],
-                                         staticDigest: @escaping @Sendable (String) -> UInt64) throws(BuildError) -> IncrementalUpdate.Outcome? {
+                                         staticDigest: @escaping @Sendable (String) -> UInt64,
+                                         interruptible: Bool = false) throws(BuildError) -> IncrementalUpdate.Outcome? {
         clock.enter("render")
-        let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
+        let (isCancelled, isSuperseded) = (options.isCancelled, interruptible ? options.isSuperseded : nil)
+        let stop: (@Sendable () -> Bool)? = isCancelled == nil && isSuperseded == nil ? nil
+            : { @Sendable in isCancelled?() == true || isSuperseded?() == true }
+        let (rendered, failures) = plan.render(selected, isCancelled: stop)
         guard failures.isEmpty else {
+            if isCancelled?() != true, isSuperseded?() == true {
+                unfinished = Set(selected.map(\.path))
+                return nil
+            }
             report.diagnostics += cancelled() ? [] : failures
             return nil
         }

@@ -36,6 +36,19 @@ public struct Builder: Sendable {
 }
 
 extension BuildOptions {
+    /// Every option an output or a diagnostic can show: another value means another build.
+    var recordKey: UInt64 {
+        var digest = StableDigest()
+        for text in [source, theme, themeDisplay ?? "", output, baseURL ?? "\u{0}"] { digest.combine(text) }
+        for flag in [includeDrafts, includeFuture, fingerprintAssets] { digest.combine(flag ? 1 : 0) }
+        return digest.value
+    }
+
+    /// The output folder and the cache, which a build writes and so never counts among its inputs.
+    var generatedFolders: Set<String> {
+        Set(([output] + (cacheDirectory.map { [$0] } ?? [])).map { URL(fileURLWithPath: $0).standardizedFileURL.path })
+    }
+
     /// The pipeline settings a build with these options uses.
     var pipeline: SitePipeline {
         var settings = SitePipeline.Settings(

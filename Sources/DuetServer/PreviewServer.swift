@@ -181,6 +181,9 @@ public final class PreviewServer: @unchecked Sendable {
     /// `stop` was called: a running build gives up (writing nothing) instead of keeping Ctrl-C waiting.
     private var isStopped: Bool { lock.withLock { stopped } }
 
+    /// A save arrived while building: the build's late outputs can wait for the next one.
+    private var hasPendingChanges: Bool { lock.withLock { !pending.isEmpty } }
+
     private func schedule(_ changes: Set<String>) {
         let start = lock.withLock { () -> Bool in
             guard !stopped else { return false }
@@ -213,6 +216,7 @@ public final class PreviewServer: @unchecked Sendable {
         options.isCancelled = { [weak self] in self?.isStopped ?? true }
         options.session = session
         options.changes = changes
+        options.isSuperseded = { [weak self] in self?.hasPendingChanges ?? false }
         // Plain asset names: a stylesheet edit rewrites the stylesheet, and no page links a new name.
         options.fingerprintAssets = false
         let announced = Mutex(false)

@@ -115,7 +115,7 @@ final class IncrementalBuildTests: XCTestCase {
     func testACorruptCacheIsIgnored() throws {
         try buildAndCompare("first build")
         let cacheFolder = root.appendingPathComponent(".duet-cache")
-        let cacheFile = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).first)
+        let cacheFile = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).first { $0.hasSuffix(".cache") })
         let url = cacheFolder.appendingPathComponent(cacheFile)
         var bytes = try Data(contentsOf: url)
         bytes[bytes.count / 2] ^= 0xFF
@@ -138,6 +138,76 @@ final class IncrementalBuildTests: XCTestCase {
         try buildAndCompare("a body edit")
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: about)[.modificationDate] as? Date, before)
         XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: article)), articleBefore)
+    }
+
+    /// Sets every file under `folder` back an hour: the up-to-date shortcut, like git, never
+    /// trusts a file modified within two seconds of the stamping.
+    private func backdate(_ folder: URL) throws {
+        let old = Date(timeIntervalSinceNow: -3600)
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: folder.appendingPathComponent(path).path)
+        }
+    }
+
+    func testAnUntouchedSiteIsUpToDateAndAnyChangeEndsThat() throws {
+        try backdate(content)
+        try backdate(theme)
+        let first = try buildAndCompare("first build")
+        let noop = try buildAndCompare("nothing touched")
+        XCTAssertTrue(noop.phases.contains { $0.name == "up to date" }, "\(noop.phases)")
+        XCTAssertEqual(noop.renderedPages, 0)
+        XCTAssertEqual(noop.pageCount, first.pageCount)
+        XCTAssertEqual(noop.diagnostics, first.diagnostics)
+
+        // An output removed by hand is made again.
+        let page = root.appendingPathComponent("_site/en/issues/2025-q1/index.html")
+        try FileManager.default.removeItem(at: page)
+        let restored = try buildAndCompare("an output removed")
+        XCTAssertFalse(restored.phases.contains { $0.name == "up to date" })
+        XCTAssertTrue(FileManager.default.fileExists(atPath: page.path))
+        XCTAssertTrue(try buildAndCompare("untouched again").phases.contains { $0.name == "up to date" })
+
+        // A changed input, even with an old modification time, is seen by its size and stamp.
+        try edit(post) { $0 + "\nOne more sentence.\n" }
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)],
+                                              ofItemAtPath: content.appendingPathComponent(post).path)
+        let edited = try buildAndCompare("a body edit, back-dated")
+        XCTAssertFalse(edited.phases.contains { $0.name == "up to date" })
+        XCTAssertEqual(edited.renderedPages, 3)
+
+        // A file saved just now is never trusted, whatever its stamp says.
+        try edit(twin) { $0 + "\n又补了一句。\n" }
+        XCTAssertFalse(try buildAndCompare("a fresh save").phases.contains { $0.name == "up to date" })
+        XCTAssertFalse(try buildAndCompare("still within two seconds").phases.contains { $0.name == "up to date" })
+    }
+
+    func testTheShortcutEndsWhenAScheduledPostFallsDue() throws {
+        try """
+            ---
+            title: A Scheduled Note
+            date: 2026-01-03 08:00:00 +0800
+            author: Tobias Wren
+            section: Essays
+            ---
+
+            Due on the third of January.
+            """.write(to: content.appendingPathComponent("posts/en/2026-01-03-a-scheduled-note.md"), atomically: true, encoding: .utf8)
+        try backdate(content)
+        try backdate(theme)
+        let cache = root.appendingPathComponent(".duet-cache").path
+        func build(at moment: TimeInterval) -> BuildReport {
+            Builder(options: BuildOptions(source: content.path, theme: theme.path, output: root.appendingPathComponent("_site").path,
+                                          now: Date(timeIntervalSince1970: moment), cacheDirectory: cache)).build()
+        }
+        XCTAssertTrue(build(at: 1_767_225_600).succeeded)
+        let early = build(at: 1_767_225_600 + 3600)
+        XCTAssertTrue(early.phases.contains { $0.name == "up to date" }, "an hour later nothing is due yet")
+        let due = build(at: 1_767_398_400)
+        XCTAssertFalse(due.phases.contains { $0.name == "up to date" })
+        let published = try FileManager.default.subpathsOfDirectory(atPath: root.appendingPathComponent("_site").path)
+        XCTAssertTrue(published.contains { $0.hasSuffix("a-scheduled-note/index.html") }, "the post is published once due")
+        let before = build(at: 1_767_225_600)
+        XCTAssertFalse(before.phases.contains { $0.name == "up to date" }, "a clock set back unpublishes it again")
     }
 }
 

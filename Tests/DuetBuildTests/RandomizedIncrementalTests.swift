@@ -52,7 +52,8 @@ final class RandomizedIncrementalTests: XCTestCase {
             let edit = RandomSite.Edit.allCases[Int(random.next() % UInt64(RandomSite.Edit.allCases.count))]
             let description = try apply(edit, &random)
             let serving = random.next() % 2 == 0
-            try compare("seed \(seed), step \(step): \(description) (\(serving ? "serve" : "build"))", serving ? session : nil)
+            try compare("seed \(seed), step \(step): \(description) (\(serving ? "serve" : "build"))", serving ? session : nil,
+                        superseded: serving && random.next() % 3 == 0)
             // What editors do most in the preview: save the text again, or the stylesheet.
             if serving, random.next() % 2 == 0 {
                 let saves: [RandomSite.Edit] = [.body, .bodies, .stylesheet]
@@ -62,7 +63,10 @@ final class RandomizedIncrementalTests: XCTestCase {
         }
     }
 
-    private func compare(_ step: String, _ session: BuildSession?) throws {
+    /// - Parameter superseded: as if a newer save were waiting, so the preview leaves its late
+    ///   outputs (EPUBs, search indexes, feeds, sitemap, status page) to a later build; those are
+    ///   then not compared, but every later build must give them right.
+    private func compare(_ step: String, _ session: BuildSession?, superseded: Bool = false) throws {
         var options = BuildOptions(source: content.path, theme: theme.path, output: root.appendingPathComponent(session == nil ? "_site" : "_served").path,
                                    includeDrafts: session != nil, now: Date(timeIntervalSince1970: 1_767_225_600),
                                    cacheDirectory: root.appendingPathComponent(".duet-cache").path)
@@ -71,6 +75,8 @@ final class RandomizedIncrementalTests: XCTestCase {
         if session != nil {
             // As `duet serve` builds: plain asset names, so a stylesheet save is a copy.
             options.fingerprintAssets = false
+            options.onPagesWritten = { _ in }
+            options.isSuperseded = { superseded }
             options.changes = touched
             touched = []
         }
@@ -87,8 +93,10 @@ final class RandomizedIncrementalTests: XCTestCase {
         XCTAssertEqual(report.diagnostics.map(\.description), fresh.diagnostics.map(\.description), step)
         guard report.succeeded, fresh.succeeded else { return }
         let incremental = snapshot(options.output), expected = snapshot(full.output)
-        XCTAssertEqual(incremental.keys.sorted(), expected.keys.sorted(), "\(step): different files")
-        for (path, data) in expected where incremental[path] != data {
+        let late = [".epub", "search.json", "feed.xml", "sitemap.xml", "status/index.html"]
+        func compared(_ path: String) -> Bool { !(superseded && late.contains { path.hasSuffix($0) }) }
+        XCTAssertEqual(incremental.keys.filter(compared).sorted(), expected.keys.filter(compared).sorted(), "\(step): different files")
+        for (path, data) in expected where incremental[path] != data && compared(path) {
             XCTFail("\(step): \(path) differs from a full build")
         }
     }

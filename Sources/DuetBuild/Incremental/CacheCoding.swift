@@ -31,7 +31,7 @@ struct CacheReader {
     struct Corrupt: Error {}
 
     private let bytes: [UInt8]
-    private var position = 0
+    private(set) var position = 0
 
     init(_ bytes: [UInt8]) { self.bytes = bytes }
 

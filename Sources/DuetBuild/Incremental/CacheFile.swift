@@ -20,19 +20,33 @@ struct CacheFile {
         return BuildCache.decode([UInt8](data), tool: tool)
     }
 
+    /// Beside the cache: what says "nothing to do" without reading the cache (`UpToDateRecord`).
+    var recordURL: URL { url.appendingPathExtension("record") }
+
+    func loadRecord(tool: UInt64) -> UpToDateRecord? {
+        guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
+        return UpToDateRecord.decode([UInt8](data), tool: tool)
+    }
+
+    func saveRecord(_ record: UpToDateRecord, tool: UInt64) { write(record.encoded(tool: tool), to: recordURL) }
+
     /// Before an in-place update starts: if the build dies half-way, the next one finds no cache
     /// and rebuilds in full instead of trusting a record of files that were never written.
-    func invalidate() { unlink(url.path) }
+    func invalidate() {
+        unlink(recordURL.path)
+        unlink(url.path)
+    }
 
     /// Written beside and renamed, so a reader finds the old cache or the new one. A cache that
     /// cannot be written costs only speed, never the build.
-    func save(_ cache: BuildCache, tool: UInt64) {
-        let bytes = cache.encoded(tool: tool)
-        let temporary = url.path + ".\(getpid())"
+    func save(_ cache: BuildCache, tool: UInt64) { write(cache.encoded(tool: tool), to: url) }
+
+    private func write(_ bytes: [UInt8], to target: URL) {
+        let temporary = target.path + ".\(getpid())"
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, url.path) != 0 { unlink(temporary) }
+            if rename(temporary, target.path) != 0 { unlink(temporary) }
         } catch {
             unlink(temporary)
         }

@@ -20,15 +20,33 @@ struct LastBuild: Sendable {
     /// The first moment after the build at which a post's date falls: from then on the selection
     /// of posts (or their "future" notes) may differ, and only a whole build is right.
     var nextPublication: Int64?
-    /// Source path -> the outputs that read its body, gathered from the output records on the
-    /// first edit and kept as a superset afterwards (a candidate is checked against its record).
-    var bodyReaders: [String: Set<String>]?
+    /// Source path -> the outputs that read its body, from the output records; kept a superset
+    /// afterwards (a candidate is checked against its record).
+    var bodyReaders: [String: Set<String>]
+    /// Outputs a build left stale because a newer save was waiting (`BuildOptions.isSuperseded`).
+    var unfinished: Set<String>
+    /// The documents and the stylesheets and scripts by absolute path, as the watcher names them.
+    let documentFiles: [String: SourceFile]
+    let copiedAssets: [String: StaticFile]
 
+    /// Made after the build's reload event, so what it gathers costs the next save nothing.
     init(sources: SitePipeline.Sources, graph: SiteGraph, documents: [ParsedDocument], plan: SitePlan, digests: OutputDigests,
          parser: DocumentParser, staticFiles: [String: StaticFile], staticDigests: [String: UInt64],
-         diagnostics: [Diagnostic], memo: ParseMemo, now: Date) {
+         diagnostics: [Diagnostic], memo: ParseMemo, cache: BuildCache, unfinished: Set<String>, now: Date) {
         (self.sources, self.graph, self.plan, self.digests, self.parser) = (sources, graph, plan, digests, parser)
-        (self.staticFiles, self.staticDigests) = (staticFiles, staticDigests)
+        (self.staticFiles, self.staticDigests, self.unfinished) = (staticFiles, staticDigests, unfinished)
+        var files: [String: SourceFile] = [:]
+        for file in sources.tree.documents { files[PreviewEdit.absolute(file.path)] = file }
+        documentFiles = files
+        var assets: [String: StaticFile] = [:]
+        // A fingerprinted stylesheet gets a new name, which every page links: not a copy.
+        let renamed = Set((sources.theme?.assets ?? [:]).filter { $0.key != $0.value }.values)
+        for file in staticFiles.values where (file.outputPath.hasSuffix(".css") || file.outputPath.hasSuffix(".js"))
+            && !renamed.contains(file.outputPath) {
+            assets[file.url.standardizedFileURL.path] = file
+        }
+        copiedAssets = assets
+        bodyReaders = PreviewEdit.bodyReaders(of: cache)
         let paths = Set(documents.map(\.sourcePath))
         var warnings: [String: [Diagnostic]] = [:]
         for entry in memo.entries.values where paths.contains(entry.document.sourcePath) {
@@ -65,21 +83,12 @@ struct PreviewEdit {
     init?(changes: Set<String>, last: LastBuild, now: Date) {
         guard !changes.isEmpty else { return nil }
         if let next = last.nextPublication, Int64(now.timeIntervalSince1970) >= next { return nil }
-        var files: [String: SourceFile] = [:]
-        for file in last.sources.tree.documents { files[Self.absolute(file.path)] = file }
-        var statics: [String: StaticFile] = [:]
-        // A fingerprinted stylesheet gets a new name, which every page links: not a copy.
-        let renamed = Set((last.sources.theme?.assets ?? [:]).filter { $0.key != $0.value }.values)
-        for file in last.staticFiles.values where (file.outputPath.hasSuffix(".css") || file.outputPath.hasSuffix(".js"))
-            && !renamed.contains(file.outputPath) {
-            statics[file.url.standardizedFileURL.path] = file
-        }
         for path in changes.sorted() {
-            if let file = statics[path] {
+            if let file = last.copiedAssets[path] {
                 copies.append(file)
                 continue
             }
-            guard let known = files[path], let data = FileManager.default.contents(atPath: known.path),
+            guard let known = last.documentFiles[path], let data = FileManager.default.contents(atPath: known.path),
                   let stamp = SourceStamp.of(path: known.path) else { return nil }
             let file = SourceFile(kind: known.kind, path: known.path, folderLanguage: known.folderLanguage, data: data, stamp: stamp)
             guard let (document, warnings) = try? last.parser.parse(file),
@@ -101,7 +110,7 @@ struct PreviewEdit {
         let bodyDigests = Dictionary(documents.map { ($0.entry.document.sourcePath, $0.entry.digests) }, uniquingKeysWith: { $1 })
         let digests = last.digests.replacingBodies(
             model: last.digests.model.replacingBodies(in: graph, changed, digests: bodyDigests), paths: changed.map(\.sourcePath))
-        let readers = last.bodyReaders ?? Self.bodyReaders(of: cache)
+        let readers = last.bodyReaders
         var candidates: Set<String> = []
         for document in changed { candidates.formUnion(readers[document.sourcePath] ?? []) }
         let copied = Set(copies.map(\.outputPath))
@@ -109,6 +118,7 @@ struct PreviewEdit {
             if copied.contains(output.path) { return true }
             // The editors' status page reads what no digest answers: it is made on every build.
             if output.kind == .status { return true }
+            if last.unfinished.contains(output.path) { return true }
             guard candidates.contains(output.path), let record = cache.outputs[output.path] else { return false }
             return changed.contains { document in
                 record.reads[.body(document.sourcePath)].map { $0 != bodyDigests[document.sourcePath]?.body } ?? false

@@ -1,0 +1,109 @@
+import DuetModel
+import Foundation
+
+/// What `duet build` needs to say "nothing to do" without reading the cache: the stamp of every
+/// input when the last build started, the options it ran with, the span of time in which its
+/// choice of published posts holds, its report, and the stamp of every file it left in the
+/// output folder. When all of that still holds, the last build's outcome stands (make's and
+/// ninja's shortcut), and neither the cache nor the theme is read.
+struct UpToDateRecord: Sendable {
+    var inputs: UInt64
+    var options: UInt64
+    /// When the inputs were stamped (ns since 1970): a file modified close to it may have been
+    /// changed within the same tick of the file system's clock, so it is never trusted.
+    var stampedAt: Int
+    /// The build's "now" may move within `[since, until)` (seconds): no post's date falls in it.
+    var since: Int64
+    var until: Int64
+    var diagnostics: [Diagnostic]
+    var pagesPerLanguage: [(language: String, count: Int)]
+    var sharedPages: Int
+    var stylesheets: [String]
+    var outputs: [(path: String, stamp: FileStamp)]
+    /// The cache file's own stamp: a cache damaged or replaced since voids the record too.
+    var cacheStamp: FileStamp?
+
+    /// A file modified within this many nanoseconds of the stamping is read again.
+    static let racyWindow = 2_000_000_000
+
+    func stands(inputs now: InputStamps, options: UInt64, at moment: Int64, folder: OutputFolder, cacheStamp: FileStamp?) -> Bool {
+        guard now.digest == inputs, options == self.options, now.newest < stampedAt - Self.racyWindow,
+              moment >= since, moment < until, cacheStamp != nil, cacheStamp == self.cacheStamp else { return false }
+        return outputs.allSatisfy { folder.stamp(of: $0.path) == $0.stamp }
+    }
+
+    /// The report of a build that had nothing to do.
+    var report: BuildReport {
+        var report = BuildReport(diagnostics: diagnostics, pagesPerLanguage: pagesPerLanguage, sharedPages: sharedPages, seconds: 0)
+        report.renderedPages = 0
+        report.stylesheets = stylesheets
+        return report
+    }
+
+    /// `[since, until)` around `moment`: from the latest date at or before it to the first after.
+    static func span(around moment: Int64, dates: [Int64]) -> (since: Int64, until: Int64) {
+        (dates.filter { $0 <= moment }.max() ?? .min, dates.filter { $0 > moment }.min() ?? .max)
+    }
+
+    private static let magic = Array("DUETSTAMP".utf8)
+
+    func encoded(tool: UInt64) -> [UInt8] {
+        var writer = CacheWriter()
+        writer.write(tool)
+        writer.write(inputs)
+        writer.write(options)
+        writer.write(stampedAt)
+        writer.write(Int(since))
+        writer.write(Int(until))
+        writer.write(diagnostics.count)
+        for diagnostic in diagnostics { writer.write(diagnostic) }
+        writer.write(pagesPerLanguage.count)
+        for (language, count) in pagesPerLanguage {
+            writer.write(language)
+            writer.write(count)
+        }
+        writer.write(sharedPages)
+        writer.write(stylesheets.count)
+        for path in stylesheets { writer.write(path) }
+        writer.write(outputs.count)
+        for (path, stamp) in outputs {
+            writer.write(path)
+            writer.write(stamp.size)
+            writer.write(stamp.modified)
+        }
+        writer.write(cacheStamp?.size ?? -1)
+        writer.write(cacheStamp?.modified ?? -1)
+        var checksum = StableDigest()
+        checksum.combine(bytes: writer.bytes)
+        var trailer = CacheWriter()
+        trailer.write(checksum.value)
+        return Self.magic + writer.bytes + trailer.bytes
+    }
+
+    /// Nil unless the bytes are a complete record written by this binary (`tool`).
+    static func decode(_ bytes: [UInt8], tool: UInt64) -> UpToDateRecord? {
+        guard bytes.starts(with: magic) else { return nil }
+        var reader = CacheReader(Array(bytes[magic.count...]))
+        do throws(CacheReader.Corrupt) {
+            guard try reader.readUInt64() == tool else { return nil }
+            var record = UpToDateRecord(inputs: try reader.readUInt64(), options: try reader.readUInt64(), stampedAt: try reader.readInt(),
+                                        since: Int64(try reader.readInt()), until: Int64(try reader.readInt()),
+                                        diagnostics: [], pagesPerLanguage: [], sharedPages: 0, stylesheets: [], outputs: [])
+            for _ in 0..<(try reader.readCount()) { record.diagnostics.append(try reader.readDiagnostic()) }
+            for _ in 0..<(try reader.readCount()) { record.pagesPerLanguage.append((try reader.readString(), try reader.readInt())) }
+            record.sharedPages = try reader.readInt()
+            for _ in 0..<(try reader.readCount()) { record.stylesheets.append(try reader.readString()) }
+            for _ in 0..<(try reader.readCount()) {
+                record.outputs.append((try reader.readString(), FileStamp(size: try reader.readInt(), modified: try reader.readInt())))
+            }
+            let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt())
+            record.cacheStamp = stamp.size < 0 ? nil : stamp
+            let payloadEnd = reader.position
+            let checksum = try reader.readUInt64()
+            guard reader.isAtEnd, StableDigest.of(bytes: bytes[magic.count..<(magic.count + payloadEnd)]).value == checksum else { return nil }
+            return record
+        } catch {
+            return nil
+        }
+    }
+}
