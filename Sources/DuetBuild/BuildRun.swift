@@ -146,7 +146,7 @@ struct BuildRun {
             session.finished(next, memo: memo, last: indexesDocuments ? nil : LastBuild(
                 sources: sources, graph: model.graph, documents: documents, plan: plan, digests: digests, parser: parser,
                 staticFiles: staticFiles, staticDigests: staticDigests, diagnostics: report.diagnostics, memo: memo,
-                cache: next, unfinished: unfinished, now: options.now))
+                cache: next, unfinished: unfinished, report: report, now: options.now))
         } catch {
             report.writeFailure = error
         }
@@ -177,12 +177,19 @@ struct BuildRun {
         let staticDigest: @Sendable (String) -> UInt64 = { fixed[$0] ?? 0 }
         var warnings = last.warnings
         for (_, entry) in edit.documents { warnings[entry.document.sourcePath] = entry.warnings }
-        report.diagnostics = last.diagnostics + warnings.keys.sorted().flatMap { warnings[$0] ?? [] }
-        report.count(plan, languages: last.sources.config.languages)
+        // The same paths, so the same counts; the same warnings (as a save of text usually has), the same list.
+        if edit.documents.allSatisfy({ last.warnings[$0.entry.document.sourcePath] ?? [] == $0.entry.warnings }) {
+            report.diagnostics = last.report.diagnostics
+        } else {
+            report.diagnostics = (last.diagnostics + warnings.keys.sorted().flatMap { warnings[$0] ?? [] }).sortedByLocation()
+        }
+        (report.pagesPerLanguage, report.sharedPages, report.stylesheets)
+            = (last.report.pagesPerLanguage, last.report.sharedPages, last.report.stylesheets)
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
         clock.count("output files", stale.count)
-        let update = IncrementalUpdate(folder: OutputFolder(root: URL(fileURLWithPath: options.output)), previous: cache,
+        var update = IncrementalUpdate(folder: OutputFolder(root: URL(fileURLWithPath: options.output)), previous: cache,
                                        inPlace: options.updatesInPlace)
+        update.samePaths = true
         do {
             guard report.succeeded, let outcome = try writeIncrementally(stale, plan: plan, update: update, digests: digests,
                                                                          staticFiles: last.staticFiles, staticDigest: staticDigest) else {
@@ -197,6 +204,7 @@ struct BuildRun {
             (updated.graph, updated.plan, updated.digests) = (edit.graph, plan, digests)
             (updated.staticDigests, updated.warnings, updated.bodyReaders) = (staticDigests, warnings, readers)
             updated.unfinished = unfinished
+            updated.report.diagnostics = report.diagnostics
             for output in stale {
                 for read in outcome.outputs[output.path]?.reads.keys ?? [:].keys {
                     if case .body(let source) = read { updated.bodyReaders[source, default: []].insert(output.path) }

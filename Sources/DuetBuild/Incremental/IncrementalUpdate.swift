@@ -17,6 +17,9 @@ struct IncrementalUpdate {
     /// Called before the first file is replaced in place: a build that dies half-way must not
     /// leave a record of files it never wrote.
     var willReplace: () -> Void = {}
+    /// The plan has the paths the previous build's had (the preview's edit of bodies): nothing
+    /// to remove, and no need to compare every path to find that out.
+    var samePaths = false
 
     struct Outcome {
         var outputs: [String: BuildCache.Output]
@@ -43,9 +46,13 @@ struct IncrementalUpdate {
     /// Writes `rendered` (the render of the rendered outputs among `stale`) and copies the stale static files.
     func apply(plan: SitePlan, stale: [PlannedOutput], rendered: [RenderedOutput], digests: OutputDigests,
                staticFiles: [String: StaticFile], staticDigest: @Sendable (String) -> UInt64) throws(BuildError) -> Outcome {
-        let kept = Set(plan.outputs.map(\.path))
-        let removed = previous.outputs.keys.filter { !kept.contains($0) }
-        var outputs = previous.outputs.filter { kept.contains($0.key) }
+        var outputs = previous.outputs
+        var removed: [String] = []
+        if !samePaths {
+            let kept = Set(plan.outputs.map(\.path))
+            removed = outputs.keys.filter { !kept.contains($0) }
+            for path in removed { outputs[path] = nil }
+        }
         guard !stale.isEmpty || !removed.isEmpty else {
             return Outcome(outputs: outputs, renderedPages: 0, changedAnything: false)
         }

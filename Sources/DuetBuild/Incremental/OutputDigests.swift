@@ -13,6 +13,8 @@ final class OutputDigests: Sendable {
     /// - Parameter reads: what the previous build's outputs read.
     init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], answering reads: [Dependency] = [],
          documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
+        inherited = nil
+        invalidated = []
         let answers = Answers(model: ModelDigests(graph: graph, documentDigests: documentDigests), strings: strings, templates: templates)
         let values = ParallelMap.map(reads) { answers.digest(of: $0) }
         var known: [Dependency: UInt64] = [:]
@@ -25,23 +27,30 @@ final class OutputDigests: Sendable {
     /// What the model's reads digest to (the preview patches it after a save).
     var model: ModelDigests { answers.model }
 
-    private init(answers: Answers, known: [Dependency: UInt64]) {
+    /// The answers of the build this one patched (`replacingBodies`), good for every read but
+    /// `invalidated`; always the last whole build's, so edits never stack up a chain.
+    private let inherited: OutputDigests?
+    private let invalidated: Set<Dependency>
+
+    private init(answers: Answers, inherited: OutputDigests, invalidated: Set<Dependency>) {
         self.answers = answers
-        self.known = known
+        self.known = [:]
+        self.inherited = inherited
+        self.invalidated = invalidated
     }
 
     /// The answers after an edit of these documents' bodies only (`SiteGraph.replacingBodies`):
-    /// every read answers as it did, but for the bodies, which `model` now digests.
+    /// every read answers as it did, but for the bodies, which `model` now digests. Nothing is
+    /// copied: the whole build's answers are consulted for the reads the edits left alone.
     func replacingBodies(model: ModelDigests, paths: [String]) -> OutputDigests {
-        var known = self.known
-        known.merge(memo.withLock { $0 }, uniquingKeysWith: { first, _ in first })
-        for path in paths { known[.body(path)] = nil }
-        return OutputDigests(answers: Answers(model: model, strings: answers.strings, templates: answers.templates), known: known)
+        OutputDigests(answers: Answers(model: model, strings: answers.strings, templates: answers.templates),
+                      inherited: inherited ?? self, invalidated: invalidated.union(paths.map { .body($0) }))
     }
 
     /// Nil means the read cannot be answered from the model (a volatile output): never current.
     func digest(of dependency: Dependency) -> UInt64? {
         if let value = known[dependency] { return value }
+        if let inherited, !invalidated.contains(dependency) { return inherited.digest(of: dependency) }
         if let value = memo.withLock({ $0[dependency] }) { return value }
         let value = answers.digest(of: dependency)
         if let value { memo.withLock { $0[dependency] = value } }

@@ -28,11 +28,14 @@ struct LastBuild: Sendable {
     /// The documents and the stylesheets and scripts by absolute path, as the watcher names them.
     let documentFiles: [String: SourceFile]
     let copiedAssets: [String: StaticFile]
+    /// Its counts and its diagnostics: an edit of bodies keeps the counts, and usually the list.
+    var report: BuildReport
 
     /// Made after the build's reload event, so what it gathers costs the next save nothing.
     init(sources: SitePipeline.Sources, graph: SiteGraph, documents: [ParsedDocument], plan: SitePlan, digests: OutputDigests,
          parser: DocumentParser, staticFiles: [String: StaticFile], staticDigests: [String: UInt64],
-         diagnostics: [Diagnostic], memo: ParseMemo, cache: BuildCache, unfinished: Set<String>, now: Date) {
+         diagnostics: [Diagnostic], memo: ParseMemo, cache: BuildCache, unfinished: Set<String>, report: BuildReport, now: Date) {
+        self.report = report
         (self.sources, self.graph, self.plan, self.digests, self.parser) = (sources, graph, plan, digests, parser)
         (self.staticFiles, self.staticDigests, self.unfinished) = (staticFiles, staticDigests, unfinished)
         var files: [String: SourceFile] = [:]
