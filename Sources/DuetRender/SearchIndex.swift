@@ -10,7 +10,7 @@ import DuetModel
 /// the cost of the body's own text: an inverted index of Chinese character pairs would be larger
 /// than the text it indexes. Tokens already in the title, authors or excerpt stay out of the filter.
 struct SearchIndex: Sendable {
-    struct Entry: Sendable {
+    struct Entry: Sendable, Equatable {
         var title: String
         var url: String
         var authors: String
@@ -20,6 +20,8 @@ struct SearchIndex: Sendable {
 
     var language: String
     var entries: [Entry]
+    /// Each entry's record as last made, shared by the indexes a preview session makes again.
+    var fragments: SearchFragments?
 
     static let version = 1
     /// Bits per body token: about 2 % false "contains" for a one-token query at 8, less for each
@@ -32,18 +34,26 @@ struct SearchIndex: Sendable {
     func json() -> String {
         var out = "{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":["
         for (index, entry) in entries.enumerated() {
+            // Left unfinished for a newer save: `SitePlan.render` discards this output.
+            if RenderInterruption.isRequested { break }
             if index > 0 { out += "," }
-            let shown = SearchTokenizer.fieldTokens(entry.title)
-                .union(SearchTokenizer.fieldTokens(entry.authors))
-                .union(SearchTokenizer.fieldTokens(entry.excerpt))
-            let body = SearchTokenizer.tokenHashes(entry.bodyHTML, isHTML: true).subtracting(shown.map(BloomFilter.fnv1a))
-            var filter = BloomFilter(count: body.count, bitsPerToken: Self.bitsPerToken, hashes: Self.hashes)
-            for hash in body { filter.insert(hash: hash) }
-            out += "{\"t\":\(Self.quoted(entry.title)),\"u\":\(Self.quoted(entry.url)),"
-            if !entry.authors.isEmpty { out += "\"a\":\(Self.quoted(entry.authors))," }
-            out += "\"e\":\(Self.quoted(entry.excerpt)),\"b\":\"\(filter.base64)\"}"
+            out += fragments?.record(of: entry, make: Self.record) ?? Self.record(of: entry)
         }
         return out + "]}\n"
+    }
+
+    /// One article's record: what results show, and its body's tokens as a Bloom filter.
+    static func record(of entry: Entry) -> String {
+        let shown = SearchTokenizer.fieldTokens(entry.title)
+            .union(SearchTokenizer.fieldTokens(entry.authors))
+            .union(SearchTokenizer.fieldTokens(entry.excerpt))
+        let body = SearchTokenizer.tokenHashes(entry.bodyHTML, isHTML: true).subtracting(shown.map(BloomFilter.fnv1a))
+        var filter = BloomFilter(count: body.count, bitsPerToken: bitsPerToken, hashes: hashes)
+        for hash in body { filter.insert(hash: hash) }
+        var out = "{\"t\":\(quoted(entry.title)),\"u\":\(quoted(entry.url)),"
+        if !entry.authors.isEmpty { out += "\"a\":\(quoted(entry.authors))," }
+        out += "\"e\":\(quoted(entry.excerpt)),\"b\":\"\(filter.base64)\"}"
+        return out
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped, nothing else.
@@ -86,6 +96,6 @@ extension PageContextFactory {
                 excerpt: PlainText.truncate(lead.isEmpty ? PlainText.from(html: document.bodyHTML) : lead, width: SearchIndex.excerptWidth),
                 bodyHTML: document.bodyHTML)
         }
-        return SearchIndex(language: language, entries: entries)
+        return SearchIndex(language: language, entries: entries, fragments: searchFragments)
     }
 }

@@ -51,11 +51,17 @@ public struct SitePlan: Sendable {
         var outputs: [RenderedOutput] = []
         var failures: [Diagnostic] = []
         let makers = selected.compactMap { output in output.make.map { (output.path, $0) } }
+        let check = isCancelled.map(RenderInterruption.Check.init)
         let results = ParallelMap.map(makers) { path, make in
             let recorder = DependencyRecorder()
             return Result { () throws(RenderFailure) -> RenderedOutput in
-                if isCancelled?() == true { throw RenderFailure(.error("build cancelled", at: SourceLocation(file: path))) }
-                let file = try recorder.recording { () throws(RenderFailure) in try make(factory) }
+                let cancelled = RenderFailure(.error("build cancelled", at: SourceLocation(file: path)))
+                if isCancelled?() == true { throw cancelled }
+                let file = try RenderInterruption.during(check) { () throws(RenderFailure) in
+                    try recorder.recording { () throws(RenderFailure) in try make(factory) }
+                }
+                // A render that stopped early for a newer save is incomplete: never written.
+                if isCancelled?() == true { throw cancelled }
                 return RenderedOutput(file: file, dependencies: recorder.dependencies)
             }
         }
