@@ -1,12 +1,12 @@
 import DuetModel
-import Mustache
+import DuetTemplate
 
 /// The compiled templates of a theme, parsed once and shared by every rendering thread.
 ///
-/// swift-mustache renders a missing partial or parent as empty text without complaint, so every
+/// The engine renders a missing partial or parent as empty text, as Mustache asks, so every
 /// `{{> name}}` and `{{< name}}` is checked here, at load time, and reported at its line.
 public struct Theme: Sendable {
-    let library: MustacheLibrary
+    let library: TemplateLibrary
     public let layouts: Set<String>
     public let strings: [String: Strings]
     /// Each template's digest with those of the partials and parents it includes, so a page
@@ -14,9 +14,9 @@ public struct Theme: Sendable {
     public let templateDigests: [String: UInt64]
 
     public init(templates: [TemplateSource], strings: [String: Strings]) throws(DiagnosticError) {
-        var library = MustacheLibrary()
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
+        var unique: [TemplateSource] = []
         for template in templates.sorted(by: { $0.path < $1.path }) {
             if let owner = owners[template.name] {
                 diagnostics.append(.error("template name '\(template.name)' is also used by \(owner)",
@@ -24,12 +24,16 @@ public struct Theme: Sendable {
                 continue
             }
             owners[template.name] = template.path
-            do {
-                library.register(try MustacheTemplate(string: template.text), named: template.name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(TemplateSyntaxMessage.diagnostic(for: error, template: template))
-            } catch {
-                diagnostics.append(.error("template syntax error: \(error)", at: SourceLocation(file: template.path)))
+            unique.append(template)
+        }
+        var library: TemplateLibrary?
+        do {
+            library = try TemplateLibrary(unique.map { ($0.name, $0.text) })
+        } catch {
+            let byName = Dictionary(unique.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            for (name, syntax) in error.errors {
+                guard let template = byName[name] else { continue }
+                diagnostics.append(TemplateSyntaxMessage.diagnostic(for: syntax, template: template))
             }
         }
         for template in templates {
@@ -40,7 +44,7 @@ public struct Theme: Sendable {
             }
         }
         diagnostics += Self.cycles(in: templates, known: Set(owners.keys))
-        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics.sortedByLocation()) }
+        guard diagnostics.isEmpty, let library else { throw DiagnosticError(diagnostics.sortedByLocation()) }
         self.library = library
         self.layouts = Set(templates.filter { $0.role == .layout }.map(\.name))
         self.strings = strings
@@ -67,7 +71,7 @@ public struct Theme: Sendable {
         return result
     }
 
-    /// swift-mustache would recurse without end through a partial that includes itself, directly or
+    /// Rendering would recurse without end through a partial that includes itself, directly or
     /// through others: refuse such a theme, naming the chain, at the reference that closes it.
     static func cycles(in templates: [TemplateSource], known: Set<String>) -> [Diagnostic] {
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -96,9 +100,14 @@ public struct Theme: Sendable {
         return diagnostics
     }
 
-    func render(_ context: Any, layout: String) -> String {
+    /// The page `layout` renders for `context`: the one way Duet renders a template.
+    func render(_ context: some TemplateView, layout: String) -> String {
+        render(.view(context), layout: layout)
+    }
+
+    func render(_ context: TemplateValue, layout: String) -> String {
         DependencyRecorder.current?.record(.layout(layout))
-        return library.render(context, withTemplate: layout) ?? ""
+        return String(decoding: library.render(context, template: layout), as: UTF8.self)
     }
 }
 

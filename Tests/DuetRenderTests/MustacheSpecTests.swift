@@ -1,4 +1,5 @@
 @testable import DuetRender
+import DuetTemplate
 import Foundation
 import XCTest
 
@@ -75,27 +76,26 @@ private struct SpecSuite: Decodable {
     var tests: [Test]
 }
 
-/// A JSON value as swift-mustache walks it: dictionaries, arrays, strings, numbers, booleans, and
-/// `NSNull` for null (which swift-mustache reads as missing).
+/// A JSON value as a template reads it: objects are maps, null is absent.
 private struct SpecValue: Decodable {
-    var value: Any
+    var value: TemplateValue
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
-            value = NSNull()
+            value = .none
         } else if let flag = try? container.decode(Bool.self) {
-            value = flag
+            value = .bool(flag)
         } else if let whole = try? container.decode(Int.self) {
-            value = whole
+            value = .int(whole)
         } else if let number = try? container.decode(Double.self) {
-            value = number
+            value = .double(number)
         } else if let text = try? container.decode(String.self) {
-            value = text
+            value = .text(text)
         } else if let list = try? container.decode([SpecValue].self) {
-            value = list.map(\.value)
+            value = .list(list.map(\.value))
         } else {
-            value = try container.decode([String: SpecValue].self).mapValues(\.value)
+            value = .map(try container.decode([String: SpecValue].self).mapValues(\.value))
         }
     }
 }
