@@ -38,7 +38,8 @@ public struct TemplateLibrary: Sendable {
             switch node {
             case .section(let name, let body): return .section(name, resolve(body, indices))
             case .inverted(let name, let body): return .inverted(name, resolve(body, indices))
-            case .block(let name, let body, let indentation): return .block(name, resolve(body, indices), indentation: indentation)
+            case .block(let name, let body, let indentation, let intrinsic):
+                return .block(name, resolve(body, indices), indentation: indentation, intrinsic: intrinsic)
             case .blockDefinition(let name, let body): return .blockDefinition(name, resolve(body, indices))
             case .partial(let reference, let indentation, let overrides):
                 var resolved = reference

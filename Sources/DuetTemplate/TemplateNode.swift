@@ -8,7 +8,9 @@ indirect enum TemplateNode: Sendable {
     /// `indentation` is set for a standalone tag: every line the partial renders is indented by it.
     case partial(PartialReference, indentation: [UInt8]?, overrides: [String: [TemplateNode]]?)
     /// `{{$name}}default{{/name}}` in a template: the innermost caller's override, or the default.
-    case block(String, [TemplateNode], indentation: [UInt8])
+    /// `intrinsic`, for a standalone tag, is the indentation of the default's first line: an
+    /// override is indented to it (the spec's "intrinsic indentation").
+    case block(String, [TemplateNode], indentation: [UInt8], intrinsic: [UInt8])
     /// `{{$name}}...{{/name}}` directly inside a `{{< parent}}`; collected into its overrides.
     case blockDefinition(String, [TemplateNode])
     /// `{{% CONTENT_TYPE: TEXT }}` (no escaping) or `HTML` for the rest of the template.

@@ -269,7 +269,11 @@ struct TemplateParser {
                     if !whiteSpaceBefore.isEmpty { appendText(whiteSpaceBefore) }
                     if isStandalone(state) { setNewLine = true }
                     let body = try parse(state.section(name.written, newLine: setNewLine))
-                    nodes.append(.block(name.written, body, indentation: Array(whiteSpaceBefore)))
+                    var intrinsic: [UInt8] = []
+                    if setNewLine, case .text(let first)? = body.first {
+                        intrinsic = Array(first.prefix { $0 == 0x20 || $0 == 0x09 })
+                    }
+                    nodes.append(.block(name.written, body, indentation: Array(whiteSpaceBefore), intrinsic: intrinsic))
                     whiteSpaceBefore = []
                 }
 

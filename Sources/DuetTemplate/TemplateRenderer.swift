@@ -53,9 +53,20 @@ struct TemplateRenderer {
                 }
             case .partial(let reference, let indentation, let overrides):
                 partial(reference, indentation: indentation, overrides: overrides, frame)
-            case .block(let name, let defaultBody, let indentation):
-                let body = frame.overrides?[name] ?? defaultBody
-                render(body, Frame(indentation: frame.indentation + indentation, escapes: frame.escapes, overrides: frame.overrides))
+            case .block(let name, let defaultBody, let indentation, let intrinsic):
+                var inner = Frame(indentation: frame.indentation + indentation, escapes: frame.escapes, overrides: frame.overrides)
+                guard let override = frame.overrides?[name] else {
+                    render(defaultBody, inner)
+                    continue
+                }
+                // The tag's own whitespace was written before it; the rest of the default's
+                // indentation is written here, and every further line of the override gets all of it.
+                if intrinsic.count > indentation.count, intrinsic.starts(with: indentation) {
+                    indentIfNeeded()
+                    output.append(contentsOf: intrinsic[indentation.count...])
+                    inner.indentation = frame.indentation + intrinsic
+                }
+                render(override, inner)
             case .blockDefinition:
                 continue
             case .contentType(let escapes):
