@@ -16,7 +16,8 @@ public struct Theme: Sendable {
     public init(templates: [TemplateSource], strings: [String: Strings]) throws(DiagnosticError) {
         var diagnostics: [Diagnostic] = []
         var owners: [String: String] = [:]
-        var unique: [TemplateSource] = []
+        var parsed: [(name: String, template: ParsedTemplate)] = []
+        var sources: [TemplateSource] = []
         for template in templates.sorted(by: { $0.path < $1.path }) {
             if let owner = owners[template.name] {
                 diagnostics.append(.error("template name '\(template.name)' is also used by \(owner)",
@@ -24,34 +25,31 @@ public struct Theme: Sendable {
                 continue
             }
             owners[template.name] = template.path
-            unique.append(template)
-        }
-        var library: TemplateLibrary?
-        do {
-            library = try TemplateLibrary(unique.map { ($0.name, $0.text) })
-        } catch {
-            let byName = Dictionary(unique.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-            for (name, syntax) in error.errors {
-                guard let template = byName[name] else { continue }
-                diagnostics.append(TemplateSyntaxMessage.diagnostic(for: syntax, template: template))
+            do {
+                parsed.append((template.name, try ParsedTemplate(parsing: template.text)))
+                sources.append(template)
+            } catch {
+                diagnostics.append(TemplateSyntaxMessage.diagnostic(for: error, template: template))
             }
         }
-        for template in templates {
-            for reference in TemplateReferences.scan(template.text) where owners[reference.name] == nil {
+        // The references the parser found (a partial named in a comment is not one), by template.
+        let references = Dictionary(parsed.map { ($0.name, $0.template.references) }, uniquingKeysWith: { first, _ in first })
+        for template in sources {
+            for reference in references[template.name] ?? [] where owners[reference.name] == nil {
                 let kind = reference.isParent ? "parent template" : "partial"
                 diagnostics.append(.error("\(kind) '\(reference.name)' does not exist in the theme",
                                           at: SourceLocation(file: template.path, line: reference.line, column: reference.column)))
             }
         }
-        diagnostics += Self.cycles(in: templates, known: Set(owners.keys))
-        guard diagnostics.isEmpty, let library else { throw DiagnosticError(diagnostics.sortedByLocation()) }
-        self.library = library
+        diagnostics += Self.cycles(in: sources, references: references)
+        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics.sortedByLocation()) }
+        self.library = TemplateLibrary(parsed)
         self.layouts = Set(templates.filter { $0.role == .layout }.map(\.name))
         self.strings = strings
-        self.templateDigests = Self.digests(of: templates)
+        self.templateDigests = Self.digests(of: sources, references: references)
     }
 
-    private static func digests(of templates: [TemplateSource]) -> [String: UInt64] {
+    private static func digests(of templates: [TemplateSource], references: [String: [TemplateReference]]) -> [String: UInt64] {
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var result: [String: UInt64] = [:]
         for template in templates {
@@ -64,7 +62,7 @@ public struct Theme: Sendable {
                 guard seen.insert(name).inserted, let included = byName[name] else { continue }
                 digest.combine(name)
                 digest.combine(included.text)
-                queue += TemplateReferences.scan(included.text).map(\.name)
+                queue += (references[name] ?? []).map(\.name)
             }
             result[template.name] = digest.value
         }
@@ -73,13 +71,13 @@ public struct Theme: Sendable {
 
     /// Rendering would recurse without end through a partial that includes itself, directly or
     /// through others: refuse such a theme, naming the chain, at the reference that closes it.
-    static func cycles(in templates: [TemplateSource], known: Set<String>) -> [Diagnostic] {
+    static func cycles(in templates: [TemplateSource], references: [String: [TemplateReference]]) -> [Diagnostic] {
         let byName = Dictionary(templates.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [Diagnostic] = []
         var reported: Set<String> = []
         func visit(_ name: String, chain: [String]) {
             guard let template = byName[name] else { return }
-            for reference in TemplateReferences.scan(template.text) where known.contains(reference.name) {
+            for reference in references[name] ?? [] where byName[reference.name] != nil {
                 if let start = chain.firstIndex(of: reference.name) {
                     let loop = (chain[start...] + [name, reference.name]).joined(separator: " -> ")
                     if reported.insert(loop).inserted {
@@ -111,45 +109,3 @@ public struct Theme: Sendable {
     }
 }
 
-/// Partial (`{{> name}}`) and parent (`{{< name}}`) names a template refers to, with positions.
-enum TemplateReferences {
-    struct Reference: Equatable {
-        var name: String
-        var isParent: Bool
-        var line: Int
-        var column: Int
-    }
-
-    static func scan(_ text: String) -> [Reference] {
-        var references: [Reference] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.firstRange(of: "{{") {
-                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
-                // A comment runs to its first `}}`: a partial written inside it is not a reference.
-                if afterOpen.first == "!", let close = afterOpen.firstRange(of: "}}") {
-                    rest = afterOpen[close.upperBound...]
-                    continue
-                }
-                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
-                      let close = afterOpen.firstRange(of: "}}") else {
-                    rest = rest[open.upperBound...]
-                    continue
-                }
-                let name = afterOpen.dropFirst()[..<close.lowerBound].trimmingCharacters(in: " ")
-                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
-                if !name.isEmpty, !name.hasPrefix("*") {
-                    references.append(Reference(name: name, isParent: sigil == "<", line: index + 1, column: column))
-                }
-                rest = afterOpen[close.upperBound...]
-            }
-        }
-        return references
-    }
-}
-
-extension Substring {
-    fileprivate func trimmingCharacters(in character: Character) -> String {
-        String(drop { $0 == character }.reversed().drop { $0 == character }.reversed())
-    }
-}

@@ -4,23 +4,12 @@ public struct TemplateLibrary: Sendable {
     let templates: [[TemplateNode]]
     let indices: [String: Int]
 
-    /// Parses every template; the first syntax error of each is returned beside the library
-    /// (a template that does not parse is left out of it).
-    public init(_ sources: [(name: String, text: String)]) throws(TemplateLibraryError) {
-        var parsed: [(String, [TemplateNode])] = []
-        var errors: [(name: String, error: TemplateSyntaxError)] = []
-        for source in sources {
-            do {
-                parsed.append((source.name, try TemplateParser.parse(source.text)))
-            } catch {
-                errors.append((source.name, error))
-            }
-        }
-        if !errors.isEmpty { throw TemplateLibraryError(errors: errors) }
+    /// Templates parsed with `ParsedTemplate(parsing:)`; the first of two with one name wins.
+    public init(_ templates: [(name: String, template: ParsedTemplate)]) {
         var indices: [String: Int] = [:]
-        for (offset, entry) in parsed.enumerated() where indices[entry.0] == nil { indices[entry.0] = offset }
+        for (offset, entry) in templates.enumerated() where indices[entry.name] == nil { indices[entry.name] = offset }
         self.indices = indices
-        templates = parsed.map { Self.resolve($0.1, indices) }
+        self.templates = templates.map { Self.resolve($0.template.nodes, indices) }
     }
 
     public func contains(_ name: String) -> Bool { indices[name] != nil }
@@ -51,7 +40,3 @@ public struct TemplateLibrary: Sendable {
     }
 }
 
-/// The templates of a library that did not parse, each with its first error.
-public struct TemplateLibraryError: Error, Sendable {
-    public var errors: [(name: String, error: TemplateSyntaxError)]
-}

@@ -44,3 +44,27 @@ struct TemplateName: Sendable, Equatable {
     /// As written, for closing tags and messages.
     var written: String
 }
+
+/// One template's tree and the partials and parents it names, as parsed.
+public struct ParsedTemplate: Sendable {
+    let nodes: [TemplateNode]
+    /// Every `{{> name}}` and `{{< name}}` with a fixed name, in the order written.
+    public let references: [TemplateReference]
+
+    public init(parsing text: String) throws(TemplateSyntaxError) {
+        self = try TemplateParser.parse(text)
+    }
+
+    init(nodes: [TemplateNode], references: [TemplateReference]) {
+        self.nodes = nodes
+        self.references = references
+    }
+}
+
+/// A partial (`{{> name}}`) or parent (`{{< name}}`) a template names, where its tag opens.
+public struct TemplateReference: Sendable, Equatable {
+    public var name: String
+    public var isParent: Bool
+    public var line: Int
+    public var column: Int
+}

@@ -36,27 +36,38 @@ struct TemplateParser {
 
     private let bytes: [UInt8]
     private var position = 0
+    /// Where the tag being parsed opens, for the references it makes.
+    private var tagStart = 0
+    private(set) var references: [TemplateReference] = []
 
     init(_ text: String) {
         bytes = Array(text.utf8)
     }
 
-    static func parse(_ text: String) throws(TemplateSyntaxError) -> [TemplateNode] {
+    static func parse(_ text: String) throws(TemplateSyntaxError) -> ParsedTemplate {
         var parser = TemplateParser(text)
         do {
-            return try parser.parse(State())
+            let nodes = try parser.parse(State())
+            return ParsedTemplate(nodes: nodes, references: parser.references)
         } catch let kind {
-            throw parser.error(kind)
+            let (line, column) = parser.lineAndColumn(of: parser.position)
+            throw TemplateSyntaxError(kind: kind, line: line, column: column)
         }
     }
 
-    private func error(_ kind: TemplateSyntaxError.Kind) -> TemplateSyntaxError {
-        let upTo = min(position, bytes.count)
+    /// 1-based; the column counts characters, as an editor does.
+    private func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
+        let upTo = min(offset, bytes.count)
         var lineStart = upTo
         while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
         let line = bytes[..<upTo].reduce(1) { $1 == UInt8(ascii: "\n") ? $0 + 1 : $0 }
-        let column = String(decoding: bytes[lineStart..<upTo], as: UTF8.self).count + 1
-        return TemplateSyntaxError(kind: kind, line: line, column: column)
+        return (line, String(decoding: bytes[lineStart..<upTo], as: UTF8.self).count + 1)
+    }
+
+    private mutating func noteReference(_ name: String, isParent: Bool) {
+        guard !name.isEmpty else { return }
+        let (line, column) = lineAndColumn(of: tagStart)
+        references.append(TemplateReference(name: name, isParent: isParent, line: line, column: column))
     }
 
     // MARK: - Reading
@@ -171,6 +182,7 @@ struct TemplateParser {
                 state.newLine = false
             }
             if atEnd { break }
+            tagStart = position - state.start.count
             var setNewLine = false
             switch current {
             case UInt8(ascii: "#"), UInt8(ascii: "^"):
@@ -228,6 +240,7 @@ struct TemplateParser {
                     dynamic = true
                 }
                 let name = try parsePartialName(state)
+                if !dynamic { noteReference(name, isParent: false) }
                 if !whiteSpaceBefore.isEmpty { appendText(whiteSpaceBefore) }
                 var indentation: [UInt8]?
                 if isStandalone(state) {
@@ -243,6 +256,7 @@ struct TemplateParser {
                 let written = try parsePartialName(state)
                 let dynamic = written.hasPrefix("*")
                 let name = dynamic ? String(written.dropFirst()) : written
+                if !dynamic { noteReference(name, isParent: true) }
                 if !whiteSpaceBefore.isEmpty { appendText(whiteSpaceBefore) }
                 if isStandalone(state) { setNewLine = true }
                 let body = try parse(state.parent(written))

@@ -3,7 +3,8 @@ import XCTest
 
 final class TemplateLibraryTests: XCTestCase {
     private func render(_ text: String, _ context: TemplateValue, partials: [String: String] = [:]) throws -> String {
-        let library = try TemplateLibrary([("page", text)] + partials.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+        let sources = [("page", text)] + partials.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        let library = TemplateLibrary(try sources.map { ($0.0, try ParsedTemplate(parsing: $0.1)) })
         return String(decoding: library.render(context, template: "page"), as: UTF8.self)
     }
 
@@ -38,9 +39,25 @@ final class TemplateLibraryTests: XCTestCase {
     }
 
     func testSyntaxErrorsCarryTheirPosition() {
-        XCTAssertThrowsError(try TemplateLibrary([("page", "a\n{{#s}}\nb{{/t}}")])) { error in
-            let first = (error as? TemplateLibraryError)?.errors.first?.error
-            XCTAssertEqual(first, TemplateSyntaxError(kind: .mismatchedClose, line: 3, column: 5))
+        XCTAssertThrowsError(try ParsedTemplate(parsing: "a\n{{#s}}\nb{{/t}}")) { error in
+            XCTAssertEqual(error as? TemplateSyntaxError, TemplateSyntaxError(kind: .mismatchedClose, line: 3, column: 5))
         }
+        XCTAssertThrowsError(try ParsedTemplate(parsing: "<p>{{#s}}\n{{name}}")) { error in
+            XCTAssertEqual((error as? TemplateSyntaxError)?.kind, .unclosedSection)
+        }
+    }
+
+    func testReferencesAreWhereTheirTagsOpenAndSkipCommentsAndDynamicNames() throws {
+        let parsed = try ParsedTemplate(parsing: "{{! {{> old}} }}\n  中文{{> head}}\n{{>*lang}}{{<base}}{{$body}}x{{/body}}{{/base}}")
+        XCTAssertEqual(parsed.references, [
+            TemplateReference(name: "head", isParent: false, line: 2, column: 5),
+            TemplateReference(name: "base", isParent: true, line: 3, column: 11),
+        ])
+    }
+
+    func testSetDelimitersAndInheritance() throws {
+        XCTAssertEqual(try render("{{=<% %>=}}<%a%> {{a}}", .map(["a": .text("1")])), "1 {{a}}")
+        XCTAssertEqual(try render("{{<base}}{{$title}}Mine{{/title}}{{/base}}", .map([:]), partials: ["base": "<h1>{{$title}}Default{{/title}}</h1>{{$foot}}end{{/foot}}"]),
+                       "<h1>Mine</h1>end")
     }
 }
