@@ -214,7 +214,10 @@ struct TemplateParser {
             case UInt8(ascii: "!"):
                 position += 1
                 while !atEnd, !starts(with: state.end, at: position) { position += 1 }
-                guard read(state.end) else { throw .unclosedComment }
+                guard read(state.end) else {
+                    position = tagStart  // the comment's opening, not the end of the file
+                    throw .unclosedComment
+                }
                 setNewLine = isStandalone(state)
 
             case UInt8(ascii: "{"), UInt8(ascii: "&"):

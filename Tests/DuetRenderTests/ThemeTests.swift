@@ -89,4 +89,10 @@ final class ThemeTests: XCTestCase {
             "themes/tiny/partials/post.mustache:1:1: error: template name 'post' is also used by themes/tiny/layouts/post.mustache",
         ])
     }
+
+    func testUnclosedCommentIsReportedAtItsOpening() throws {
+        let error = try XCTUnwrap(themeError([layout("home", "<p>\n{{! never closed\n</p>\n")]))
+        XCTAssertEqual(error.diagnostics.map(\.description),
+                       ["themes/tiny/layouts/home.mustache:2:1: error: template syntax error: a comment is never closed (a '}}' is missing)"])
+    }
 }

@@ -60,4 +60,24 @@ final class TemplateLibraryTests: XCTestCase {
         XCTAssertEqual(try render("{{<base}}{{$title}}Mine{{/title}}{{/base}}", .map([:]), partials: ["base": "<h1>{{$title}}Default{{/title}}</h1>{{$foot}}end{{/foot}}"]),
                        "<h1>Mine</h1>end")
     }
+
+    func testDynamicPartialAndTextContentType() throws {
+        XCTAssertEqual(try render("{{>*which}}|{{%CONTENT_TYPE: TEXT}}{{a}}", .map(["which": .text("zh"), "a": .text("<b>")]),
+                                  partials: ["zh": "中文 {{a}}", "en": "English"]),
+                       "中文 &lt;b&gt;|<b>")
+    }
+
+    func testAViewAnswersThroughItsSwitchAndMissesFallThrough() throws {
+        struct Person: TemplateView {
+            var name: String
+            func value(for key: String) -> TemplateValue {
+                switch key {
+                case "name": return .text(name)
+                default: return .none
+                }
+            }
+        }
+        let context = TemplateValue.map(["site": .text("Duet"), "people": .views([Person(name: "Lin"), Person(name: "Ada")])])
+        XCTAssertEqual(try render("{{#people}}{{name}}@{{site}}{{^last()}}, {{/last()}}{{/people}}", context), "Lin@Duet, Ada@Duet")
+    }
 }
