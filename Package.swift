@@ -16,7 +16,6 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
@@ -30,10 +29,12 @@ let package = Package(
         .target(name: "DuetModel"),
         .target(name: "DuetMarkdown", dependencies: ["CCmarkGFM", "DuetModel"]),
         .target(name: "DuetLiquid", dependencies: ["DuetModel"]),
+        // Duet's Mustache engine: templates parsed once, rendered into bytes; no other Duet module.
+        .target(name: "DuetTemplate"),
         .target(name: "DuetSource", dependencies: ["DuetModel", "DuetMarkdown", "DuetLiquid", "Yams"]),
         .target(name: "DuetRender", dependencies: [
             "DuetModel",
-            .product(name: "Mustache", package: "swift-mustache"),
+            "DuetTemplate",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "DuetAuthoring", dependencies: ["DuetModel", "DuetSource"]),
@@ -64,7 +65,8 @@ let package = Package(
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
         .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
         .testTarget(name: "DuetLiquidTests", dependencies: ["DuetLiquid", "DuetModel"]),
-        .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel"]),
+        .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel", "DuetTemplate"]),
+        .testTarget(name: "DuetTemplateTests", dependencies: ["DuetTemplate"]),
         .testTarget(name: "DuetBuildTests", dependencies: [
             "DuetBuild",
             "DuetEmbedded",

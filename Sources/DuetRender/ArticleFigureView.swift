@@ -1,11 +1,11 @@
 import DuetModel
 import Foundation
-import Mustache
+import DuetTemplate
 
 /// The picture an article's `image:` names, as its page shows it under the title: with the
 /// author's caption (`image_caption:`), alt text (`image_alt:`, else the caption, else the title)
 /// and, for a file of the site, its size, so the text below does not move when it loads.
-struct ArticleFigureView: MustacheParent, Sendable {
+struct ArticleFigureView: TemplateView, Sendable {
     var source: String
     var alt: String
     var caption: String?
@@ -24,15 +24,15 @@ struct ArticleFigureView: MustacheParent, Sendable {
         size = sizes[path]
     }
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "src": return source
-        case "alt": return alt
-        case "caption": return caption
-        case "has_size": return size != nil
-        case "width": return size.map { String($0.width) }
-        case "height": return size.map { String($0.height) }
-        default: return nil
+        case "src": return TemplateValue(source)
+        case "alt": return TemplateValue(alt)
+        case "caption": return TemplateValue(caption)
+        case "has_size": return .bool(size != nil)
+        case "width": return TemplateValue(size.map { String($0.width) })
+        case "height": return TemplateValue(size.map { String($0.height) })
+        default: return .none
         }
     }
 }

@@ -1,40 +1,40 @@
 import DuetModel
-import Mustache
+import DuetTemplate
 
 /// What the `parallel` layout sees: the two versions' headers and their sections, row by row.
-struct ParallelView: MustacheParent, Sendable {
-    struct Column: MustacheParent, Sendable {
+struct ParallelView: TemplateView, Sendable {
+    struct Column: TemplateView, Sendable {
         var title: String
         var url: String
         var tag: String
         var languageName: String
         var authors: String?
 
-        func child(named name: String) -> Any? {
+        func value(for name: String) -> TemplateValue {
             switch name {
-            case "title": return title
-            case "url": return url
-            case "tag": return tag
-            case "language_name": return languageName
-            case "authors": return authors
-            default: return nil
+            case "title": return TemplateValue(title)
+            case "url": return TemplateValue(url)
+            case "tag": return TemplateValue(tag)
+            case "language_name": return TemplateValue(languageName)
+            case "authors": return TemplateValue(authors)
+            default: return .none
             }
         }
     }
 
-    struct Row: MustacheParent, Sendable {
+    struct Row: TemplateView, Sendable {
         var first: String
         var second: String
         var firstTag: String
         var secondTag: String
 
-        func child(named name: String) -> Any? {
+        func value(for name: String) -> TemplateValue {
             switch name {
-            case "first": return first
-            case "second": return second
-            case "first_tag": return firstTag
-            case "second_tag": return secondTag
-            default: return nil
+            case "first": return TemplateValue(first)
+            case "second": return TemplateValue(second)
+            case "first_tag": return TemplateValue(firstTag)
+            case "second_tag": return TemplateValue(secondTag)
+            default: return .none
             }
         }
     }
@@ -44,29 +44,29 @@ struct ParallelView: MustacheParent, Sendable {
     var rows: [Row]
     var aligned: Bool
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "first": return first
-        case "second": return second
-        case "rows": return rows
-        case "aligned": return aligned
-        default: return nil
+        case "first": return TemplateValue(first)
+        case "second": return TemplateValue(second)
+        case "rows": return .views(rows)
+        case "aligned": return .bool(aligned)
+        default: return .none
         }
     }
 }
 
 /// What the `search` layout sees: where its form submits, the script and the index it loads.
-struct SearchPageView: MustacheParent, Sendable {
+struct SearchPageView: TemplateView, Sendable {
     var url: String
     var script: String
     var index: String
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "url": return url
-        case "script": return script
-        case "index": return index
-        default: return nil
+        case "url": return TemplateValue(url)
+        case "script": return TemplateValue(script)
+        case "index": return TemplateValue(index)
+        default: return .none
         }
     }
 }

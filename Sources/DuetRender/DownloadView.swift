@@ -1,13 +1,13 @@
 import DuetModel
-import Mustache
+import DuetTemplate
 
 /// A file offered for download (an issue's EPUB). Its size is not shown: the issue page would
 /// then change with every edit of any of its articles, and be rendered again each time.
-struct DownloadView: MustacheParent, Sendable {
+struct DownloadView: TemplateView, Sendable {
     var url: String
 
-    func child(named name: String) -> Any? {
-        name == "url" ? url : nil
+    func value(for name: String) -> TemplateValue {
+        name == "url" ? .text(url) : .none
     }
 }
 

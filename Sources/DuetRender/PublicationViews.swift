@@ -1,24 +1,24 @@
 import DuetModel
-import Mustache
+import DuetTemplate
 
 /// A linked author name in a byline, with the separator that goes before it in this language.
-struct AuthorLinkView: MustacheParent, Sendable {
+struct AuthorLinkView: TemplateView, Sendable {
     var name: String
     var url: String
     var separator: String
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "name": return self.name
-        case "url": return url
-        case "separator": return separator.isEmpty ? nil : separator
-        default: return nil
+        case "name": return TemplateValue(self.name)
+        case "url": return TemplateValue(url)
+        case "separator": return separator.isEmpty ? .none : .text(separator)
+        default: return .none
         }
     }
 }
 
 /// An issue as a link: `Vol. 2, No. 1 · Q1 2025`.
-struct IssueLinkView: MustacheParent, Sendable {
+struct IssueLinkView: TemplateView, Sendable {
     var id: String
     var title: String?
     var url: String
@@ -26,35 +26,35 @@ struct IssueLinkView: MustacheParent, Sendable {
     var quarter: String
     var cover: String?
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "id": return id
-        case "title": return title
-        case "url": return url
-        case "label": return label
-        case "quarter": return quarter
-        case "cover": return cover
-        default: return nil
+        case "id": return TemplateValue(id)
+        case "title": return TemplateValue(title)
+        case "url": return TemplateValue(url)
+        case "label": return TemplateValue(label)
+        case "quarter": return TemplateValue(quarter)
+        case "cover": return TemplateValue(cover)
+        default: return .none
         }
     }
 }
 
 /// One section of a table of contents, its name in the page's language.
-struct SectionView: MustacheParent, Sendable {
+struct SectionView: TemplateView, Sendable {
     var name: String?
     var articles: [DocumentView]
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "name": return self.name
-        case "articles": return articles
-        default: return nil
+        case "name": return TemplateValue(self.name)
+        case "articles": return .views(articles)
+        default: return .none
         }
     }
 }
 
 /// An issue page: cover, editors' note, table of contents, neighbours.
-struct IssueView: MustacheParent, Sendable {
+struct IssueView: TemplateView, Sendable {
     var link: IssueLinkView
     var note: String?
     var sections: [SectionView]
@@ -64,33 +64,33 @@ struct IssueView: MustacheParent, Sendable {
 
     var isEmpty: Bool { sections.isEmpty }
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "epub": return epub
-        case "note": return note
-        case "sections": return sections.isEmpty ? nil : sections
-        case "previous": return previous
-        case "next": return next
-        default: return link.child(named: name)
+        case "epub": return TemplateValue(epub)
+        case "note": return TemplateValue(note)
+        case "sections": return sections.isEmpty ? .none : .views(sections)
+        case "previous": return TemplateValue(previous)
+        case "next": return TemplateValue(next)
+        default: return link.value(for: name)
         }
     }
 }
 
-struct YearView: MustacheParent, Sendable {
+struct YearView: TemplateView, Sendable {
     var year: String
     var issues: [IssueLinkView]
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "year": return year
-        case "issues": return issues
-        default: return nil
+        case "year": return TemplateValue(year)
+        case "issues": return .views(issues)
+        default: return .none
         }
     }
 }
 
 /// An author's page, and an entry of the author index.
-struct AuthorView: MustacheParent, Sendable {
+struct AuthorView: TemplateView, Sendable {
     var name: String
     var url: String
     var affiliation: String?
@@ -104,63 +104,63 @@ struct AuthorView: MustacheParent, Sendable {
     var elsewhere: [DocumentView] = []
     var articleCount: String = ""
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "name": return self.name
-        case "url": return url
-        case "affiliation": return affiliation
-        case "bio": return bio
-        case "photo": return photo
-        case "website": return website
-        case "orcid": return orcid
-        case "orcid_url": return orcid.map { "https://orcid.org/\($0)" }
-        case "groups": return groups.isEmpty ? nil : groups
-        case "coauthors": return coauthors.isEmpty ? nil : coauthors
-        case "has_coauthors": return !coauthors.isEmpty
-        case "elsewhere": return elsewhere.isEmpty ? nil : elsewhere
-        case "has_elsewhere": return !elsewhere.isEmpty
-        case "article_count": return articleCount
-        default: return nil
+        case "name": return TemplateValue(self.name)
+        case "url": return TemplateValue(url)
+        case "affiliation": return TemplateValue(affiliation)
+        case "bio": return TemplateValue(bio)
+        case "photo": return TemplateValue(photo)
+        case "website": return TemplateValue(website)
+        case "orcid": return TemplateValue(orcid)
+        case "orcid_url": return TemplateValue(orcid.map { "https://orcid.org/\($0)" })
+        case "groups": return groups.isEmpty ? .none : .views(groups)
+        case "coauthors": return coauthors.isEmpty ? .none : .views(coauthors)
+        case "has_coauthors": return .bool(!coauthors.isEmpty)
+        case "elsewhere": return elsewhere.isEmpty ? .none : .views(elsewhere)
+        case "has_elsewhere": return .bool(!elsewhere.isEmpty)
+        case "article_count": return TemplateValue(articleCount)
+        default: return .none
         }
     }
 }
 
-struct IssueGroupView: MustacheParent, Sendable {
+struct IssueGroupView: TemplateView, Sendable {
     var issue: IssueLinkView
     var articles: [DocumentView]
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "issue": return issue
-        case "articles": return articles
-        default: return nil
+        case "issue": return TemplateValue(issue)
+        case "articles": return .views(articles)
+        default: return .none
         }
     }
 }
 
-struct LetterView: MustacheParent, Sendable {
+struct LetterView: TemplateView, Sendable {
     var letter: String
     var authors: [AuthorView]
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "letter": return letter
-        case "authors": return authors
-        default: return nil
+        case "letter": return TemplateValue(letter)
+        case "authors": return .views(authors)
+        default: return .none
         }
     }
 }
 
 /// `<meta name="citation_author" content="...">`: Highwire Press tags, as Google Scholar reads them.
-struct MetaTagView: MustacheParent, Sendable {
+struct MetaTagView: TemplateView, Sendable {
     var name: String
     var content: String
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "name": return self.name
-        case "content": return content
-        default: return nil
+        case "name": return TemplateValue(self.name)
+        case "content": return TemplateValue(content)
+        default: return .none
         }
     }
 }

@@ -1,27 +1,33 @@
 import DuetModel
-import Mustache
+import DuetTemplate
 
-/// swift-mustache names its parse errors for programmers (`expectedSectionEnd`) and places an
-/// unclosed section at the end of the file. This turns them into a sentence a theme author can
-/// act on, placed at the tag that needs fixing when it can be found.
+/// The parser places an unclosed section at the end of the file, where nothing needs fixing.
+/// This turns each syntax error into a sentence a theme author can act on, placed at the tag
+/// that needs fixing when it can be found.
 enum TemplateSyntaxMessage {
-    static func diagnostic(for error: MustacheTemplate.ParserError, template: TemplateSource) -> Diagnostic {
-        let fallback = SourceLocation(file: template.path, line: error.context.lineNumber, column: error.context.columnNumber)
-        switch error.error {
-        case MustacheTemplate.Error.expectedSectionEnd:
+    static func diagnostic(for error: TemplateSyntaxError, template: TemplateSource) -> Diagnostic {
+        let fallback = SourceLocation(file: template.path, line: error.line, column: error.column)
+        switch error.kind {
+        case .unclosedSection:
             if let open = SectionTags.unclosed(in: template.text) {
                 return .error("template syntax error: section '{{\(open.sigil)\(open.name)}}' is never closed (add '{{/\(open.name)}}')",
                               at: SourceLocation(file: template.path, line: open.line, column: open.column))
             }
             return .error("template syntax error: a section is never closed", at: fallback)
-        case MustacheTemplate.Error.sectionCloseNameIncorrect:
+        case .mismatchedClose:
             return .error("template syntax error: this closing tag does not match the section it closes", at: fallback)
-        case MustacheTemplate.Error.unfinishedName:
+        case .unfinishedTag:
             return .error("template syntax error: a tag is not finished (a '}}' is missing or the name is invalid)", at: fallback)
-        case MustacheTemplate.Error.invalidSetDelimiter:
+        case .unclosedComment:
+            return .error("template syntax error: a comment is never closed (a '}}' is missing)", at: fallback)
+        case .invalidSetDelimiter:
             return .error("template syntax error: invalid set-delimiter tag (write it as {{=<% %>=}})", at: fallback)
-        case let other:
-            return .error("template syntax error: \(other)", at: fallback)
+        case .transformOnBlock:
+            return .error("template syntax error: a block ('{{$name}}') cannot take a transform", at: fallback)
+        case .illegalInsideParent:
+            return .error("template syntax error: only blocks ('{{$name}}...{{/name}}') may stand inside a parent ('{{<name}}')", at: fallback)
+        case .invalidPragma:
+            return .error("template syntax error: unknown pragma (only {{% CONTENT_TYPE: HTML }} or TEXT)", at: fallback)
         }
     }
 }

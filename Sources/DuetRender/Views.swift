@@ -1,9 +1,9 @@
 import DuetModel
-import Mustache
+import DuetTemplate
 
 /// What a template sees of an article or a page. Typed and computed in Swift, so the logic
 /// (how a date reads, which translation exists) is tested code, not template code.
-struct DocumentView: MustacheParent, Sendable {
+struct DocumentView: TemplateView, Sendable {
     var title: String
     /// The title as markup for headings and listings (`{{{title_html}}}`): inline HTML the
     /// author wrote, through an allow-list; `title` is its plain text for `<title>` and metadata.
@@ -43,45 +43,45 @@ struct DocumentView: MustacheParent, Sendable {
     /// The article's `image:` shown under its title (and as a thumbnail where listings want one).
     var figure: ArticleFigureView?
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "byline": return byline.isEmpty ? nil : byline
-        case "has_byline": return !byline.isEmpty
-        case "et_al": return etAl
-        case "issue": return issue
-        case "section": return section
-        case "citation_meta": return citationMeta.isEmpty ? nil : citationMeta
-        case "json_ld": return jsonLD
-        case "citation": return citationHTML
-        case "bibtex": return bibtex
-        case "language_name": return languageName
-        case "preview_note": return previewNote
-        case "parallel_url": return parallelURL
-        case "parallel_label": return parallelLabel
-        case "figure": return figure
-        case "title": return title
-        case "title_html": return titleHTML.isEmpty ? title.markupEscaped : titleHTML
-        case "url": return url
-        case "date": return date
-        case "date_iso": return dateISO
-        case "excerpt": return excerpt.isEmpty ? nil : excerpt
-        case "content": return content
-        case "authors": return authors
-        case "description": return description
-        case "summary": return summary
-        case "reading_time": return readingTime
-        case "image": return image
-        case "lang": return language
-        case "tags": return tags.isEmpty ? nil : tags
-        case "params": return ParamsView(frontMatter: params)
-        default: return params[name]?.templateValue
+        case "byline": return byline.isEmpty ? .none : .views(byline)
+        case "has_byline": return .bool(!byline.isEmpty)
+        case "et_al": return TemplateValue(etAl)
+        case "issue": return TemplateValue(issue)
+        case "section": return TemplateValue(section)
+        case "citation_meta": return citationMeta.isEmpty ? .none : .views(citationMeta)
+        case "json_ld": return TemplateValue(jsonLD)
+        case "citation": return TemplateValue(citationHTML)
+        case "bibtex": return TemplateValue(bibtex)
+        case "language_name": return TemplateValue(languageName)
+        case "preview_note": return TemplateValue(previewNote)
+        case "parallel_url": return TemplateValue(parallelURL)
+        case "parallel_label": return TemplateValue(parallelLabel)
+        case "figure": return TemplateValue(figure)
+        case "title": return TemplateValue(title)
+        case "title_html": return .text(titleHTML.isEmpty ? title.markupEscaped : titleHTML)
+        case "url": return TemplateValue(url)
+        case "date": return TemplateValue(date)
+        case "date_iso": return TemplateValue(dateISO)
+        case "excerpt": return excerpt.isEmpty ? .none : .text(excerpt)
+        case "content": return TemplateValue(content)
+        case "authors": return TemplateValue(authors)
+        case "description": return TemplateValue(description)
+        case "summary": return TemplateValue(summary)
+        case "reading_time": return TemplateValue(readingTime)
+        case "image": return TemplateValue(image)
+        case "lang": return TemplateValue(language)
+        case "tags": return tags.isEmpty ? .none : .texts(tags)
+        case "params": return .view(ParamsView(frontMatter: params))
+        default: return params[name]?.templateValue ?? .none
         }
     }
 }
 
 /// One entry of the language switcher: the same page in another language, or, when it has no
 /// translation yet, the nearest page that exists there, with a note saying so.
-struct LanguageLinkView: MustacheParent, Sendable {
+struct LanguageLinkView: TemplateView, Sendable {
     var code: String
     var tag: String
     var name: String
@@ -92,37 +92,37 @@ struct LanguageLinkView: MustacheParent, Sendable {
     /// That language's interface strings, on the site-wide 404 only, which speaks every language.
     var words: [String: String]? = nil
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "code": return code
-        case "tag": return tag
-        case "name": return self.name
-        case "url": return url
-        case "current": return isCurrent
-        case "missing": return missingNote != nil
-        case "missing_note": return missingNote
-        case "words": return words
-        default: return nil
+        case "code": return TemplateValue(code)
+        case "tag": return TemplateValue(tag)
+        case "name": return TemplateValue(self.name)
+        case "url": return TemplateValue(url)
+        case "current": return .bool(isCurrent)
+        case "missing": return .bool(missingNote != nil)
+        case "missing_note": return TemplateValue(missingNote)
+        case "words": return words.map { .view(StringTable($0)) } ?? .none
+        default: return .none
         }
     }
 }
 
 /// One `<link rel="alternate" hreflang>`: only for versions that exist, with absolute URLs.
-struct AlternateView: MustacheParent, Sendable {
+struct AlternateView: TemplateView, Sendable {
     var hreflang: String
     var url: String
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "hreflang": return hreflang
-        case "url": return url
-        default: return nil
+        case "hreflang": return TemplateValue(hreflang)
+        case "url": return TemplateValue(url)
+        default: return .none
         }
     }
 }
 
 /// The context every template gets: the site, the page's language and words, and what the page shows.
-struct PageContext: MustacheParent, Sendable {
+struct PageContext: TemplateView, Sendable {
     var siteTitle: String
     var homeURL: String
     var rootURL: String
@@ -152,62 +152,73 @@ struct PageContext: MustacheParent, Sendable {
     var parallel: ParallelView?
     var search: SearchPageView?
 
-    func child(named name: String) -> Any? {
+    func value(for name: String) -> TemplateValue {
         switch name {
-        case "search_url": return searchURL
-        case "combined_feed_url": return combinedFeedURL
-        case "social_image": return socialImage
-        case "parallel": return parallel
-        case "search": return search
-        case "site_title": return siteTitle
-        case "home_url": return homeURL
-        case "root_url": return rootURL
-        case "feed_url": return feedURL
-        case "lang": return language.code
-        case "lang_tag": return language.tag
-        case "og_locale": return language.locale
-        case "t": return strings.values
-        case "document_title": return documentTitle
-        case "description": return description
-        case "canonical": return canonical
-        case "stylesheet": return stylesheet
-        case "page": return document
-        case "articles": return articles.isEmpty ? nil : articles
-        case "issue": return issue
-        case "current_issue": return currentIssue
-        case "years": return years.isEmpty ? nil : years
-        case "author": return author
-        case "letters": return letters.isEmpty ? nil : letters
-        case "archive_url": return archiveURL
-        case "authors_url": return authorsURL
-        case "languages": return languages
-        case "translation_missing": return languages.contains { $0.missingNote != nil }
-        case "alternates": return alternates.isEmpty ? nil : alternates
-        default: return nil
+        case "search_url": return TemplateValue(searchURL)
+        case "combined_feed_url": return TemplateValue(combinedFeedURL)
+        case "social_image": return TemplateValue(socialImage)
+        case "parallel": return TemplateValue(parallel)
+        case "search": return TemplateValue(search)
+        case "site_title": return TemplateValue(siteTitle)
+        case "home_url": return TemplateValue(homeURL)
+        case "root_url": return TemplateValue(rootURL)
+        case "feed_url": return TemplateValue(feedURL)
+        case "lang": return TemplateValue(language.code)
+        case "lang_tag": return TemplateValue(language.tag)
+        case "og_locale": return TemplateValue(language.locale)
+        case "t": return .view(StringTable(strings.values))
+        case "document_title": return TemplateValue(documentTitle)
+        case "description": return TemplateValue(description)
+        case "canonical": return TemplateValue(canonical)
+        case "stylesheet": return TemplateValue(stylesheet)
+        case "page": return TemplateValue(document)
+        case "articles": return articles.isEmpty ? .none : .views(articles)
+        case "issue": return TemplateValue(issue)
+        case "current_issue": return TemplateValue(currentIssue)
+        case "years": return years.isEmpty ? .none : .views(years)
+        case "author": return TemplateValue(author)
+        case "letters": return letters.isEmpty ? .none : .views(letters)
+        case "archive_url": return TemplateValue(archiveURL)
+        case "authors_url": return TemplateValue(authorsURL)
+        case "languages": return .views(languages)
+        case "translation_missing": return .bool(languages.contains { $0.missingNote != nil })
+        case "alternates": return alternates.isEmpty ? .none : .views(alternates)
+        default: return .none
         }
     }
 }
 
 /// Every front matter key, known or not, as `{{page.params.key}}` (Hugo's `.Params`).
-struct ParamsView: MustacheParent, Sendable {
+struct ParamsView: TemplateView, Sendable {
     var frontMatter: FrontMatter
 
-    func child(named name: String) -> Any? { frontMatter[name]?.templateValue }
+    func value(for name: String) -> TemplateValue { frontMatter[name]?.templateValue ?? .none }
+}
+
+/// A table of words (`{{t.home}}`, a language's `words`): a key it lacks is not there, so the
+/// lookup goes on, as it did for the dictionary this replaces.
+struct StringTable: TemplateView, Sendable {
+    var values: [String: String]
+
+    init(_ values: [String: String]) { self.values = values }
+
+    func value(for name: String) -> TemplateValue { TemplateValue(values[name]) }
 }
 
 extension FrontMatterValue {
-    /// The value as swift-mustache walks it: text, numbers, lists and string-keyed maps.
-    var templateValue: Any? {
+    /// The value as a template reads it: text, numbers and flags (printed as Swift prints them,
+    /// `2.0`, `true`), lists and string-keyed maps; null is absent, and dropped from lists and maps.
+    var templateValue: TemplateValue? {
         switch self {
-        case .string(let s): return s
-        case .int(let i): return i
-        case .double(let d): return d
-        case .bool(let b): return b
+        case .string(let s): return .text(s)
+        case .int(let i): return .int(i)
+        case .double(let d): return .double(d)
+        case .bool(let b): return .bool(b)
         case .null: return nil
-        case .list(let items): return items.compactMap(\.templateValue)
+        case .list(let items): return .list(items.compactMap(\.templateValue))
         case .map(let pairs):
-            return Dictionary(pairs.compactMap { pair in pair.value.templateValue.map { (pair.key, $0) } },
-                              uniquingKeysWith: { first, _ in first })
+            return .map(Dictionary(pairs.compactMap { pair in pair.value.templateValue.map { (pair.key, $0) } },
+                                   uniquingKeysWith: { first, _ in first }))
         }
     }
 }

@@ -1,4 +1,5 @@
 @testable import DuetRender
+import DuetTemplate
 import Foundation
 import XCTest
 
@@ -8,9 +9,9 @@ import XCTest
 /// spec's `*.json`) or `/work/shared/mustache-spec`, and skips without it.
 ///
 /// `Theme` refuses, at load time, two things the spec renders: a partial that does not exist and
-/// a partial that includes itself. Those cases must be refused, not rendered. swift-mustache 2.1.1
-/// renders two indentation cases of the inheritance module differently from the spec; they are
-/// listed, so that a change of engine shows up here whether it fixes them or breaks others.
+/// a partial that includes itself. Those cases must be refused, not rendered; every other case
+/// renders as specified (swift-mustache 2.1.1, the engine before, missed two re-indentation
+/// cases of the inheritance module).
 final class MustacheSpecTests: XCTestCase {
     static let modules = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections",
                           "~inheritance", "~dynamic-names"]
@@ -53,10 +54,8 @@ final class MustacheSpecTests: XCTestCase {
                 }
             }
         }
-        // swift-mustache 2.1.1 does not re-indent a block expanded inside an indented parent.
-        let knownDifferences = ["~inheritance: Intrinsic indentation", "~inheritance: Nested block reindentation"]
-        XCTAssertEqual(failures.map(\.name), knownDifferences, "spec tests rendered differently: \(failures)")
-        XCTAssertGreaterThan(rendered, 150, "most of the spec renders")
+        XCTAssertEqual(failures.map(\.name), [], "spec tests rendered differently: \(failures)")
+        XCTAssertEqual(rendered, 181, "the whole spec renders but for the three refusals")
         // Every refusal is a missing or self-including partial, never a template the spec calls valid otherwise.
         XCTAssertEqual(refused, ["partials: Failed Lookup", "partials: Recursion", "~inheritance: Recursion"])
     }
@@ -75,27 +74,26 @@ private struct SpecSuite: Decodable {
     var tests: [Test]
 }
 
-/// A JSON value as swift-mustache walks it: dictionaries, arrays, strings, numbers, booleans, and
-/// `NSNull` for null (which swift-mustache reads as missing).
+/// A JSON value as a template reads it: objects are maps, null is absent.
 private struct SpecValue: Decodable {
-    var value: Any
+    var value: TemplateValue
 
     init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
-            value = NSNull()
+            value = .none
         } else if let flag = try? container.decode(Bool.self) {
-            value = flag
+            value = .bool(flag)
         } else if let whole = try? container.decode(Int.self) {
-            value = whole
+            value = .int(whole)
         } else if let number = try? container.decode(Double.self) {
-            value = number
+            value = .double(number)
         } else if let text = try? container.decode(String.self) {
-            value = text
+            value = .text(text)
         } else if let list = try? container.decode([SpecValue].self) {
-            value = list.map(\.value)
+            value = .list(list.map(\.value))
         } else {
-            value = try container.decode([String: SpecValue].self).mapValues(\.value)
+            value = .map(try container.decode([String: SpecValue].self).mapValues(\.value))
         }
     }
 }

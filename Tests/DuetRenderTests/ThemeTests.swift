@@ -1,5 +1,6 @@
 import DuetModel
 @testable import DuetRender
+import DuetTemplate
 import XCTest
 
 final class ThemeTests: XCTestCase {
@@ -26,7 +27,7 @@ final class ThemeTests: XCTestCase {
                                           layout("home", "{{> head}}home"), partial("head", "<head></head>")],
                               strings: [:])
         XCTAssertEqual(theme.layouts, ["post", "home"])
-        XCTAssertEqual(theme.render([String: Any](), layout: "home"), "<head></head>home")
+        XCTAssertEqual(theme.render(TemplateValue.map([:]), layout: "home"), "<head></head>home")
     }
 
     func testMissingPartialIsReportedAtItsLineAndColumn() throws {
@@ -56,7 +57,7 @@ final class ThemeTests: XCTestCase {
             partial("base", "<main>{{$body}}default{{/body}}</main>"),
             layout("page", "{{<base}}{{$body}}custom{{/body}}{{/base}}"),
         ], strings: [:])
-        XCTAssertEqual(theme.render([String: Any](), layout: "page"), "<main>custom</main>")
+        XCTAssertEqual(theme.render(TemplateValue.map([:]), layout: "page"), "<main>custom</main>")
     }
 
     func testSyntaxErrorIsReportedWithTheTemplatePath() throws {
@@ -87,5 +88,11 @@ final class ThemeTests: XCTestCase {
         XCTAssertEqual(error.diagnostics.map(\.description), [
             "themes/tiny/partials/post.mustache:1:1: error: template name 'post' is also used by themes/tiny/layouts/post.mustache",
         ])
+    }
+
+    func testUnclosedCommentIsReportedAtItsOpening() throws {
+        let error = try XCTUnwrap(themeError([layout("home", "<p>\n{{! never closed\n</p>\n")]))
+        XCTAssertEqual(error.diagnostics.map(\.description),
+                       ["themes/tiny/layouts/home.mustache:2:1: error: template syntax error: a comment is never closed (a '}}' is missing)"])
     }
 }
