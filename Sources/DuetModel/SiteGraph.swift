@@ -32,6 +32,17 @@ public struct SiteGraph: Hashable, Sendable {
         self.allIssues = issues
         self.allAuthors = authors
         self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
+        self.articleVersions = Dictionary(grouping: articles) { $0.document.translationID }
+    }
+
+    /// Translation set -> its articles, so a page finds its versions without listing every article.
+    let articleVersions: [TranslationSet.ID: [Article]]
+
+    /// Every published version of this article, itself included, in the graph's order: the same
+    /// question as `translations(of:)`, answered with the articles rather than their routes.
+    public func versions(of document: ParsedDocument) -> [Article] {
+        DependencyRecorder.current?.record(.query(.translations(document.translationID)))
+        return articleVersions[document.translationID] ?? []
     }
 
     /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.

@@ -46,6 +46,11 @@ public struct DocumentParser: Sendable {
             }
             date = parsed
         }
+        let revisions = RevisionReader(dates: dates, path: path)
+        let (updated, updatedWarnings) = revisions.updated(frontMatter, published: date)
+        let (corrections, correctionWarnings) = revisions.corrections(frontMatter, yaml: block.yaml, firstLine: block.yamlFirstLine,
+                                                                      published: date)
+        warnings += updatedWarnings + correctionWarnings
         let language = frontMatter["lang"]?.scalarText ?? file.folderLanguage ?? config.defaultLanguage
         let separator = frontMatter["excerpt_separator"]?.scalarText ?? ExcerptSplitter.moreMarker(in: block.body) ?? config.excerptSeparator
         let markdown = MarkdownRenderer(smartPunctuation: language == "en" || language.hasPrefix("en-"))
@@ -80,7 +85,7 @@ public struct DocumentParser: Sendable {
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: slug, title: title, date: date,
             frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings,
-            titleHTML: titleHTML)
+            titleHTML: titleHTML, updated: updated, corrections: corrections)
         if !block.body.allSatisfy(\.isWhitespace), let missing = DescriptionCheck.warning(for: document) { warnings.append(missing) }
         return (document, warnings)
     }

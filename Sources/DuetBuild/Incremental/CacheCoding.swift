@@ -106,10 +106,7 @@ extension CacheWriter {
         write(document.slug)
         write(document.title)
         write(document.titleHTML)
-        write(document.date != nil)
-        if let date = document.date {
-            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
-        }
+        write(document.date)
         write(document.frontMatter.entries.count)
         for entry in document.frontMatter.entries {
             write(entry.key)
@@ -127,6 +124,23 @@ extension CacheWriter {
         write(document.translationKey)
         write(document.readingMinutes)
         write(document.summary)
+        write(document.updated)
+        write(document.corrections.count)
+        for correction in document.corrections {
+            write(correction.date)
+            write(correction.notes.count)
+            for (language, note) in correction.notes.sorted(by: { $0.key < $1.key }) {
+                write(language)
+                write(note)
+            }
+        }
+    }
+
+    mutating func write(_ date: PublicationDate?) {
+        write(date != nil)
+        if let date {
+            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
+        }
     }
 
     mutating func write(_ diagnostic: Diagnostic) {
@@ -168,11 +182,7 @@ extension CacheReader {
         let slug = try readString()
         let title = try readString()
         let titleHTML = try readString()
-        var date: PublicationDate?
-        if try readBool() {
-            date = PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
-                                   minute: try readInt(), second: try readInt(), utcOffsetSeconds: try readInt())
-        }
+        let date = try readDate()
         var entries: [FrontMatter.Entry] = []
         for _ in 0..<(try readCount()) {
             entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation()))
@@ -183,10 +193,26 @@ extension CacheReader {
         for _ in 0..<(try readCount()) {
             headings.append(DocumentHeading(level: try readInt(), text: try readString(), id: try readString()))
         }
+        let translationKey = try readString(), readingMinutes = try readInt(), summary = try readString()
+        let updated = try readDate()
+        var corrections: [Correction] = []
+        for _ in 0..<(try readCount()) {
+            guard let date = try readDate() else { throw Corrupt() }
+            var notes: [String: String] = [:]
+            for _ in 0..<(try readCount()) { notes[try readString()] = try readString() }
+            corrections.append(Correction(date: date, notes: notes))
+        }
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
                               frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
-                              headings: headings, translationKey: try readString(),
-                              readingMinutes: try readInt(), summary: try readString(), titleHTML: titleHTML)
+                              headings: headings, translationKey: translationKey,
+                              readingMinutes: readingMinutes, summary: summary, titleHTML: titleHTML,
+                              updated: updated, corrections: corrections)
+    }
+
+    mutating func readDate() throws(Corrupt) -> PublicationDate? {
+        guard try readBool() else { return nil }
+        return PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
+                               minute: try readInt(), second: try readInt(), utcOffsetSeconds: try readInt())
     }
 
     mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {

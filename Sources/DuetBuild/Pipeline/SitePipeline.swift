@@ -210,12 +210,10 @@ public struct SitePipeline: Sendable {
         var plan = renderer.plan(model.graph, staticFiles: staticFiles.map { CopiedFile(outputPath: $0.outputPath, source: $0.sourcePath) })
         if settings.statusPage {
             let graph = model.graph
-            let documents = model.documents
             let stylesheet = theme.assets["css/duet.css"]
             plan.claim(PlannedOutput(path: SiteGraph.statusRoute.outputPath, kind: .status, claimant: "the editors' status page") {
                 DependencyRecorder.current?.record(.volatile)
-                return StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
-                                                            revisions: Revisions.of(documents, config: config)),
+                return StatusPage(status: TranslationStatus(articles: graph.articles, config: config),
                                   config: config, stylesheet: stylesheet).render()
             })
         }
