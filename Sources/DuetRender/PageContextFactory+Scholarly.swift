@@ -4,10 +4,12 @@ import Foundation
 /// What libraries and Google Scholar read from an article page: Highwire Press tags and JSON-LD
 /// in the article's own language and script, and a citation to copy.
 extension PageContextFactory {
-    func addScholarlyMetadata(to view: inout DocumentView, article: Article) {
+    /// The article's citation in its own language and names: the cite block and the citation
+    /// files are made from it.
+    func citation(of article: Article) -> Citation {
+        DependencyRecorder.current?.record(.query(.article(article.document.sourcePath)))
         let document = article.document
         let language = document.language
-        let journal = graph.config.title(in: language)
         let issue = graph.issue(article.issueID)
         let people = article.byline.authorIDs.map { id -> Citation.Person in
             let author = graph.author(id) ?? Author(id: id, names: [language: id])
@@ -16,8 +18,21 @@ extension PageContextFactory {
                                    familyFirst: author.familyNameFirst(in: language, fallback: defaultLanguage),
                                    latinFamily: author.familyName(in: defaultLanguage, fallback: language))
         }
-        let url = links.absoluteURL(article.route)
-        let tag = graph.config.language(language)?.tag ?? language
+        return Citation(title: document.title, authors: people, journal: graph.config.title(in: language),
+                        year: document.date?.year ?? 0, volume: issue?.volume ?? 0, number: issue?.number ?? 0,
+                        url: links.absoluteURL(article.route), language: graph.config.language(language)?.tag ?? language,
+                        date: document.date, abstract: document.description)
+    }
+
+    func addScholarlyMetadata(to view: inout DocumentView, article: Article) {
+        let document = article.document
+        let language = document.language
+        let citation = citation(of: article)
+        let journal = citation.journal
+        let issue = graph.issue(article.issueID)
+        let people = citation.authors
+        let url = citation.url
+        let tag = citation.language
 
         var meta = [MetaTagView(name: "citation_title", content: document.title)]
         meta += people.map { MetaTagView(name: "citation_author", content: $0.inverted) }
@@ -33,10 +48,11 @@ extension PageContextFactory {
         meta.append(MetaTagView(name: "citation_public_url", content: url))
         view.citationMeta = meta
 
-        let citation = Citation(title: document.title, authors: people, journal: journal, year: document.date?.year ?? 0,
-                                volume: issue?.volume ?? 0, number: issue?.number ?? 0, url: url, language: tag)
-        view.citationHTML = language.hasPrefix("zh") ? escape(citation.gbt7714) : citation.chicagoHTML
+        view.citationHTML = citation.isChinese ? escape(citation.gbt7714) : citation.chicagoHTML
+        view.gbt7714 = citation.isChinese ? nil : escape(citation.gbt7714)
         view.bibtex = citation.bibtex
+        let files = SiteGraph.citationFileNames.compactMap { graph.citationRoute(of: article, file: $0).map(links.url) }
+        if files.count == 3 { view.citationFiles = CitationFilesView(ris: files[0], bib: files[1], json: files[2]) }
         view.jsonLD = jsonLD(article: article, people: people, journal: journal, issue: issue, url: url, tag: tag)
     }
 
@@ -54,6 +70,7 @@ extension PageContextFactory {
             "author": .array(people.map { .object(["@type": .string("Person"), "name": .string($0.name)]) }),
         ]
         if let date = document.date { object["datePublished"] = .string(date.iso8601) }
+        if let modified = document.lastModified { object["dateModified"] = .string(modified.iso8601) }
         if let description = document.description { object["description"] = .string(description) }
         if let issue {
             object["isPartOf"] = .object([

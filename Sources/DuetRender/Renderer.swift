@@ -110,6 +110,7 @@ public struct Renderer: Sendable {
                 article.map { factory.context(for: $0) } ?? factory.context(for: document, route: route)
             }
         }
+        citationFiles(graph, into: &plan)
         for file in staticFiles.sorted(by: { $0.source < $1.source }) {
             plan.claim(.copy(path: file.outputPath, source: file.source))
         }

@@ -35,6 +35,16 @@ struct DocumentView: MustacheParent, Sendable {
     var jsonLD: String?
     var citationHTML: String?
     var bibtex: String?
+    /// GB/T 7714 of an English article, for readers who cite it in Chinese (Chinese pages show it
+    /// as their main citation).
+    var gbt7714: String?
+    /// The article's `cite.ris`, `cite.bib` and `cite.json`.
+    var citationFiles: CitationFilesView?
+    /// Set on the article page only: its corrections, newest last, its `updated:` line, and on a
+    /// translation that its original has changed since, the note that says so.
+    var corrections: [CorrectionView] = []
+    var updatedHTML: String?
+    var revisedOriginal: RevisedOriginalView?
     /// The language's own name, for articles listed on a page of another language.
     var languageName: String?
     /// The parallel reading view of this article and the link's text, on the article page only.
@@ -54,6 +64,11 @@ struct DocumentView: MustacheParent, Sendable {
         case "json_ld": return jsonLD
         case "citation": return citationHTML
         case "bibtex": return bibtex
+        case "citation_gbt": return gbt7714
+        case "citation_files": return citationFiles
+        case "corrections": return corrections.isEmpty ? nil : corrections
+        case "updated_notice": return updatedHTML
+        case "revised_original": return revisedOriginal
         case "language_name": return languageName
         case "preview_note": return previewNote
         case "parallel_url": return parallelURL

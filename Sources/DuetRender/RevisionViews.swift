@@ -1,0 +1,80 @@
+import DuetModel
+import Mustache
+
+/// One correction as the top of an article shows it: "Corrected on 3 March 2025: ..." in the
+/// page's language, the date in a `<time>`. The sentence is made in Swift from the theme's
+/// `correction_notice` pattern, so the word order is the language's, not the template's.
+struct CorrectionView: MustacheParent, Sendable {
+    var html: String
+    var dateISO: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "html": return html
+        case "date_iso": return dateISO
+        default: return nil
+        }
+    }
+}
+
+/// The note on a translation whose original changed after it, with the link to the original.
+struct RevisedOriginalView: MustacheParent, Sendable {
+    var html: String
+    var url: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "html": return html
+        case "url": return url
+        default: return nil
+        }
+    }
+}
+
+/// The links to the article's citation files, for the cite block.
+struct CitationFilesView: MustacheParent, Sendable {
+    var ris: String
+    var bib: String
+    var json: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "ris": return ris
+        case "bib": return bib
+        case "json": return json
+        default: return nil
+        }
+    }
+}
+
+extension PageContextFactory {
+    /// Corrections, the `updated:` line and, on a translation its original has outrun, the note
+    /// that says so: all in the page's language, dates as the site formats them.
+    func addRevisions(to view: inout DocumentView, article: Article) {
+        let document = article.document
+        let words = strings[document.language]
+        func time(_ date: PublicationDate) -> String {
+            "<time datetime=\"\(date.isoDay)\">\(escape(words.format(date)))</time>"
+        }
+        view.corrections = document.corrections.map { correction in
+            let html = escape(words["correction_notice"])
+                .replacing("{date}", with: time(correction.date))
+                .replacing("{note}", with: escape(correction.note(in: document.language)))
+            return CorrectionView(html: html, dateISO: correction.date.isoDay)
+        }
+        if let updated = document.updated {
+            view.updatedHTML = escape(words["updated_notice"]).replacing("{date}", with: time(updated))
+        }
+        guard let original = graph.revisedOriginal(of: article),
+              let changed = original.document.lastModified ?? original.document.date else { return }
+        let code = original.document.language
+        let language = graph.config.language(code)
+        let url = links.url(original.route)
+        let link = "<a href=\"\(escape(url))\" hreflang=\"\(escape(language?.tag ?? code))\">"
+            + escape(words["translation_behind_link"].replacing("{language}", with: language?.name ?? code)) + "</a>"
+        let html = escape(words["translation_behind"])
+            .replacing("{date}", with: time(changed))
+            .replacing("{link}", with: link)
+        view.revisedOriginal = RevisedOriginalView(html: html, url: url)
+    }
+}
