@@ -36,6 +36,11 @@ public struct ParsedDocument: Hashable, Sendable {
         /// The meta description: `description:`, else the excerpt's text, else the body's, cut
         /// to `summaryWidth` display units.
         public var summary: String
+        /// `doi:` as written and checked (`DOI`); nil when absent or malformed, in which case the
+        /// site's pattern (or nothing) gives the DOI.
+        public var doi: DOI?
+        /// `license:`, the site's licence replaced for this document.
+        public var license: License?
     }
 
     public struct Body: Hashable, Sendable {
@@ -70,6 +75,10 @@ public struct ParsedDocument: Hashable, Sendable {
     public var excerptHTML: String { get { readMeta(); return storedMeta.excerptHTML } set { storedMeta.excerptHTML = newValue } }
     public var readingMinutes: Int { get { readMeta(); return storedMeta.readingMinutes } set { storedMeta.readingMinutes = newValue } }
     public var summary: String { get { readMeta(); return storedMeta.summary } set { storedMeta.summary = newValue } }
+    /// The DOI the front matter gives, not the one the site's pattern makes (`Article.doi`).
+    public var doiOverride: DOI? { get { readMeta(); return storedMeta.doi } set { storedMeta.doi = newValue } }
+    /// The licence the front matter gives, not the site's (`Article.license`).
+    public var licenseOverride: License? { get { readMeta(); return storedMeta.license } set { storedMeta.license = newValue } }
     public var bodyHTML: String { get { readBody(); return storedBody.html } set { storedBody.html = newValue } }
     public var headings: [DocumentHeading] { get { readBody(); return storedBody.headings } set { storedBody.headings = newValue } }
 
@@ -79,7 +88,8 @@ public struct ParsedDocument: Hashable, Sendable {
     public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
                 headings: [DocumentHeading], translationKey: String? = nil,
-                readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil) {
+                readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil,
+                doi: DOI? = nil, license: License? = nil) {
         self.kind = kind
         self.sourcePath = sourcePath
         self.language = language
@@ -95,7 +105,7 @@ public struct ParsedDocument: Hashable, Sendable {
                 ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth))
         }
         storedMeta = Meta(slug: slug, title: title, titleHTML: titleHTML ?? title.markupEscaped, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
-                          readingMinutes: measured.0, summary: measured.1)
+                          readingMinutes: measured.0, summary: measured.1, doi: doi, license: license)
         storedBody = Body(html: bodyHTML, headings: headings)
     }
 

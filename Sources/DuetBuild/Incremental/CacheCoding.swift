@@ -127,6 +127,20 @@ extension CacheWriter {
         write(document.translationKey)
         write(document.readingMinutes)
         write(document.summary)
+        write(document.doiOverride?.value ?? "")
+        write(document.licenseOverride)
+    }
+
+    mutating func write(_ license: License?) {
+        write(license != nil)
+        guard let license else { return }
+        write(license.id)
+        write(license.url)
+        write(license.names.count)
+        for (language, name) in license.names.sorted(by: { $0.key < $1.key }) {
+            write(language)
+            write(name)
+        }
     }
 
     mutating func write(_ diagnostic: Diagnostic) {
@@ -183,10 +197,27 @@ extension CacheReader {
         for _ in 0..<(try readCount()) {
             headings.append(DocumentHeading(level: try readInt(), text: try readString(), id: try readString()))
         }
+        let translationKey = try readString()
+        let readingMinutes = try readInt()
+        let summary = try readString()
+        let doi = try readString()
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
                               frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
-                              headings: headings, translationKey: try readString(),
-                              readingMinutes: try readInt(), summary: try readString(), titleHTML: titleHTML)
+                              headings: headings, translationKey: translationKey,
+                              readingMinutes: readingMinutes, summary: summary, titleHTML: titleHTML,
+                              doi: doi.isEmpty ? nil : DOI(doi), license: try readLicense())
+    }
+
+    mutating func readLicense() throws(Corrupt) -> License? {
+        guard try readBool() else { return nil }
+        let id = try readString()
+        let url = try readString()
+        var names: [String: String] = [:]
+        for _ in 0..<(try readCount()) {
+            let language = try readString()
+            names[language] = try readString()
+        }
+        return License(id: id, url: url, names: names)
     }
 
     mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {

@@ -26,9 +26,11 @@ extension ParsedDocument.Meta {
         digest.combine(excerptHTML)
         digest.combine(UInt64(readingMinutes))
         digest.combine(summary)
+        digest.combine(doi?.value ?? "\u{0}")
+        License.combine(license, into: &digest)
     }
 
-    public static let digestedFieldCount = 8
+    public static let digestedFieldCount = 10
 }
 
 extension ParsedDocument.Body {
