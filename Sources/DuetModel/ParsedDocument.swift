@@ -36,6 +36,11 @@ public struct ParsedDocument: Hashable, Sendable {
         /// The meta description: `description:`, else the excerpt's text, else the body's, cut
         /// to `summaryWidth` display units.
         public var summary: String
+        /// `doi:` as written and checked (`DOI`); nil when absent or malformed, in which case the
+        /// site's pattern (or nothing) gives the DOI.
+        public var doi: DOI?
+        /// `license:`, the site's licence replaced for this document.
+        public var license: License?
         /// `updated:`: when the editors last revised the text (nil when never, or unreadable).
         public var updated: PublicationDate?
         /// `corrections:` that parsed, oldest first.
@@ -74,6 +79,10 @@ public struct ParsedDocument: Hashable, Sendable {
     public var excerptHTML: String { get { readMeta(); return storedMeta.excerptHTML } set { storedMeta.excerptHTML = newValue } }
     public var readingMinutes: Int { get { readMeta(); return storedMeta.readingMinutes } set { storedMeta.readingMinutes = newValue } }
     public var summary: String { get { readMeta(); return storedMeta.summary } set { storedMeta.summary = newValue } }
+    /// The DOI the front matter gives, not the one the site's pattern makes (`Article.doi`).
+    public var doiOverride: DOI? { get { readMeta(); return storedMeta.doi } set { storedMeta.doi = newValue } }
+    /// The licence the front matter gives, not the site's (`Article.license`).
+    public var licenseOverride: License? { get { readMeta(); return storedMeta.license } set { storedMeta.license = newValue } }
     public var updated: PublicationDate? { get { readMeta(); return storedMeta.updated } set { storedMeta.updated = newValue } }
     public var corrections: [Correction] { get { readMeta(); return storedMeta.corrections } set { storedMeta.corrections = newValue } }
     public var bodyHTML: String { get { readBody(); return storedBody.html } set { storedBody.html = newValue } }
@@ -86,6 +95,7 @@ public struct ParsedDocument: Hashable, Sendable {
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
                 headings: [DocumentHeading], translationKey: String? = nil,
                 readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil,
+                doi: DOI? = nil, license: License? = nil,
                 updated: PublicationDate? = nil, corrections: [Correction] = []) {
         self.kind = kind
         self.sourcePath = sourcePath
@@ -102,7 +112,7 @@ public struct ParsedDocument: Hashable, Sendable {
                 ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth))
         }
         storedMeta = Meta(slug: slug, title: title, titleHTML: titleHTML ?? title.markupEscaped, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
-                          readingMinutes: measured.0, summary: measured.1, updated: updated,
+                          readingMinutes: measured.0, summary: measured.1, doi: doi, license: license, updated: updated,
                           corrections: corrections.sorted { $0.date < $1.date })
         storedBody = Body(html: bodyHTML, headings: headings)
     }

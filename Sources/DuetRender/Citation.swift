@@ -41,6 +41,10 @@ struct Citation: Sendable {
     var date: PublicationDate? = nil
     /// The article's description, for RIS `AB` and CSL-JSON `abstract`.
     var abstract: String? = nil
+    /// The DOI without its resolver (`10.5555/duet.2025-q1.slug.en`), when the site registers them.
+    var doi: String? = nil
+    /// The licence's URL, for CSL-JSON `license`.
+    var licenseURL: String? = nil
 
     /// Whether the work is Chinese: its citation follows Chinese conventions (`等`, full names).
     var isChinese: Bool { language.lowercased().hasPrefix("zh") }
@@ -96,7 +100,7 @@ struct Citation: Sendable {
               journal = {\(latexEscaped(journal))},
               year = {\(year)},
               volume = {\(volume)},
-              number = {\(number)},
+              number = {\(number)},\(doi.map { "\n  doi = {\($0)}," } ?? "")
               url = {\(url)},
               language = {\(language)}
             }

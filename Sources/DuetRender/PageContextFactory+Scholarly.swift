@@ -21,7 +21,8 @@ extension PageContextFactory {
         return Citation(title: document.title, authors: people, journal: graph.config.title(in: language),
                         year: document.date?.year ?? 0, volume: issue?.volume ?? 0, number: issue?.number ?? 0,
                         url: links.absoluteURL(article.route), language: graph.config.language(language)?.tag ?? language,
-                        date: document.date, abstract: document.description)
+                        date: document.date, abstract: document.description,
+                        doi: article.doi?.value, licenseURL: article.license?.url)
     }
 
     func addScholarlyMetadata(to view: inout DocumentView, article: Article) {

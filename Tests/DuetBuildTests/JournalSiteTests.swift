@@ -240,7 +240,9 @@ final class JournalSiteTests: XCTestCase {
         XCTAssertTrue(enCite.contains("<p>Lin Yawei"), "a family-first name is not inverted: \(enCite)")
         XCTAssertTrue(enCite.contains("Hollis Marchetti. “Why Hotlines Go Quiet.” <em>Test Review</em> 2, no. 1 (2025). "
                                       + "https://journal.example.org/en/issues/2025-q1/quiet-hotlines/."), String(enCite))
-        XCTAssertFalse(enCite.contains("[J]"))
+        XCTAssertFalse(enCite.components(separatedBy: "<details>")[0].contains("[J]"), "the main citation is Chicago")
+        XCTAssertTrue(enCite.contains("<summary>GB/T 7714 (Chinese style)</summary>\n<p>LIN Y, MARCHETTI H. Why Hotlines Go Quiet[J]. "
+                                      + "Test Review, 2025, 2(1). "), "and GB/T 7714 for Chinese readers: \(enCite)")
         XCTAssertTrue(enCite.contains("@article{lin2025why,"), String(enCite))
 
         let chinese = try page("zh/issues/2025-q1/quiet-hotlines/index.html")

@@ -124,6 +124,8 @@ extension CacheWriter {
         write(document.translationKey)
         write(document.readingMinutes)
         write(document.summary)
+        write(document.doiOverride?.value ?? "")
+        write(document.licenseOverride)
         write(document.updated)
         write(document.corrections.count)
         for correction in document.corrections {
@@ -140,6 +142,18 @@ extension CacheWriter {
         write(date != nil)
         if let date {
             for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
+        }
+    }
+
+    mutating func write(_ license: License?) {
+        write(license != nil)
+        guard let license else { return }
+        write(license.id)
+        write(license.url)
+        write(license.names.count)
+        for (language, name) in license.names.sorted(by: { $0.key < $1.key }) {
+            write(language)
+            write(name)
         }
     }
 
@@ -193,7 +207,11 @@ extension CacheReader {
         for _ in 0..<(try readCount()) {
             headings.append(DocumentHeading(level: try readInt(), text: try readString(), id: try readString()))
         }
-        let translationKey = try readString(), readingMinutes = try readInt(), summary = try readString()
+        let translationKey = try readString()
+        let readingMinutes = try readInt()
+        let summary = try readString()
+        let doi = try readString()
+        let license = try readLicense()
         let updated = try readDate()
         var corrections: [Correction] = []
         for _ in 0..<(try readCount()) {
@@ -206,13 +224,25 @@ extension CacheReader {
                               frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
                               headings: headings, translationKey: translationKey,
                               readingMinutes: readingMinutes, summary: summary, titleHTML: titleHTML,
-                              updated: updated, corrections: corrections)
+                              doi: doi.isEmpty ? nil : DOI(doi), license: license, updated: updated, corrections: corrections)
     }
 
     mutating func readDate() throws(Corrupt) -> PublicationDate? {
         guard try readBool() else { return nil }
         return PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
                                minute: try readInt(), second: try readInt(), utcOffsetSeconds: try readInt())
+    }
+
+    mutating func readLicense() throws(Corrupt) -> License? {
+        guard try readBool() else { return nil }
+        let id = try readString()
+        let url = try readString()
+        var names: [String: String] = [:]
+        for _ in 0..<(try readCount()) {
+            let language = try readString()
+            names[language] = try readString()
+        }
+        return License(id: id, url: url, names: names)
     }
 
     mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {

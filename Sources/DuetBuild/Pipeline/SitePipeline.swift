@@ -86,9 +86,9 @@ public struct SitePipeline: Sendable {
     /// `site.yml` read, with the settings' overrides. The failure carries the tree's own problems too.
     public func sources(tree: SourceTree, theme: ThemeLoader.Loaded? = nil) -> Result<Sources, DiagnosticError> {
         do {
-            var config = try SiteConfigLoader.load(tree.config, path: tree.configPath)
+            var (config, warnings) = try SiteConfigLoader.loadWithWarnings(tree.config, path: tree.configPath)
             if let baseURL = settings.baseURL { config.baseURL = baseURL }
-            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics))
+            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics + warnings))
         } catch {
             return .failure(DiagnosticError(tree.diagnostics + [error.diagnostic]))
         }

@@ -20,6 +20,8 @@ extension ParsedDocument.Meta {
         digest.combine(excerptHTML)
         digest.combine(UInt64(readingMinutes))
         digest.combine(summary)
+        digest.combine(doi?.value ?? "\u{0}")
+        License.combine(license, into: &digest)
         combine(updated, into: &digest)
         digest.combine(UInt64(corrections.count))
         for correction in corrections {
@@ -42,7 +44,7 @@ extension ParsedDocument.Meta {
         }
     }
 
-    public static let digestedFieldCount = 10
+    public static let digestedFieldCount = 12
 }
 
 extension ParsedDocument.Body {
