@@ -127,6 +127,16 @@ final class RandomizedIncrementalTests: XCTestCase {
             guard !FileManager.default.fileExists(atPath: content.appendingPathComponent(renamed).path) else { return "rename target exists" }
             try FileManager.default.moveItem(at: content.appendingPathComponent(post), to: content.appendingPathComponent(renamed))
             return "renamed \(post) to \(renamed)"
+        case .revision:
+            guard let post = pick(posts) else { return "no post" }
+            let day = 1 + random.next() % 27, month = 6 + random.next() % 6
+            if random.next() % 2 == 0 {
+                try setKey("updated", to: String(format: "2025-%02d-%02d", month, day), in: post)
+                return "updated: of \(post)"
+            }
+            let date = String(format: "2025-%02d-%02d", month, day)
+            try setKey("corrections", to: "[{date: \(date), note: {en: \"\(word.capitalized) fixed.\", zh: \"已更正。\"}}]", in: post)
+            return "corrections of \(post)"
         case .draft:
             guard let post = pick(posts) else { return "no post" }
             try setKey("draft", to: random.next() % 2 == 0 ? "true" : "false", in: post)
@@ -196,7 +206,7 @@ final class RandomizedIncrementalTests: XCTestCase {
 /// A small bilingual site for the randomized test: two issues, three authors, translated posts.
 enum RandomSite {
     enum Edit: CaseIterable {
-        case body, title, date, byline, issue, language, translationKey, addPost, removePost, rename, draft
+        case body, title, date, byline, issue, language, translationKey, addPost, removePost, rename, draft, revision
         case author, issueFile, strings, template, staticFile, siteSettings
     }
 
