@@ -35,6 +35,8 @@ struct Citation: Sendable {
     var number: Int
     var url: String
     var language: String
+    /// The registered DOI (`10.5555/...`), cited in place of the URL where a style prefers it.
+    var doi: DOI? = nil
 
     /// `Marchbank, Elena, Tang Ruoxi, and Tobias Wren. “Title.” <em>Duet</em> 2, no. 1 (2025). URL.`
     var chicagoHTML: String {
@@ -49,7 +51,9 @@ struct Citation: Sendable {
         default: list = names.prefix(7).joined(separator: ", ") + ", et al."
         }
         let lead = list.isEmpty ? "" : escape(list) + (list.hasSuffix(".") ? " " : ". ")
-        return "\(lead)“\(escape(title)).” <em>\(escape(journal))</em> \(volume), no. \(number) (\(year)). \(escape(url))."
+        // Chicago (14.8): a DOI, as its resolver URL, replaces the page's URL.
+        let link = doi?.url ?? url
+        return "\(lead)“\(escape(title)).” <em>\(escape(journal))</em> \(volume), no. \(number) (\(year)). \(escape(link))."
     }
 
     /// `埃琳娜·马奇班克, 唐若溪, 托拜厄斯·雷恩. 标题[J]. 双声, 2025, 2(1). URL.` (more than three
@@ -58,7 +62,9 @@ struct Citation: Sendable {
         var names = authors.map(\.name)
         if names.count > 3 { names = Array(names.prefix(3)) + ["等"] }
         let lead = names.isEmpty ? "" : names.joined(separator: ", ") + ". "
-        return "\(lead)\(title)[J]. \(journal), \(year), \(volume)(\(number)). \(url)."
+        // GB/T 7714-2015 (8.8.2): the DOI follows the URL.
+        let doi = self.doi.map { " DOI:\($0.value)." } ?? ""
+        return "\(lead)\(title)[J]. \(journal), \(year), \(volume)(\(number)). \(url).\(doi)"
     }
 
     var bibtex: String {
@@ -75,7 +81,7 @@ struct Citation: Sendable {
               year = {\(year)},
               volume = {\(volume)},
               number = {\(number)},
-              url = {\(url)},
+              url = {\(url)},\(doi.map { "\n  doi = {\($0.value)}," } ?? "")
               language = {\(language)}
             }
             """
