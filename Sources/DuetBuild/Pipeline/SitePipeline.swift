@@ -88,6 +88,9 @@ public struct SitePipeline: Sendable {
         do {
             var (config, warnings) = try SiteConfigLoader.loadWithWarnings(tree.config, path: tree.configPath)
             if let baseURL = settings.baseURL { config.baseURL = baseURL }
+            if let reason = CrossrefDeposit.unavailability(config), !reason.isEmpty {
+                warnings.append(.warning(reason, at: SourceLocation(file: tree.configPath)))
+            }
             return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics + warnings))
         } catch {
             return .failure(DiagnosticError(tree.diagnostics + [error.diagnostic]))
