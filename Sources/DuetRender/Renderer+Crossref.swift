@@ -4,7 +4,8 @@ extension Renderer {
     /// `crossref/<issue>.xml` for every issue with a registered article, when the site registers
     /// DOIs (`doi_prefix` and `crossref:` in `site.yml`); nothing at all otherwise.
     func crossrefDeposits(_ graph: SiteGraph, into plan: inout SitePlan) {
-        // Why not is said when site.yml is read (`SitePipeline.sources`).
+        // A build for a relative base URL (a preview, `--base-url ""`) cannot register
+        // addresses: no deposit, and `duet export crossref` says why.
         guard CrossrefDeposit.unavailability(graph.config) == nil else { return }
         for issue in graph.issues where CrossrefDeposit(graph: graph, issue: issue).hasRegisteredArticles {
             let path = CrossrefDeposit.outputPath(issue: issue.id)
