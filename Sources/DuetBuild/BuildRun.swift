@@ -152,7 +152,7 @@ struct BuildRun {
     }
 
     /// What the preview writes after the reload event: outputs no open page shows.
-    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed]
+    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed, .deposit]
 
     /// Renders `selected` and brings the folder up to date with it; nil (and the failures
     /// reported) when a file could not be made, in which case nothing was written.

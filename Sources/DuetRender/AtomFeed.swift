@@ -31,6 +31,7 @@ struct AtomFeed: Sendable {
             <author><name>\(escape(title))</name></author>
 
             """
+        if let license = graph.config.license { xml += Self.rights(license, language: language.code) }
         for article in articles { xml += entry(article, fallbackDate: updated) }
         return xml + "</feed>\n"
     }
@@ -50,6 +51,10 @@ struct AtomFeed: Sendable {
         }
         xml += "<id>\(escape(url))</id>\n<published>\(date)</published>\n<updated>\(updated)</updated>\n"
         for author in document.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
+        if let doi = article.doi {
+            xml += "<link rel=\"related\" type=\"text/html\" title=\"DOI \(escape(doi.value))\" href=\"\(escape(doi.url))\"/>\n"
+        }
+        if let license = article.license { xml += Self.rights(license, language: document.language) }
         if !document.excerptHTML.isEmpty {
             xml += "<summary type=\"html\">\(escape(absolutized(document.excerptHTML)))</summary>\n"
         }
@@ -60,6 +65,12 @@ struct AtomFeed: Sendable {
     /// A reader's feed client shows a corrected article as changed.
     static func updated(_ article: Article) -> PublicationDate? {
         article.document.lastModified ?? article.document.date
+    }
+
+    /// `<rights>` for readers and the licence link of RFC 4946 for machines.
+    static func rights(_ license: License, language: String) -> String {
+        "<rights>\(escape(license.name(in: language)))</rights>\n"
+            + "<link rel=\"license\" type=\"text/html\" href=\"\(escape(license.url))\"/>\n"
     }
 
     /// Feed readers resolve links against the feed, not the site: root-relative links an author

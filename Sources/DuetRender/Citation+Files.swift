@@ -15,7 +15,7 @@ extension Citation {
         lines.append("VL  - \(volume)")
         lines.append("IS  - \(number)")
         if let abstract, !abstract.isEmpty { lines.append("AB  - \(Self.oneLine(abstract))") }
-        if let doi { lines.append("DO  - \(doi)") }
+        if let doi { lines.append("DO  - \(doi.value)") }
         lines.append("UR  - \(url)")
         lines.append("LA  - \(language)")
         lines.append("ER  - ")
@@ -43,7 +43,7 @@ extension Citation {
         let parts = date.map { [$0.year, $0.month, $0.day] } ?? [year]
         item["issued"] = .object(["date-parts": .array([.array(parts.map(JSONText.number))])])
         if let abstract, !abstract.isEmpty { item["abstract"] = .string(abstract) }
-        if let doi { item["DOI"] = .string(doi) }
+        if let doi { item["DOI"] = .string(doi.value) }
         if let licenseURL { item["license"] = .string(licenseURL) }
         return JSONText.array([.object(item)]).serialized + "\n"
     }

@@ -41,8 +41,8 @@ struct Citation: Sendable {
     var date: PublicationDate? = nil
     /// The article's description, for RIS `AB` and CSL-JSON `abstract`.
     var abstract: String? = nil
-    /// The DOI without its resolver (`10.5555/duet.2025-q1.slug.en`), when the site registers them.
-    var doi: String? = nil
+    /// The registered DOI (`10.5555/...`), cited in place of the URL where a style prefers it.
+    var doi: DOI? = nil
     /// The licence's URL, for CSL-JSON `license`.
     var licenseURL: String? = nil
 
@@ -62,7 +62,9 @@ struct Citation: Sendable {
         default: list = names.prefix(7).joined(separator: ", ") + ", et al."
         }
         let lead = list.isEmpty ? "" : escape(list) + (list.hasSuffix(".") ? " " : ". ")
-        return "\(lead)“\(escape(title)).” <em>\(escape(journal))</em> \(volume), no. \(number) (\(year)). \(escape(url))."
+        // Chicago (14.8): a DOI, as its resolver URL, replaces the page's URL.
+        let link = doi?.url ?? url
+        return "\(lead)“\(escape(title)).” <em>\(escape(journal))</em> \(volume), no. \(number) (\(year)). \(escape(link))."
     }
 
     /// `埃琳娜·马奇班克, 唐若溪, 托拜厄斯·雷恩. 标题[J]. 双声, 2025, 2(1). URL.` for a Chinese
@@ -73,7 +75,9 @@ struct Citation: Sendable {
         var names = authors.map { isChinese || $0.name.contains(where: PlainText.isCJK) ? $0.name : Self.gbtLatin($0) }
         if names.count > 3 { names = Array(names.prefix(3)) + [isChinese ? "等" : "et al"] }
         let lead = names.isEmpty ? "" : names.joined(separator: ", ") + ". "
-        return "\(lead)\(title)[J]. \(journal), \(year), \(volume)(\(number)). \(url)."
+        // GB/T 7714-2015 (8.8.2): the DOI follows the URL.
+        let doi = self.doi.map { " DOI:\($0.value)." } ?? ""
+        return "\(lead)\(title)[J]. \(journal), \(year), \(volume)(\(number)). \(url).\(doi)"
     }
 
     /// `Elena Marchbank` -> `MARCHBANK E`; `Tang Ruoxi` -> `TANG R`.
@@ -100,8 +104,8 @@ struct Citation: Sendable {
               journal = {\(latexEscaped(journal))},
               year = {\(year)},
               volume = {\(volume)},
-              number = {\(number)},\(doi.map { "\n  doi = {\($0)}," } ?? "")
-              url = {\(url)},
+              number = {\(number)},
+              url = {\(url)},\(doi.map { "\n  doi = {\($0.value)}," } ?? "")
               language = {\(language)}
             }
             """

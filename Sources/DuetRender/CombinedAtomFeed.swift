@@ -38,6 +38,7 @@ struct CombinedAtomFeed: Sendable {
             <author><name>\(escape(title))</name></author>
 
             """
+        if let license = config.license { xml += AtomFeed.rights(license, language: language.code) }
         for article in articles {
             let tag = config.language(article.document.language)?.tag ?? article.document.language
             xml += single.entry(article, fallbackDate: updated, xmlLang: tag)

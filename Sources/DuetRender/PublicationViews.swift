@@ -164,3 +164,20 @@ struct MetaTagView: MustacheParent, Sendable {
         }
     }
 }
+
+/// The licence in the footer and the head: `{{#license}}<a rel="license" href="{{url}}">{{name}}</a>{{/license}}`.
+struct LicenseView: MustacheParent, Sendable {
+    var id: String
+    var url: String
+    /// In the language of the page.
+    var name: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "id": return id
+        case "url": return url
+        case "name": return self.name
+        default: return nil
+        }
+    }
+}

@@ -11,7 +11,7 @@ extension Renderer {
                 guard let route = graph.citationRoute(of: article, file: name) else { continue }
                 plan.claim(PlannedOutput(path: route.outputPath, kind: .citation, source: source,
                                          claimant: "the \(name) of \(source)") { factory in
-                    let citation = factory.citation(of: article)
+                    let citation = factory.citation(of: article).citation
                     let text = switch name {
                     case "cite.ris": citation.ris
                     case "cite.bib": citation.bibtex + "\n"

@@ -117,6 +117,7 @@ public struct Renderer: Sendable {
         for language in codes { publicationPages(language: language, graph: graph, page: page) }
         discoveryOutputs(graph, links: factory.links, into: &plan)
         for output in epubs { plan.claim(output) }
+        crossrefDeposits(graph, into: &plan)
         return plan
     }
 

@@ -45,6 +45,11 @@ struct DocumentView: MustacheParent, Sendable {
     var corrections: [CorrectionView] = []
     var updatedHTML: String?
     var revisedOriginal: RevisedOriginalView?
+    /// The registered DOI and its resolver link (`https://doi.org/...`), on the article page.
+    var doi: String?
+    var doiURL: String?
+    /// The licence the article is published under, on the article page.
+    var license: LicenseView?
     /// The language's own name, for articles listed on a page of another language.
     var languageName: String?
     /// The parallel reading view of this article and the link's text, on the article page only.
@@ -69,6 +74,9 @@ struct DocumentView: MustacheParent, Sendable {
         case "corrections": return corrections.isEmpty ? nil : corrections
         case "updated_notice": return updatedHTML
         case "revised_original": return revisedOriginal
+        case "doi": return doi
+        case "doi_url": return doiURL
+        case "license": return license
         case "language_name": return languageName
         case "preview_note": return previewNote
         case "parallel_url": return parallelURL

@@ -235,6 +235,9 @@ enum RandomSite {
             timezone: Asia/Shanghai
             first_year: 2024
             sections: [Essays, Reviews]
+            doi_prefix: "10.5555"
+            crossref: {depositor: Random Office, email: doi@random.example.org, registrant: Random Press}
+            license: CC-BY-4.0
             """,
         "issues/2025-q1.yml": "volume: 2\nnumber: 1\ntitle:\n  en: Open Lines\n  zh: 热线\npublished: 2025-03-31\n",
         "issues/2025-q2.yml": "volume: 2\nnumber: 2\ntitle:\n  en: Long Tables\n  zh: 长桌\npublished: 2025-06-30\n",

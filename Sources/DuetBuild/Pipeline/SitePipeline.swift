@@ -86,9 +86,10 @@ public struct SitePipeline: Sendable {
     /// `site.yml` read, with the settings' overrides. The failure carries the tree's own problems too.
     public func sources(tree: SourceTree, theme: ThemeLoader.Loaded? = nil) -> Result<Sources, DiagnosticError> {
         do {
-            var (config, warnings) = try SiteConfigLoader.loadWithWarnings(tree.config, path: tree.configPath)
+            let loaded = try SiteConfigLoader.loadWithWarnings(tree.config, path: tree.configPath)
+            var config = loaded.config
             if let baseURL = settings.baseURL { config.baseURL = baseURL }
-            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics + warnings))
+            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics + loaded.warnings))
         } catch {
             return .failure(DiagnosticError(tree.diagnostics + [error.diagnostic]))
         }
