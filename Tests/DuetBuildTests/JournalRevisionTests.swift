@@ -201,4 +201,32 @@ final class JournalRevisionTests: XCTestCase {
         XCTAssertEqual(json.first?["title"] as? String, "Harbour Talks")
         XCTAssertEqual(json.first?["URL"] as? String, "https://review.example.org/en/2025/harbour/")
     }
+
+    // MARK: The sample publication
+
+    func testTheSampleShowsItsCorrectionItsBehindNoteAndCitationFiles() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("duet-sample-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: SiteFixture.repositoryRoot.appendingPathComponent("content"),
+                                         to: root.appendingPathComponent("content"))
+        let output = root.appendingPathComponent("_site")
+        let report = Builder(options: BuildOptions(source: root.appendingPathComponent("content").path,
+                                                   theme: SiteFixture.defaultTheme.path, output: output.path, strict: true,
+                                                   now: Date(timeIntervalSince1970: 1_767_225_600))).build()
+        XCTAssertTrue(report.succeeded, "\(report.diagnostics)")
+        func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
+        let article = "issues/2025-q1/designing-the-small-table/"
+        XCTAssertTrue(try page("en/\(article)index.html").contains("Corrected on <time datetime=\"2025-02-04\">4 February 2025</time>: "))
+        XCTAssertTrue(try page("zh/\(article)index.html").contains("<time datetime=\"2025-02-04\">2025年2月4日</time>更正："))
+        let behind = try page("zh/issues/2025-q1/channels-that-get-used/index.html")
+        XCTAssertTrue(behind.contains("本文原文已于<time datetime=\"2025-05-12\">2025年5月12日</time>修订"), behind)
+        XCTAssertTrue(behind.contains("<a href=\"/en/issues/2025-q1/channels-that-get-used/\" hreflang=\"en\">"), behind)
+        XCTAssertFalse(try page("zh/\(article)index.html").contains("revision-note"), "corrected on the same day as its original")
+        for language in ["en", "zh"] {
+            let ris = try page("\(language)/\(article)cite.ris")
+            XCTAssertTrue(ris.contains("DO  - 10.5555/duet.2025-q1.designing-the-small-table.\(language)\r\n"), ris)
+        }
+        XCTAssertTrue(try page("zh/\(article)cite.ris").contains("AU  - 唐, 若溪\r\n"))
+    }
 }
