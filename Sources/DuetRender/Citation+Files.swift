@@ -14,6 +14,7 @@ extension Citation {
         if let date { lines.append("DA  - \(date.isoDay.replacing("-", with: "/"))/") }
         lines.append("VL  - \(volume)")
         lines.append("IS  - \(number)")
+        lines += issns.map { "SN  - \($0)" }
         if let abstract, !abstract.isEmpty { lines.append("AB  - \(Self.oneLine(abstract))") }
         if let doi { lines.append("DO  - \(doi.value)") }
         lines.append("UR  - \(url)")
@@ -45,6 +46,7 @@ extension Citation {
         if let abstract, !abstract.isEmpty { item["abstract"] = .string(abstract) }
         if let doi { item["DOI"] = .string(doi.value) }
         if let licenseURL { item["license"] = .string(licenseURL) }
+        if !issns.isEmpty { item["ISSN"] = .string(issns.joined(separator: ", ")) }
         return JSONText.array([.object(item)]).serialized + "\n"
     }
 

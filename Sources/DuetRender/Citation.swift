@@ -45,6 +45,8 @@ struct Citation: Sendable {
     var doi: DOI? = nil
     /// The licence's URL, for CSL-JSON `license`.
     var licenseURL: String? = nil
+    /// The journal's ISSNs (`2999-0017`), electronic first, for RIS `SN` and CSL-JSON `ISSN`.
+    var issns: [String] = []
 
     /// Whether the work is Chinese: its citation follows Chinese conventions (`等`, full names).
     var isChinese: Bool { language.lowercased().hasPrefix("zh") }

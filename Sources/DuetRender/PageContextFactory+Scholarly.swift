@@ -22,7 +22,8 @@ extension PageContextFactory {
                                 year: document.date?.year ?? 0, volume: issue?.volume ?? 0, number: issue?.number ?? 0,
                                 url: links.absoluteURL(article.route), language: graph.config.language(language)?.tag ?? language,
                                 date: document.date, abstract: document.description,
-                                doi: article.doi, licenseURL: article.license?.url)
+                                doi: article.doi, licenseURL: article.license?.url,
+                                issns: graph.config.issn.all.map(\.value))
         return (citation, authors)
     }
 

@@ -124,11 +124,14 @@ final class CitationFileTests: XCTestCase {
         var citation = chinese
         citation.doi = DOI("10.5555/duet.2025-q1.rooms-without-tables.zh")
         citation.licenseURL = "https://creativecommons.org/licenses/by/4.0/"
+        citation.issns = ["2999-0017"]
         XCTAssertTrue(citation.ris.contains("DO  - 10.5555/duet.2025-q1.rooms-without-tables.zh\r\nUR  - \(url)\r\n"), citation.ris)
         XCTAssertTrue(citation.bibtex.contains("  doi = {10.5555/duet.2025-q1.rooms-without-tables.zh},\n"), citation.bibtex)
         let item = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(citation.cslJSON.utf8)) as? [[String: Any]])?.first)
         XCTAssertEqual(item["DOI"] as? String, "10.5555/duet.2025-q1.rooms-without-tables.zh")
         XCTAssertEqual(item["license"] as? String, "https://creativecommons.org/licenses/by/4.0/")
+        XCTAssertEqual(item["ISSN"] as? String, "2999-0017")
+        XCTAssertTrue(citation.ris.contains("IS  - 1\r\nSN  - 2999-0017\r\n"), citation.ris)
         XCTAssertFalse(chinese.ris.contains("DO  - "), "no DOI, no DO line")
         XCTAssertFalse(chinese.bibtex.contains("doi ="))
     }
