@@ -20,7 +20,8 @@ public struct CrossrefDeposit: Sendable {
     public static func outputPath(issue: String) -> String { "crossref/\(issue).xml" }
 
     /// Why no deposit can be made for this site, or nil when it can: Crossref needs a prefix,
-    /// a depositor and absolute URLs.
+    /// a depositor and absolute URLs. Empty when the site does not register DOIs at all (there
+    /// is nothing to explain to a site that never asked).
     public static func unavailability(_ config: SiteConfig) -> String? {
         guard config.doiPrefix != nil, config.crossref != nil else { return "" }
         let base = config.absoluteBase
@@ -42,7 +43,7 @@ public struct CrossrefDeposit: Sendable {
         DependencyRecorder.current?.record(.issue(issue.id))
         let config = graph.config
         let articles = registered
-        var body = "<body>\n<journal>\n" + journalMetadata() + journalIssue()
+        var body = "<body>\n<journal>\n" + journalMetadata() + journalIssue(articles)
         for article in articles { body += journalArticle(article) }
         body += "</journal>\n</body>\n"
         // The batch is named and versioned by what it says: the same content, the same head.
@@ -99,13 +100,13 @@ public struct CrossrefDeposit: Sendable {
         return text + "</journal_metadata>\n"
     }
 
-    private func journalIssue() -> String {
+    private func journalIssue(_ articles: [Article]) -> String {
         let config = graph.config
         var text = "<journal_issue>\n"
         if let title = issue.titles[config.defaultLanguage] ?? issue.titles["*"] {
             text += "<titles>\n<title>\(xml(title))</title>\n</titles>\n"
         }
-        let dates = registered.compactMap(\.document.date)
+        let dates = articles.compactMap(\.document.date)
         if let date = issue.published ?? dates.min(by: { $0.secondsSinceEpoch < $1.secondsSinceEpoch }) {
             text += Self.publicationDate(date)
         } else {

@@ -7,7 +7,7 @@ extension Renderer {
         // A build for a relative base URL (a preview, `--base-url ""`) cannot register
         // addresses: no deposit, and `duet export crossref` says why.
         guard CrossrefDeposit.unavailability(graph.config) == nil else { return }
-        for issue in graph.issues where CrossrefDeposit(graph: graph, issue: issue).hasRegisteredArticles {
+        for issue in graph.issues where graph.hasRegisteredArticles(in: issue.id) {
             let path = CrossrefDeposit.outputPath(issue: issue.id)
             plan.claim(PlannedOutput(path: path, kind: .deposit, source: issue.sourcePath,
                                      claimant: "the Crossref deposit of issue \(issue.id)") { factory in
@@ -15,10 +15,4 @@ extension Renderer {
             })
         }
     }
-}
-
-extension CrossrefDeposit {
-    /// Whether any article of the issue has a DOI, asked without recording: the plan is made
-    /// again on every build.
-    var hasRegisteredArticles: Bool { graph.hasRegisteredArticles(in: issue.id) }
 }
