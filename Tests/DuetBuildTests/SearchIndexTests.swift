@@ -133,7 +133,7 @@ final class SearchIndexTests: XCTestCase {
             for case let url as URL in FileManager.default.enumerator(at: issues, includingPropertiesForKeys: nil)!
             where url.lastPathComponent == "index.html" && !url.path.contains("/parallel/") {
                 let html = try String(contentsOf: url, encoding: .utf8)
-                guard let body = html.firstMatch(of: /<div class="body">(?s)(.*?)<\/div>\n(?:<section class="cite"|<footer class="license"|<\/article>)/)?.output.1 else { continue }
+                guard let body = html.firstMatch(of: /<div class="body">(?s)(.*?)<\/div>\n(?:<section class="cite"|<\/article>)/)?.output.1 else { continue }
                 let plain = body.replacing(/<[^>]+>/, with: " ").replacing(/\s+/, with: " ")
                 languageText += plain.utf8.count
             }
