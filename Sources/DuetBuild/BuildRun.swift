@@ -260,7 +260,7 @@ struct BuildRun {
     }
 
     /// What the preview writes after the reload event: outputs no open page shows.
-    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed, .status]
+    static let deferredKinds: Set<PlannedOutput.Kind> = [.epub, .searchIndex, .sitemap, .feed, .status, .deposit, .citation]
 
     /// Renders `selected` and brings the folder up to date with it; nil (and the failures
     /// reported) when a file could not be made, in which case nothing was written.

@@ -7,7 +7,6 @@ import Foundation
 public enum SiteReader {
     public struct Site: Sendable {
         public var graph: SiteGraph
-        public var revisions: [String: PublicationDate]
     }
 
     public static func read(source: String, now: Date = Date()) -> (Site?, [Diagnostic]) {
@@ -17,7 +16,7 @@ public enum SiteReader {
             let sources = try pipeline.sources(tree: try SitePipeline.scan(source: source).get()).get()
             let (documents, parseDiagnostics) = pipeline.parse(sources)
             let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics)
-            return (Site(graph: model.graph, revisions: Revisions.of(documents, config: sources.config)),
+            return (Site(graph: model.graph),
                     model.diagnostics.sortedByLocation())
         } catch {
             return (nil, error.diagnostics)

@@ -8,14 +8,21 @@ public struct Article: Hashable, Sendable {
     /// `.draft` or `.future` when a preview (`--drafts`, `--future`, `duet serve`) shows a post a
     /// normal build would not publish, so its pages say so.
     public var previewState: ContentSelection.Verdict
+    /// The DOI this language version is registered under: the front matter's `doi:`, else the
+    /// site's `doi_prefix` and suffix pattern; nil when the site registers no DOIs.
+    public var doi: DOI?
+    /// The front matter's `license:`, else the site's; nil when neither names one.
+    public var license: License?
 
     public init(document: ParsedDocument, route: Route, issueID: String = "", byline: Byline = Byline(),
-                previewState: ContentSelection.Verdict = .published) {
+                previewState: ContentSelection.Verdict = .published, doi: DOI? = nil, license: License? = nil) {
         self.document = document
         self.route = route
         self.issueID = issueID
         self.byline = byline
         self.previewState = previewState
+        self.doi = doi
+        self.license = license
     }
 
     public var section: String? { document.text("section") }

@@ -36,6 +36,15 @@ public struct ParsedDocument: Hashable, Sendable {
         /// The meta description: `description:`, else the excerpt's text, else the body's, cut
         /// to `summaryWidth` display units.
         public var summary: String
+        /// `doi:` as written and checked (`DOI`); nil when absent or malformed, in which case the
+        /// site's pattern (or nothing) gives the DOI.
+        public var doi: DOI?
+        /// `license:`, the site's licence replaced for this document.
+        public var license: License?
+        /// `updated:`: when the editors last revised the text (nil when never, or unreadable).
+        public var updated: PublicationDate?
+        /// `corrections:` that parsed, oldest first.
+        public var corrections: [Correction]
     }
 
     public struct Body: Hashable, Sendable {
@@ -70,6 +79,12 @@ public struct ParsedDocument: Hashable, Sendable {
     public var excerptHTML: String { get { readMeta(); return storedMeta.excerptHTML } set { storedMeta.excerptHTML = newValue } }
     public var readingMinutes: Int { get { readMeta(); return storedMeta.readingMinutes } set { storedMeta.readingMinutes = newValue } }
     public var summary: String { get { readMeta(); return storedMeta.summary } set { storedMeta.summary = newValue } }
+    /// The DOI the front matter gives, not the one the site's pattern makes (`Article.doi`).
+    public var doiOverride: DOI? { get { readMeta(); return storedMeta.doi } set { storedMeta.doi = newValue } }
+    /// The licence the front matter gives, not the site's (`Article.license`).
+    public var licenseOverride: License? { get { readMeta(); return storedMeta.license } set { storedMeta.license = newValue } }
+    public var updated: PublicationDate? { get { readMeta(); return storedMeta.updated } set { storedMeta.updated = newValue } }
+    public var corrections: [Correction] { get { readMeta(); return storedMeta.corrections } set { storedMeta.corrections = newValue } }
     public var bodyHTML: String { get { readBody(); return storedBody.html } set { storedBody.html = newValue } }
     public var headings: [DocumentHeading] { get { readBody(); return storedBody.headings } set { storedBody.headings = newValue } }
 
@@ -79,7 +94,9 @@ public struct ParsedDocument: Hashable, Sendable {
     public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
                 headings: [DocumentHeading], translationKey: String? = nil,
-                readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil) {
+                readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil,
+                doi: DOI? = nil, license: License? = nil,
+                updated: PublicationDate? = nil, corrections: [Correction] = []) {
         self.kind = kind
         self.sourcePath = sourcePath
         self.language = language
@@ -95,7 +112,8 @@ public struct ParsedDocument: Hashable, Sendable {
                 ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth))
         }
         storedMeta = Meta(slug: slug, title: title, titleHTML: titleHTML ?? title.markupEscaped, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
-                          readingMinutes: measured.0, summary: measured.1)
+                          readingMinutes: measured.0, summary: measured.1, doi: doi, license: license, updated: updated,
+                          corrections: corrections.sorted { $0.date < $1.date })
         storedBody = Body(html: bodyHTML, headings: headings)
     }
 
@@ -130,6 +148,12 @@ public struct ParsedDocument: Hashable, Sendable {
         case let value?: return value.scalarText.map { [$0] } ?? []
         case nil: return []
         }
+    }
+
+    /// When the work last changed after publication: the later of `updated:` and the newest
+    /// correction; nil when it never did. Feeds, the sitemap and JSON-LD give it as the modification date.
+    public var lastModified: PublicationDate? {
+        [updated, corrections.last?.date].compactMap { $0 }.max()
     }
 
     public var layout: String? { text("layout") }

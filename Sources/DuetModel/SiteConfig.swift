@@ -21,6 +21,17 @@ public struct SiteConfig: Hashable, Sendable {
     public var sections: [String]
     /// Every post and page must exist in every language (`require_translations: true`).
     public var requireTranslations: Bool = false
+    /// The journal's DOI prefix (`doi_prefix: 10.5555`); without it articles have no DOI and no
+    /// Crossref deposit is written.
+    public var doiPrefix: String?
+    /// How an article's DOI suffix is made when its front matter gives no `doi:` (`doi_suffix:`).
+    public var doiSuffix: DOISuffixPattern = .standard
+    /// The `head` of every Crossref deposit (`crossref: {depositor, email, registrant}`).
+    public var crossref: CrossrefHead?
+    /// `issn:` electronic and/or print.
+    public var issn = ISSNs()
+    /// The licence every article is published under unless its front matter names another.
+    public var license: License?
 
     public init(titles: [String: String] = ["en": "Duet"], descriptions: [String: String] = [:],
                 baseURL: String = "", languages: [Language] = [Language(code: "en")],

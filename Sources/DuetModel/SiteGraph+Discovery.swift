@@ -29,3 +29,11 @@ extension SiteGraph {
         return config.languages.map(\.code).first { $0 != document.language && versions[$0] != nil }
     }
 }
+
+extension SiteGraph {
+    /// Whether any article of the issue has a DOI: what decides that the issue gets a Crossref
+    /// deposit. Not recorded: the manifest is planned again on every build.
+    public func hasRegisteredArticles(in issueID: String) -> Bool {
+        allArticles.contains { $0.issueID == issueID && $0.doi != nil }
+    }
+}

@@ -34,11 +34,27 @@ public struct SiteGraph: Hashable, Sendable {
         self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
         var places: [String: Place] = [:]
         places.reserveCapacity(articles.count + pages.count)
-        for (index, article) in articles.enumerated() { places[article.document.sourcePath] = .article(index) }
+        var versions: [TranslationSet.ID: [Int]] = [:]
+        for (index, article) in articles.enumerated() {
+            places[article.document.sourcePath] = .article(index)
+            versions[article.document.translationID, default: []].append(index)
+        }
         for (index, page) in pages.enumerated() where places[page.document.sourcePath] == nil {
             places[page.document.sourcePath] = .page(index)
         }
         self.places = places
+        self.articleVersions = versions
+    }
+
+    /// Translation set -> its articles' places in `allArticles`, so a page finds its versions
+    /// without listing every article (and a graph patched in place finds their new text).
+    let articleVersions: [TranslationSet.ID: [Int]]
+
+    /// Every published version of this article, itself included, in the graph's order: the same
+    /// question as `translations(of:)`, answered with the articles rather than their routes.
+    public func versions(of document: ParsedDocument) -> [Article] {
+        DependencyRecorder.current?.record(.query(.translations(document.translationID)))
+        return (articleVersions[document.translationID] ?? []).map { allArticles[$0] }
     }
 
     /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.

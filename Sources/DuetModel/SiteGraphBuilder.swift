@@ -81,6 +81,7 @@ public struct SiteGraphBuilder: Sendable {
                                                         languages: config.languages.map(\.code))
         }
         let issues = catalog.issues()
+        diagnostics += assignRegistration(to: &articles, issues: issues)
         articles.sort(by: Self.newestFirst)
         pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
         return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets,

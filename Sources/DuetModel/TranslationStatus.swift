@@ -1,6 +1,7 @@
 /// Which articles still need a translator: per issue, every language an article is missing in,
 /// and every translation older than its original. The original is the earliest version (the
-/// default language first on a tie); a version's age is its `updated:` date, else its `date:`.
+/// default language first on a tie); a version's age is its last change (`updated:` or its
+/// newest correction), else its `date:`. A translation's page tells readers the same.
 public struct TranslationStatus: Hashable, Sendable {
     public enum State: String, Hashable, Sendable {
         /// No version in this language yet.
@@ -23,15 +24,8 @@ public struct TranslationStatus: Hashable, Sendable {
 
     public var rows: [Row]
 
-    /// - Parameter revisions: source path -> its `updated:` date, for the versions that have one.
-    public init(articles: [Article], config: SiteConfig, revisions: [String: PublicationDate] = [:]) {
+    public init(articles: [Article], config: SiteConfig) {
         let languages = config.languages.map(\.code)
-        func rank(_ language: String) -> Int {
-            language == config.defaultLanguage ? -1 : languages.firstIndex(of: language) ?? languages.count
-        }
-        func revised(_ article: Article) -> Int64 {
-            (revisions[article.document.sourcePath] ?? article.document.date)?.secondsSinceEpoch ?? 0
-        }
         var groups: [TranslationSet.ID: [Article]] = [:]
         var order: [TranslationSet.ID] = []
         for article in articles {
@@ -41,16 +35,13 @@ public struct TranslationStatus: Hashable, Sendable {
         }
         var rows: [Row] = []
         for id in order {
-            guard let versions = groups[id], let original = versions.min(by: { a, b in
-                let (da, db) = (a.document.date?.secondsSinceEpoch ?? 0, b.document.date?.secondsSinceEpoch ?? 0)
-                return da != db ? da < db : rank(a.document.language) < rank(b.document.language)
-            }) else { continue }
+            guard let versions = groups[id], let original = Self.original(among: versions, config: config) else { continue }
             for language in languages where language != original.document.language {
                 let row = Row(issueID: original.issueID, title: original.document.title,
                               originalLanguage: original.document.language, originalPath: original.document.sourcePath,
                               language: language, state: .missing, translationPath: nil)
                 if let translation = versions.first(where: { $0.document.language == language }) {
-                    if revised(translation) < revised(original) {
+                    if Self.isBehind(translation, original: original) {
                         rows.append(Row(issueID: row.issueID, title: row.title, originalLanguage: row.originalLanguage,
                                         originalPath: row.originalPath, language: language, state: .outdated,
                                         translationPath: translation.document.sourcePath))
@@ -81,7 +72,38 @@ public struct TranslationStatus: Hashable, Sendable {
     }
 }
 
+extension TranslationStatus {
+    /// The original among the versions of one work: the earliest, the default language's on a tie.
+    public static func original(among versions: [Article], config: SiteConfig) -> Article? {
+        let languages = config.languages.map(\.code)
+        func rank(_ language: String) -> Int {
+            language == config.defaultLanguage ? -1 : languages.firstIndex(of: language) ?? languages.count
+        }
+        return versions.min { a, b in
+            let (da, db) = (a.document.date?.secondsSinceEpoch ?? 0, b.document.date?.secondsSinceEpoch ?? 0)
+            return da != db ? da < db : rank(a.document.language) < rank(b.document.language)
+        }
+    }
+
+    /// Whether `original` changed after `translation` last did.
+    public static func isBehind(_ translation: Article, original: Article) -> Bool {
+        func revised(_ article: Article) -> Int64 {
+            (article.document.lastModified ?? article.document.date)?.secondsSinceEpoch ?? 0
+        }
+        return translation.document.sourcePath != original.document.sourcePath && revised(translation) < revised(original)
+    }
+}
+
 extension SiteGraph {
+    /// The original of `article` when it is a translation that the original has changed since
+    /// (what `duet status` lists as outdated): its page tells readers, linking the original.
+    public func revisedOriginal(of article: Article) -> Article? {
+        let versions = self.versions(of: article.document)
+        guard let original = TranslationStatus.original(among: versions, config: config),
+              TranslationStatus.isBehind(article, original: original) else { return nil }
+        return original
+    }
+
     /// The translation status page: only in builds with drafts, hidden from readers.
     public static var statusRoute: Route {
         var route = Route(checkedPath: "/status/")

@@ -15,7 +15,7 @@ struct AtomFeed: Sendable {
         let articles = graph.articles(in: language.code).prefix(Self.entryLimit)
         let title = graph.config.title(in: language.code)
         let home = links.absoluteURL(graph.homeRoute(for: language.code))
-        let updated = articles.compactMap(\.document.date).max()?.iso8601 ?? "1970-01-01T00:00:00+00:00"
+        let updated = articles.compactMap(AtomFeed.updated).max()?.iso8601 ?? "1970-01-01T00:00:00+00:00"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(language.tag))">
@@ -31,6 +31,7 @@ struct AtomFeed: Sendable {
             <author><name>\(escape(title))</name></author>
 
             """
+        if let license = graph.config.license { xml += Self.rights(license, language: language.code) }
         for article in articles { xml += entry(article, fallbackDate: updated) }
         return xml + "</feed>\n"
     }
@@ -40,6 +41,7 @@ struct AtomFeed: Sendable {
         let document = article.document
         let url = links.absoluteURL(article.route)
         let date = document.date?.iso8601 ?? fallbackDate
+        let updated = Self.updated(article)?.iso8601 ?? date
         var xml = xmlLang.map { "<entry xml:lang=\"\(escape($0))\">\n" } ?? "<entry>\n"
         xml += "<title>\(escape(document.title))</title>\n"
         xml += "<link rel=\"alternate\" type=\"text/html\" href=\"\(escape(url))\"/>\n"
@@ -47,12 +49,28 @@ struct AtomFeed: Sendable {
             let tag = graph.config.language(code)?.tag ?? code
             xml += "<link rel=\"alternate\" type=\"text/html\" hreflang=\"\(escape(tag))\" href=\"\(escape(links.absoluteURL(route)))\"/>\n"
         }
-        xml += "<id>\(escape(url))</id>\n<published>\(date)</published>\n<updated>\(date)</updated>\n"
+        xml += "<id>\(escape(url))</id>\n<published>\(date)</published>\n<updated>\(updated)</updated>\n"
         for author in document.authors { xml += "<author><name>\(escape(author))</name></author>\n" }
+        if let doi = article.doi {
+            xml += "<link rel=\"related\" type=\"text/html\" title=\"DOI \(escape(doi.value))\" href=\"\(escape(doi.url))\"/>\n"
+        }
+        if let license = article.license { xml += Self.rights(license, language: document.language) }
         if !document.excerptHTML.isEmpty {
             xml += "<summary type=\"html\">\(escape(absolutized(document.excerptHTML)))</summary>\n"
         }
         return xml + "<content type=\"html\">\(escape(absolutized(document.bodyHTML)))</content>\n</entry>\n"
+    }
+
+    /// When the entry last changed: its `updated:` or newest correction, else its publication.
+    /// A reader's feed client shows a corrected article as changed.
+    static func updated(_ article: Article) -> PublicationDate? {
+        article.document.lastModified ?? article.document.date
+    }
+
+    /// `<rights>` for readers and the licence link of RFC 4946 for machines.
+    static func rights(_ license: License, language: String) -> String {
+        "<rights>\(escape(license.name(in: language)))</rights>\n"
+            + "<link rel=\"license\" type=\"text/html\" href=\"\(escape(license.url))\"/>\n"
     }
 
     /// Feed readers resolve links against the feed, not the site: root-relative links an author

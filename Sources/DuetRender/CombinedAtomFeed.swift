@@ -20,7 +20,7 @@ struct CombinedAtomFeed: Sendable {
         for code in config.languages.map(\.code) where !titles.contains(config.title(in: code)) { titles.append(config.title(in: code)) }
         let title = titles.joined(separator: " / ")
         let root = links.absoluteURL(SiteGraph.rootRoute)
-        let updated = articles.compactMap(\.document.date).max()?.iso8601 ?? "1970-01-01T00:00:00+00:00"
+        let updated = articles.compactMap(AtomFeed.updated).max()?.iso8601 ?? "1970-01-01T00:00:00+00:00"
         var xml = """
             <?xml version="1.0" encoding="utf-8"?>
             <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(escape(language.tag))">
@@ -38,6 +38,7 @@ struct CombinedAtomFeed: Sendable {
             <author><name>\(escape(title))</name></author>
 
             """
+        if let license = config.license { xml += AtomFeed.rights(license, language: language.code) }
         for article in articles {
             let tag = config.language(article.document.language)?.tag ?? article.document.language
             xml += single.entry(article, fallbackDate: updated, xmlLang: tag)

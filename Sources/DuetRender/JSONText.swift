@@ -5,6 +5,7 @@ import DuetModel
 /// how it is parsed). Hand-written because `JSONSerialization` cost 7 % of a full build.
 indirect enum JSONText {
     case string(String)
+    case number(Int)
     case array([JSONText])
     case object([String: JSONText])
 
@@ -18,6 +19,8 @@ indirect enum JSONText {
         switch self {
         case .string(let text):
             output += text.jsonQuoted
+        case .number(let number):
+            output += String(number)
         case .array(let items):
             output += "["
             for (index, item) in items.enumerated() {

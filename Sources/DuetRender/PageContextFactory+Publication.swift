@@ -42,6 +42,7 @@ extension PageContextFactory {
             view.languageName = graph.config.language(document.language)?.name
         }
         if detailed { addScholarlyMetadata(to: &view, article: article) }
+        if detailed { addRevisions(to: &view, article: article) }
         if detailed { addParallelLink(to: &view, article: article) }
         return view
     }

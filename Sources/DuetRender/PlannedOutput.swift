@@ -11,6 +11,10 @@ public struct PlannedOutput: Sendable {
         case sitemap
         case robots
         case epub
+        /// An article's `cite.ris`, `cite.bib` or `cite.json`, beside its page.
+        case citation
+        /// An issue's Crossref deposit (`crossref/2025-q1.xml`), for the editors to upload.
+        case deposit
         /// The editors' status page (`duet serve`): not part of the publication, not counted.
         case status
         /// A file of the theme's or the site's `static/`, copied as is.

@@ -164,3 +164,20 @@ struct MetaTagView: TemplateView, Sendable {
         }
     }
 }
+
+/// The licence in the footer and the head: `{{#license}}<a rel="license" href="{{url}}">{{name}}</a>{{/license}}`.
+struct LicenseView: TemplateView, Sendable {
+    var id: String
+    var url: String
+    /// In the language of the page.
+    var name: String
+
+    func value(for name: String) -> TemplateValue {
+        switch name {
+        case "id": return TemplateValue(id)
+        case "url": return TemplateValue(url)
+        case "name": return TemplateValue(self.name)
+        default: return .none
+        }
+    }
+}

@@ -76,9 +76,19 @@ extension Renderer {
             let discovered = clusters
             file(SiteGraph.sitemapRoute, .sitemap, "the generated sitemap") { factory in
                 Sitemap(clusters: discovered + Self.pageClusters(factory.graph), languages: factory.graph.config.languages,
-                        defaultLanguage: defaultLanguage, links: factory.links).render()
+                        defaultLanguage: defaultLanguage, links: factory.links,
+                        lastModified: Self.lastModified(factory.graph)).render()
             }
         }
+    }
+
+    /// Each dated document's last change, by route path, for the sitemap's `<lastmod>`.
+    private static func lastModified(_ graph: SiteGraph) -> [String: String] {
+        var dates: [String: String] = [:]
+        for (document, route) in graph.articles.map({ ($0.document, $0.route) }) + graph.pages.map({ ($0.document, $0.route) }) {
+            if let date = document.lastModified ?? document.date { dates[route.path] = date.iso8601 }
+        }
+        return dates
     }
 
     /// The pages every build writes, grouped with their versions in the other languages.

@@ -113,12 +113,14 @@ public struct Renderer: Sendable {
                 return factory.context(for: factory.graph.document(from: path) ?? document, route: route)
             }
         }
+        citationFiles(graph, into: &plan)
         for file in staticFiles.sorted(by: { $0.source < $1.source }) {
             plan.claim(.copy(path: file.outputPath, source: file.source))
         }
         for language in codes { publicationPages(language: language, graph: graph, page: page) }
         discoveryOutputs(graph, links: factory.links, into: &plan)
         for output in epubs { plan.claim(output) }
+        crossrefDeposits(graph, into: &plan)
         return plan
     }
 

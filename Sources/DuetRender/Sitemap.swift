@@ -17,6 +17,9 @@ struct Sitemap: Sendable {
     var languages: [Language]
     var defaultLanguage: String
     var links: SiteLinks
+    /// Route path -> `<lastmod>` (W3C datetime): for articles and dated pages, when they last
+    /// changed (`updated:`, a correction) or else when they were published.
+    var lastModified: [String: String] = [:]
 
     func render() -> String {
         var entries: [(loc: String, xml: String)] = []
@@ -33,7 +36,8 @@ struct Sitemap: Sendable {
             }
             for route in versions.map(\.1) + [cluster.extra].compactMap({ $0 }) {
                 let loc = links.absoluteURL(route)
-                entries.append((loc, "<url>\n<loc>\(escape(loc))</loc>\n\(annotations)</url>\n"))
+                let lastmod = lastModified[route.path].map { "<lastmod>\($0)</lastmod>\n" } ?? ""
+                entries.append((loc, "<url>\n<loc>\(escape(loc))</loc>\n\(lastmod)\(annotations)</url>\n"))
             }
         }
         var seen: Set<String> = []

@@ -35,6 +35,21 @@ struct DocumentView: TemplateView, Sendable {
     var jsonLD: String?
     var citationHTML: String?
     var bibtex: String?
+    /// GB/T 7714 of an English article, for readers who cite it in Chinese (Chinese pages show it
+    /// as their main citation).
+    var gbt7714: String?
+    /// The article's `cite.ris`, `cite.bib` and `cite.json`.
+    var citationFiles: CitationFilesView?
+    /// Set on the article page only: its corrections, newest last, its `updated:` line, and on a
+    /// translation that its original has changed since, the note that says so.
+    var corrections: [CorrectionView] = []
+    var updatedHTML: String?
+    var revisedOriginal: RevisedOriginalView?
+    /// The registered DOI and its resolver link (`https://doi.org/...`), on the article page.
+    var doi: String?
+    var doiURL: String?
+    /// The licence the article is published under, on the article page.
+    var license: LicenseView?
     /// The language's own name, for articles listed on a page of another language.
     var languageName: String?
     /// The parallel reading view of this article and the link's text, on the article page only.
@@ -54,6 +69,14 @@ struct DocumentView: TemplateView, Sendable {
         case "json_ld": return TemplateValue(jsonLD)
         case "citation": return TemplateValue(citationHTML)
         case "bibtex": return TemplateValue(bibtex)
+        case "citation_gbt": return TemplateValue(gbt7714)
+        case "citation_files": return TemplateValue(citationFiles)
+        case "corrections": return corrections.isEmpty ? .none : .views(corrections)
+        case "updated_notice": return TemplateValue(updatedHTML)
+        case "revised_original": return TemplateValue(revisedOriginal)
+        case "doi": return TemplateValue(doi)
+        case "doi_url": return TemplateValue(doiURL)
+        case "license": return TemplateValue(license)
         case "language_name": return TemplateValue(languageName)
         case "preview_note": return TemplateValue(previewNote)
         case "parallel_url": return TemplateValue(parallelURL)

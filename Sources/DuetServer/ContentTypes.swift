@@ -27,6 +27,7 @@ enum ContentTypes {
         "svg": "image/svg+xml",
         "txt": "text/plain", "md": "text/plain",
         "csv": "text/csv",
+        "ris": "application/x-research-info-systems", "bib": "application/x-bibtex",
     ]
 
     private static let binaryTypes: [String: String] = [

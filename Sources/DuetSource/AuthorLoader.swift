@@ -30,7 +30,14 @@ public enum AuthorLoader {
                 var orcid: String?
                 if let entry = yaml.entry("links"), case .map(let pairs) = entry.value {
                     website = pairs.first { $0.key == "website" }?.value.scalarText
-                    orcid = pairs.first { $0.key == "orcid" }?.value.scalarText
+                    if let written = pairs.first(where: { $0.key == "orcid" })?.value.scalarText {
+                        // A bad checksum would make Crossref refuse the whole deposit: left out, and said.
+                        orcid = ORCID.normalized(written)
+                        if let problem = ORCID.problem(with: written) {
+                            let locator = NestedKeyLocator(text: String(decoding: file.data, as: UTF8.self))
+                            diagnostics.append(.warning(problem + "; it is left out", at: locator.location(of: "orcid", under: entry)))
+                        }
+                    }
                 }
                 authors[id] = Author(id: id, names: names, familyNames: try fields.perLanguage("family_name"),
                                      affiliations: try fields.perLanguage("affiliation"), biosHTML: try fields.markdown("bio"),

@@ -46,6 +46,11 @@ public struct DocumentParser: Sendable {
             }
             date = parsed
         }
+        let revisions = RevisionReader(dates: dates, path: path)
+        let (updated, updatedWarnings) = revisions.updated(frontMatter, published: date)
+        let (corrections, correctionWarnings) = revisions.corrections(frontMatter, yaml: block.yaml, firstLine: block.yamlFirstLine,
+                                                                      published: date)
+        warnings += updatedWarnings + correctionWarnings
         let language = frontMatter["lang"]?.scalarText ?? file.folderLanguage ?? config.defaultLanguage
         let separator = frontMatter["excerpt_separator"]?.scalarText ?? ExcerptSplitter.moreMarker(in: block.body) ?? config.excerptSeparator
         let markdown = MarkdownRenderer(smartPunctuation: language == "en" || language.hasPrefix("en-"))
@@ -76,11 +81,14 @@ public struct DocumentParser: Sendable {
         let title = plain ?? body.headings.first?.text ?? name.titleFromSlug
         // Markup only where the title was written with it; otherwise the escaped text.
         let titleHTML = written.flatMap { $0 == plain ? nil : TitleMarkup.html($0) }
+        let (doi, doiWarnings) = DOIField.read(frontMatter.entry("doi"))
+        let (license, licenseWarnings) = frontMatter.entry("license").map { LicenseField.read($0.value, at: $0.location) } ?? (nil, [])
+        warnings += doiWarnings + licenseWarnings
         let document = ParsedDocument(
             kind: file.kind == .post ? .post : .page, sourcePath: path, language: language,
             slug: slug, title: title, date: date,
             frontMatter: frontMatter, bodyHTML: body.html, excerptHTML: excerptHTML, headings: body.headings,
-            titleHTML: titleHTML)
+            titleHTML: titleHTML, doi: doi, license: license, updated: updated, corrections: corrections)
         if !block.body.allSatisfy(\.isWhitespace), let missing = DescriptionCheck.warning(for: document) { warnings.append(missing) }
         return (document, warnings)
     }

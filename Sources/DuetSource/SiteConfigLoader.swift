@@ -4,7 +4,14 @@ import Foundation
 /// `content/site.yml` -> `SiteConfig`, with every mistake located at its line.
 public enum SiteConfigLoader {
     public static func load(_ data: Data?, path: String) throws(SourceError) -> SiteConfig {
-        guard let data else { return SiteConfig() }
+        try loadWithWarnings(data, path: path).config
+    }
+
+    /// The settings and the warnings (errors with `--strict`) about keys that are left out
+    /// rather than stop the build: a malformed DOI prefix, an ISSN with a wrong check digit,
+    /// an unknown licence.
+    public static func loadWithWarnings(_ data: Data?, path: String) throws(SourceError) -> (config: SiteConfig, warnings: [Diagnostic]) {
+        guard let data else { return (SiteConfig(), []) }
         let yaml = try YAMLFile.parse(data, path: path)
         var config = SiteConfig()
 
@@ -72,6 +79,7 @@ public enum SiteConfigLoader {
             }
             config.timeZone = zone
         }
-        return config
+        let warnings = readScholarly(yaml, into: &config, locator: NestedKeyLocator(text: try SourceText.decode(data, path: path)), path: path)
+        return (config, warnings)
     }
 }

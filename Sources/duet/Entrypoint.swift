@@ -8,6 +8,6 @@ struct Duet: ParsableCommand {
         abstract: "A static site generator for a bilingual quarterly review.",
         version: DuetVersion.description,
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self,
-                      StatusCommand.self, NewCommand.self, ImportCommand.self, ThemeCommand.self],
+                      StatusCommand.self, NewCommand.self, ImportCommand.self, ThemeCommand.self, ExportCommand.self],
         defaultSubcommand: BuildCommand.self)
 }

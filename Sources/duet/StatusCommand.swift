@@ -17,7 +17,7 @@ struct StatusCommand: ParsableCommand {
         let errors = diagnostics.filter { $0.severity == .error }
         printer.print(errors)
         guard let site, errors.isEmpty else { throw ExitCode(1) }
-        let status = TranslationStatus(articles: site.graph.articles, config: site.graph.config, revisions: site.revisions)
+        let status = TranslationStatus(articles: site.graph.articles, config: site.graph.config)
         if status.isEmpty {
             print("Every article is translated and up to date.")
         } else {

@@ -76,6 +76,10 @@ final class IncrementalBuildTests: XCTestCase {
         try buildAndCompare("a date change")
         try edit(post) { $0.replacing("author: Elena Marchbank, Tang Ruoxi and Tobias Wren", with: "author: Elena Marchbank") }
         try buildAndCompare("an author removed from a byline")
+        try edit(post) { $0.replacing("corrections:\n", with: "updated: 2025-05-02\ncorrections:\n  - date: 2025-04-30\n    note: A second fix.\n") }
+        try buildAndCompare("an updated: date and a correction on the original (its translation is now behind)")
+        try edit(twin) { $0.replacing("corrections:\n", with: "updated: 2025-05-09\ncorrections:\n") }
+        try buildAndCompare("the translation revised after its original")
 
         try "---\ntitle: A Note Added Later\ndate: 2025-02-02 08:00:00 +0800\nauthor: Tobias Wren\nsection: Essays\n---\n\nA short note that arrives after the issue was built.\n"
             .write(to: content.appendingPathComponent("posts/en/2025-02-02-a-note-added-later.md"), atomically: false, encoding: .utf8)

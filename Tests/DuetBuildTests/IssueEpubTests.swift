@@ -126,6 +126,15 @@ final class IssueEpubTests: XCTestCase {
         XCTAssertTrue(issuePage.contains("(EPUB)"), issuePage)
     }
 
+    func testTheBookStatesItsArticlesLicence() throws {
+        let site = try SiteFixture(files: Self.files, siteYAML: Self.siteYAML + "license: CC-BY-4.0\n")
+        defer { site.remove() }
+        XCTAssertTrue(site.build(strict: true).succeeded)
+        let package = try text(unzipped(site.output.appendingPathComponent("en/issues/2025-q1/issue-2025-q1-en.epub")), "EPUB/package.opf")
+        XCTAssertTrue(package.contains("<dc:rights>Creative Commons Attribution 4.0 International (https://creativecommons.org/licenses/by/4.0/)</dc:rights>"),
+                      package)
+    }
+
     func testMimetypeIsStoredFirstAndTwoBuildsAreByteIdentical() throws {
         let site = try SiteFixture(files: Self.files, siteYAML: Self.siteYAML)
         defer { site.remove() }

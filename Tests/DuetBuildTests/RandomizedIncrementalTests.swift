@@ -154,6 +154,16 @@ final class RandomizedIncrementalTests: XCTestCase {
             guard !FileManager.default.fileExists(atPath: content.appendingPathComponent(renamed).path) else { return "rename target exists" }
             try FileManager.default.moveItem(at: touch(content.appendingPathComponent(post)), to: touch(content.appendingPathComponent(renamed)))
             return "renamed \(post) to \(renamed)"
+        case .revision:
+            guard let post = pick(posts) else { return "no post" }
+            let day = 1 + random.next() % 27, month = 6 + random.next() % 6
+            if random.next() % 2 == 0 {
+                try setKey("updated", to: String(format: "2025-%02d-%02d", month, day), in: post)
+                return "updated: of \(post)"
+            }
+            let date = String(format: "2025-%02d-%02d", month, day)
+            try setKey("corrections", to: "[{date: \(date), note: {en: \"\(word.capitalized) fixed.\", zh: \"已更正。\"}}]", in: post)
+            return "corrections of \(post)"
         case .draft:
             guard let post = pick(posts) else { return "no post" }
             try setKey("draft", to: random.next() % 2 == 0 ? "true" : "false", in: post)
@@ -235,7 +245,7 @@ final class RandomizedIncrementalTests: XCTestCase {
 /// A small bilingual site for the randomized test: two issues, three authors, translated posts.
 enum RandomSite {
     enum Edit: CaseIterable {
-        case body, title, date, byline, issue, language, translationKey, addPost, removePost, rename, draft
+        case body, title, date, byline, issue, language, translationKey, addPost, removePost, rename, draft, revision
         case author, issueFile, strings, template, staticFile, siteSettings, stylesheet, bodies
     }
 
@@ -264,6 +274,9 @@ enum RandomSite {
             timezone: Asia/Shanghai
             first_year: 2024
             sections: [Essays, Reviews]
+            doi_prefix: "10.5555"
+            crossref: {depositor: Random Office, email: doi@random.example.org, registrant: Random Press}
+            license: CC-BY-4.0
             """,
         "issues/2025-q1.yml": "volume: 2\nnumber: 1\ntitle:\n  en: Open Lines\n  zh: 热线\npublished: 2025-03-31\n",
         "issues/2025-q2.yml": "volume: 2\nnumber: 2\ntitle:\n  en: Long Tables\n  zh: 长桌\npublished: 2025-06-30\n",

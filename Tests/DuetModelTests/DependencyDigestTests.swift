@@ -30,6 +30,8 @@ final class DependencyDigestTests: XCTestCase {
             ("front matter", { $0.frontMatter.entries.append(.init(key: "k", value: .string("v"), location: SourceLocation(file: "x"))) }),
             ("excerpt", { $0.excerptHTML = "<p>new</p>" }), ("reading time", { $0.readingMinutes += 1 }),
             ("summary", { $0.summary = "new" }),
+            ("updated", { $0.updated = PublicationDate(year: 2025, month: 2, day: 1) }),
+            ("corrections", { $0.corrections = [Correction(date: PublicationDate(year: 2025, month: 2, day: 3), notes: ["*": "A figure fixed."])] }),
         ]
         for (name, edit) in edits {
             var changed = base

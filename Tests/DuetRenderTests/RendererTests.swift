@@ -101,7 +101,10 @@ final class RendererTests: XCTestCase {
                                                 "zh/index.html", "index.html", "404.html", "en/issues/index.html", "zh/issues/index.html",
                                                 "en/authors/index.html", "zh/authors/index.html",
                                                 // A theme without `search` and `parallel` layouts gets neither page.
-                                                "en/404.html", "zh/404.html", "feed.xml", "robots.txt", "sitemap.xml"])
+                                                "en/404.html", "zh/404.html", "feed.xml", "robots.txt", "sitemap.xml",
+                                                // Citation files, whatever the theme.
+                                                "en/2025/a/cite.ris", "en/2025/a/cite.bib", "en/2025/a/cite.json",
+                                                "zh/2025/b/cite.ris", "zh/2025/b/cite.bib", "zh/2025/b/cite.json"])
         let zhHome = try XCTUnwrap(output(files, "zh/index.html"))
         XCTAssertTrue(zhHome.contains("<html lang=\"zh-Hans\">"), zhHome)
         XCTAssertTrue(zhHome.contains("<a href=\"/review/zh/2025/b/\">乙</a> 2025年1月15日<p>Lead of b.</p>"), zhHome)

@@ -188,7 +188,7 @@ final class IssueAndAuthorLoaderTests: XCTestCase {
         photo: /images/authors/lin-yawei.jpg
         links:
           website: https://jinling-diplomacy.example.edu/lin
-          orcid: 0000-0003-1234-5678
+          orcid: 0000-0003-1234-5674
         """
 
     func testAuthorFile() throws {
@@ -204,7 +204,7 @@ final class IssueAndAuthorLoaderTests: XCTestCase {
         XCTAssertTrue(author.biosHTML["zh"]?.contains("<strong>海洋法</strong>") == true, author.biosHTML["zh"] ?? "")
         XCTAssertEqual(author.photo, "/images/authors/lin-yawei.jpg")
         XCTAssertEqual(author.website, "https://jinling-diplomacy.example.edu/lin")
-        XCTAssertEqual(author.orcid, "0000-0003-1234-5678")
+        XCTAssertEqual(author.orcid, "0000-0003-1234-5674")
         XCTAssertEqual(author.sourcePath, "content/authors/lin-yawei.yml")
     }
 

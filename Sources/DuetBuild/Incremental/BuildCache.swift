@@ -49,7 +49,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 8
+    static let formatVersion: UInt64 = 10
     private static let magic = Array("DUETCACHE".utf8)
 
     func encoded(tool: UInt64) -> [UInt8] {

@@ -106,10 +106,7 @@ extension CacheWriter {
         write(document.slug)
         write(document.title)
         write(document.titleHTML)
-        write(document.date != nil)
-        if let date = document.date {
-            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
-        }
+        write(document.date)
         write(document.frontMatter.entries.count)
         for entry in document.frontMatter.entries {
             write(entry.key)
@@ -127,6 +124,37 @@ extension CacheWriter {
         write(document.translationKey)
         write(document.readingMinutes)
         write(document.summary)
+        write(document.doiOverride?.value ?? "")
+        write(document.licenseOverride)
+        write(document.updated)
+        write(document.corrections.count)
+        for correction in document.corrections {
+            write(correction.date)
+            write(correction.notes.count)
+            for (language, note) in correction.notes.sorted(by: { $0.key < $1.key }) {
+                write(language)
+                write(note)
+            }
+        }
+    }
+
+    mutating func write(_ date: PublicationDate?) {
+        write(date != nil)
+        if let date {
+            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] { write(part) }
+        }
+    }
+
+    mutating func write(_ license: License?) {
+        write(license != nil)
+        guard let license else { return }
+        write(license.id)
+        write(license.url)
+        write(license.names.count)
+        for (language, name) in license.names.sorted(by: { $0.key < $1.key }) {
+            write(language)
+            write(name)
+        }
     }
 
     mutating func write(_ diagnostic: Diagnostic) {
@@ -168,11 +196,7 @@ extension CacheReader {
         let slug = try readString()
         let title = try readString()
         let titleHTML = try readString()
-        var date: PublicationDate?
-        if try readBool() {
-            date = PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
-                                   minute: try readInt(), second: try readInt(), utcOffsetSeconds: try readInt())
-        }
+        let date = try readDate()
         var entries: [FrontMatter.Entry] = []
         for _ in 0..<(try readCount()) {
             entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation()))
@@ -183,10 +207,42 @@ extension CacheReader {
         for _ in 0..<(try readCount()) {
             headings.append(DocumentHeading(level: try readInt(), text: try readString(), id: try readString()))
         }
+        let translationKey = try readString()
+        let readingMinutes = try readInt()
+        let summary = try readString()
+        let doi = try readString()
+        let license = try readLicense()
+        let updated = try readDate()
+        var corrections: [Correction] = []
+        for _ in 0..<(try readCount()) {
+            guard let date = try readDate() else { throw Corrupt() }
+            var notes: [String: String] = [:]
+            for _ in 0..<(try readCount()) { notes[try readString()] = try readString() }
+            corrections.append(Correction(date: date, notes: notes))
+        }
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
                               frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
-                              headings: headings, translationKey: try readString(),
-                              readingMinutes: try readInt(), summary: try readString(), titleHTML: titleHTML)
+                              headings: headings, translationKey: translationKey,
+                              readingMinutes: readingMinutes, summary: summary, titleHTML: titleHTML,
+                              doi: doi.isEmpty ? nil : DOI(doi), license: license, updated: updated, corrections: corrections)
+    }
+
+    mutating func readDate() throws(Corrupt) -> PublicationDate? {
+        guard try readBool() else { return nil }
+        return PublicationDate(year: try readInt(), month: try readInt(), day: try readInt(), hour: try readInt(),
+                               minute: try readInt(), second: try readInt(), utcOffsetSeconds: try readInt())
+    }
+
+    mutating func readLicense() throws(Corrupt) -> License? {
+        guard try readBool() else { return nil }
+        let id = try readString()
+        let url = try readString()
+        var names: [String: String] = [:]
+        for _ in 0..<(try readCount()) {
+            let language = try readString()
+            names[language] = try readString()
+        }
+        return License(id: id, url: url, names: names)
     }
 
     mutating func readDiagnostic() throws(Corrupt) -> Diagnostic {

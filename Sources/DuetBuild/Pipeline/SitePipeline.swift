@@ -86,9 +86,10 @@ public struct SitePipeline: Sendable {
     /// `site.yml` read, with the settings' overrides. The failure carries the tree's own problems too.
     public func sources(tree: SourceTree, theme: ThemeLoader.Loaded? = nil) -> Result<Sources, DiagnosticError> {
         do {
-            var config = try SiteConfigLoader.load(tree.config, path: tree.configPath)
+            let loaded = try SiteConfigLoader.loadWithWarnings(tree.config, path: tree.configPath)
+            var config = loaded.config
             if let baseURL = settings.baseURL { config.baseURL = baseURL }
-            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics))
+            return .success(Sources(tree: tree, config: config, theme: theme, diagnostics: tree.diagnostics + loaded.warnings))
         } catch {
             return .failure(DiagnosticError(tree.diagnostics + [error.diagnostic]))
         }
@@ -217,12 +218,10 @@ public struct SitePipeline: Sendable {
         var plan = renderer.plan(model.graph, staticFiles: staticFiles.map { CopiedFile(outputPath: $0.outputPath, source: $0.sourcePath) })
         if settings.statusPage {
             let graph = model.graph
-            let documents = model.documents
             let stylesheet = theme.assets["css/duet.css"]
             plan.claim(PlannedOutput(path: SiteGraph.statusRoute.outputPath, kind: .status, claimant: "the editors' status page") {
                 DependencyRecorder.current?.record(.volatile)
-                return StatusPage(status: TranslationStatus(articles: graph.articles, config: config,
-                                                            revisions: Revisions.of(documents, config: config)),
+                return StatusPage(status: TranslationStatus(articles: graph.articles, config: config),
                                   config: config, stylesheet: stylesheet).render()
             })
         }

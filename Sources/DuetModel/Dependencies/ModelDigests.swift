@@ -137,9 +137,11 @@ extension Article {
         digest.combine(UInt64(byline.namedCount))
         digest.combine(byline.etAl ? 1 : 0)
         digest.combine(previewState.rawValue)
+        digest.combine(doi?.value ?? "\u{0}")
+        License.combine(license, into: &digest)
     }
 
-    public static let identityFieldCount = (article: 5, byline: 3, route: 3)
+    public static let identityFieldCount = (article: 7, byline: 3, route: 3)
 }
 
 extension Route {
@@ -156,5 +158,18 @@ extension ParsedDocument {
         digest.combine(sourcePath)
         digest.combine(language)
         digest.combine(translationKey)
+    }
+}
+
+extension License {
+    static func combine(_ license: License?, into digest: inout StableDigest) {
+        guard let license else { digest.combine("\u{0}"); return }
+        digest.combine(license.id)
+        digest.combine(license.url)
+        digest.combine(UInt64(license.names.count))
+        for (language, name) in license.names.sorted(by: { $0.key < $1.key }) {
+            digest.combine(language)
+            digest.combine(name)
+        }
     }
 }

@@ -11,13 +11,7 @@ extension ParsedDocument.Meta {
         digest.combine(slug)
         digest.combine(title)
         digest.combine(titleHTML)
-        if let date {
-            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] {
-                digest.combine(UInt64(bitPattern: Int64(part)))
-            }
-        } else {
-            digest.combine("\u{0}")
-        }
+        combine(date, into: &digest)
         digest.combine(UInt64(frontMatter.entries.count))
         for entry in frontMatter.entries {
             digest.combine(entry.key)
@@ -26,9 +20,31 @@ extension ParsedDocument.Meta {
         digest.combine(excerptHTML)
         digest.combine(UInt64(readingMinutes))
         digest.combine(summary)
+        digest.combine(doi?.value ?? "\u{0}")
+        License.combine(license, into: &digest)
+        combine(updated, into: &digest)
+        digest.combine(UInt64(corrections.count))
+        for correction in corrections {
+            combine(correction.date, into: &digest)
+            digest.combine(UInt64(correction.notes.count))
+            for (language, note) in correction.notes.sorted(by: { $0.key < $1.key }) {
+                digest.combine(language)
+                digest.combine(note)
+            }
+        }
     }
 
-    public static let digestedFieldCount = 8
+    private func combine(_ date: PublicationDate?, into digest: inout StableDigest) {
+        if let date {
+            for part in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.utcOffsetSeconds] {
+                digest.combine(UInt64(bitPattern: Int64(part)))
+            }
+        } else {
+            digest.combine("\u{0}")
+        }
+    }
+
+    public static let digestedFieldCount = 12
 }
 
 extension ParsedDocument.Body {

@@ -33,6 +33,8 @@ struct EpubBook: Sendable {
     var coverAlt: String
     var chapters: [Chapter]
     var images: [Resource]
+    /// `dc:rights`: the licence of the articles (their own when they all share one).
+    var rights: String? = nil
 
     /// Image media types EPUB readers must support, by file extension.
     static func mediaType(ofImage path: String) -> String? {

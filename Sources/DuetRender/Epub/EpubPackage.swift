@@ -55,6 +55,7 @@ enum EpubPackage {
         ]
         metadata += book.creators.map { "<dc:creator>\($0.markupEscaped)</dc:creator>" }
         metadata.append("<dc:publisher>\(book.publisher.markupEscaped)</dc:publisher>")
+        if let rights = book.rights { metadata.append("<dc:rights>\(rights.markupEscaped)</dc:rights>") }
         metadata.append("<meta property=\"dcterms:modified\">\(book.modified)</meta>")
         if book.cover != nil { metadata.append("<meta name=\"cover\" content=\"cover-image\"/>") }
 

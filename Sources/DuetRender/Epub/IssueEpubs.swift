@@ -148,7 +148,15 @@ public struct IssueEpubs: Sendable {
             modified: modified.isoDay + "T" + modified.iso8601.dropFirst(11).prefix(8) + "Z",
             creators: authorIDs.map { graph.author($0)?.name(in: language.code, fallback: defaultLanguage) ?? $0 },
             publisher: siteTitle, tocTitle: words["contents"], cover: cover,
-            coverAlt: "\(words["cover_of"]) \(label)", chapters: chapters, images: images.collected)
+            coverAlt: "\(words["cover_of"]) \(label)", chapters: chapters, images: images.collected,
+            rights: rights(of: articles, language: language.code))
+    }
+
+    /// The articles' licence when they share one, else the site's: `Name (URL)`.
+    private func rights(of articles: [Article], language: String) -> String? {
+        let licenses = Set(articles.compactMap(\.license))
+        guard let license = licenses.count == 1 ? licenses.first : graph.config.license else { return nil }
+        return "\(license.name(in: language)) (\(license.url))"
     }
 
     private func joined(_ names: [String], words: Strings) -> String {

@@ -1,0 +1,25 @@
+import DuetModel
+
+extension Renderer {
+    /// `cite.ris`, `cite.bib` and `cite.json` beside every article whose URL is a folder. Each is
+    /// a job like a page: what it reads (title, byline, authors, issue) is recorded as it renders,
+    /// so an edit that changes a citation makes its files again and no other edit does.
+    func citationFiles(_ graph: SiteGraph, into plan: inout SitePlan) {
+        for article in graph.articles.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
+            let source = article.document.sourcePath
+            for name in SiteGraph.citationFileNames {
+                guard let route = graph.citationRoute(of: article, file: name) else { continue }
+                plan.claim(PlannedOutput(path: route.outputPath, kind: .citation, source: source,
+                                         claimant: "the \(name) of \(source)") { factory in
+                    let citation = factory.citation(of: article).citation
+                    let text = switch name {
+                    case "cite.ris": citation.ris
+                    case "cite.bib": citation.bibtex + "\n"
+                    default: citation.cslJSON
+                    }
+                    return OutputFile(path: route.outputPath, contents: text)
+                })
+            }
+        }
+    }
+}
