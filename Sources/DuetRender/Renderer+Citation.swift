@@ -11,7 +11,8 @@ extension Renderer {
                 guard let route = graph.citationRoute(of: article, file: name) else { continue }
                 plan.claim(PlannedOutput(path: route.outputPath, kind: .citation, source: source,
                                          claimant: "the \(name) of \(source)") { factory in
-                    let citation = factory.citation(of: article).citation
+                    // As the graph the plan renders with has it (`SitePlan.rendering(from:)`).
+                    let citation = factory.citation(of: factory.graph.article(from: source) ?? article).citation
                     let text = switch name {
                     case "cite.ris": citation.ris
                     case "cite.bib": citation.bibtex + "\n"
