@@ -38,8 +38,9 @@ public struct Route: Hashable, Sendable, Comparable {
         if raw.containsBytes("://") || raw.hasPrefix("//") || raw.utf8.contains(0x5C) || raw.utf8.contains(0) {
             throw .notASitePath(raw)
         }
-        let segments = raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        for segment in segments {
+        let segments = raw.split(separator: "/", omittingEmptySubsequences: true)
+        // Only a segment made of `.`, `%`, `2` and `e` can decode to `.` or `..`.
+        for segment in segments where segment.utf8.allSatisfy({ ".%2eE".utf8.contains($0) }) {
             let decoded = segment.lowercased().replacingBytes("%2e", with: ".")
             if decoded == "." || decoded == ".." { throw .escapesOutput(raw) }
         }
