@@ -33,10 +33,10 @@ struct SearchIndex: Sendable {
         var out = "{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":["
         for (index, entry) in entries.enumerated() {
             if index > 0 { out += "," }
-            let shown = SearchTokenizer.fieldTokens(entry.title)
-                .union(SearchTokenizer.fieldTokens(entry.authors))
-                .union(SearchTokenizer.fieldTokens(entry.excerpt))
-            let body = SearchTokenizer.tokenHashes(entry.bodyHTML, isHTML: true).subtracting(shown.map(BloomFilter.fnv1a))
+            let shown = SearchTokenizer.sortedFieldTokenHashes(entry.title)
+                .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(entry.authors))
+                .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(entry.excerpt))
+            let body = SearchTokenizer.sortedTokenHashes(entry.bodyHTML, isHTML: true).subtractingSorted(shown)
             var filter = BloomFilter(count: body.count, bitsPerToken: Self.bitsPerToken, hashes: Self.hashes)
             for hash in body { filter.insert(hash: hash) }
             out += "{\"t\":\(Self.quoted(entry.title)),\"u\":\(Self.quoted(entry.url)),"
