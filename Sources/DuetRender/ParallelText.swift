@@ -1,4 +1,7 @@
 import DuetModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Two versions of an article cut into matching sections, for reading them side by side.
 ///
@@ -49,16 +52,25 @@ struct ParallelText: Sendable {
             let piece = String(decoding: bytes[start..<end], as: UTF8.self)
             if level != nil || !piece.allSatisfy(\.isWhitespace) { sections.append(Section(level: level, html: piece)) }
         }
-        var index = 0
-        while index + 3 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
-               bytes[index + 2] == UInt8(ascii: "2") || bytes[index + 2] == UInt8(ascii: "3"),
-               [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[index + 3]) {
-                close(at: index)
-                start = index
-                level = bytes[index + 2] == UInt8(ascii: "2") ? 2 : 3
+        // Each `<` found with `memchr`, the tag's first bytes checked there.
+        let opens: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var found: [Int] = []
+            var index = 0
+            while index + 3 < buffer.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), buffer.count - 3 - index) {
+                let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buffer[open + 1] == UInt8(ascii: "h"), buffer[open + 2] == UInt8(ascii: "2") || buffer[open + 2] == UInt8(ascii: "3"),
+                   [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(buffer[open + 3]) {
+                    found.append(open)
+                }
+                index = open + 1
             }
-            index += 1
+            return found
+        }
+        for index in opens {
+            close(at: index)
+            start = index
+            level = bytes[index + 2] == UInt8(ascii: "2") ? 2 : 3
         }
         close(at: bytes.count)
         return sections
@@ -66,7 +78,43 @@ struct ParallelText: Sendable {
 
     /// Both versions live on one page: every id and in-page link of a version gets its language as
     /// a prefix, so two headings named alike or two footnote 1s stay distinct.
+    ///
+    /// Both patterns (` id="` and `href="#`) hold an `=`, which is rare in HTML text, so the scan
+    /// jumps from `=` to `=` with `memchr` and looks around each one; neither pattern can overlap
+    /// itself or the other, so this finds exactly the matches a left-to-right replace would.
     static func namespaced(_ html: String, prefix: String) -> String {
-        html.replacingBytes([(" id=\"", " id=\"\(prefix)-"), ("href=\"#", "href=\"#\(prefix)-")])
+        var html = html
+        let inserted = Array("\(prefix)-".utf8)
+        let rewritten = html.withUTF8 { bytes -> [UInt8]? in
+            guard let base = bytes.baseAddress else { return nil }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + bytes.count / 32)
+            var copied = 0
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                index = equals + 1
+                // ` id="` (the `=` at offset 3) or `href="#` (at offset 4): the text resumes after the quote or `#`.
+                let resume: Int
+                if equals >= 3, bytes.hasBytes(Self.idPattern, at: equals - 3) {
+                    resume = equals + 2
+                } else if equals >= 4, bytes.hasBytes(Self.fragmentPattern, at: equals - 4) {
+                    resume = equals + 3
+                } else {
+                    continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<resume]))
+                output.append(contentsOf: inserted)
+                copied = resume
+                index = resume
+            }
+            guard copied > 0 else { return nil }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
+            return output
+        }
+        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? html
     }
+
+    private static let idPattern = Array(" id=\"".utf8)
+    private static let fragmentPattern = Array("href=\"#".utf8)
 }
