@@ -25,7 +25,10 @@ public struct Byline: Hashable, Sendable {
             break
         }
         var names: [String] = []
-        for piece in rest.split(whereSeparator: isNameSeparator) {
+        // Walking Characters is slow for CJK: a byline without any separator's bytes is one piece.
+        let separated = rest.utf8.contains { $0 == 0x2C || $0 == 0x3B || $0 == 0x26 || $0 == 0xEF || $0 == 0xE3 }
+        let pieces = separated ? rest.split(whereSeparator: isNameSeparator) : (rest.isEmpty ? [] : [rest[...]])
+        for piece in pieces {
             var piece = String(piece).trimmingSpaces()
             if piece.lowercased().hasPrefix("and ") { piece = String(piece.dropFirst(4)).trimmingSpaces() }
             names += piece.splitting(separators: [" and ", "和", "与", "及"]).map { $0.trimmingSpaces() }
