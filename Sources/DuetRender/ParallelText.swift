@@ -84,35 +84,43 @@ struct ParallelText: Sendable {
     /// itself or the other, so this finds exactly the matches a left-to-right replace would.
     static func namespaced(_ html: String, prefix: String) -> String {
         var html = html
-        let inserted = Array("\(prefix)-".utf8)
-        let rewritten = html.withUTF8 { bytes -> [UInt8]? in
-            guard let base = bytes.baseAddress else { return nil }
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 32)
-            var copied = 0
+        // Where a prefix goes: after each match's quote or `#`, always a scalar boundary.
+        let cuts = html.withUTF8 { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            var cuts: [Int] = []
             var index = 0
             while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
                 let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 index = equals + 1
-                // ` id="` (the `=` at offset 3) or `href="#` (at offset 4): the text resumes after the quote or `#`.
-                let resume: Int
+                // ` id="` (the `=` at offset 3) or `href="#` (at offset 4).
                 if equals >= 3, bytes.hasBytes(Self.idPattern, at: equals - 3) {
-                    resume = equals + 2
+                    index = equals + 2
                 } else if equals >= 4, bytes.hasBytes(Self.fragmentPattern, at: equals - 4) {
-                    resume = equals + 3
+                    index = equals + 3
                 } else {
                     continue
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<resume]))
-                output.append(contentsOf: inserted)
-                copied = resume
-                index = resume
+                cuts.append(index)
             }
-            guard copied > 0 else { return nil }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
-            return output
+            return cuts
         }
-        return rewritten.map { String(decoding: $0, as: UTF8.self) } ?? html
+        guard !cuts.isEmpty else { return html }
+        // The text between the cuts is appended as Substrings of a String already known to be
+        // valid: rebuilding the bytes and decoding them validated every byte again.
+        let inserted = prefix + "-"
+        var output = ""
+        output.reserveCapacity(html.utf8.count + cuts.count * inserted.utf8.count)
+        let utf8 = html.utf8
+        var from = utf8.startIndex
+        var offset = 0
+        for cut in cuts {
+            let to = utf8.index(from, offsetBy: cut - offset)
+            output += html[from..<to]
+            output += inserted
+            (from, offset) = (to, cut)
+        }
+        output += html[from...]
+        return output
     }
 
     private static let idPattern = Array(" id=\"".utf8)
