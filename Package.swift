@@ -63,7 +63,7 @@ let package = Package(
         .executableTarget(name: "DuetServerFuzz", dependencies: ["DuetServer"]),
         .testTarget(name: "DuetModelTests", dependencies: ["DuetModel"]),
         .testTarget(name: "DuetMarkdownTests", dependencies: ["DuetMarkdown"]),
-        .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource"]),
+        .testTarget(name: "DuetSourceTests", dependencies: ["DuetSource", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "DuetLiquidTests", dependencies: ["DuetLiquid", "DuetModel"]),
         .testTarget(name: "DuetRenderTests", dependencies: ["DuetRender", "DuetModel", "DuetTemplate"]),
         .testTarget(name: "DuetTemplateTests", dependencies: ["DuetTemplate"]),

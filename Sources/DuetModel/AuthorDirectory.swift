@@ -4,6 +4,10 @@ struct AuthorDirectory {
     private(set) var authors: [String: Author]
     private var idsByName: [NameKey: String] = [:]
     private(set) var diagnostics: [Diagnostic] = []
+    /// What each written reference resolved to. A reference resolves the same way every time
+    /// after its first (an unknown name is entered then, and warned about only then), and the
+    /// same few names are written on every article.
+    private var resolved: [String: String] = [:]
 
     init(registry: [Author]) {
         authors = Dictionary(registry.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -45,6 +49,13 @@ struct AuthorDirectory {
     }
 
     private mutating func resolve(_ written: String, language: String, at location: SourceLocation) -> String {
+        if let id = resolved[written] { return id }
+        let id = firstResolve(written, language: language, at: location)
+        resolved[written] = id
+        return id
+    }
+
+    private mutating func firstResolve(_ written: String, language: String, at location: SourceLocation) -> String {
         let link = AuthorLink.parse(written)
         let reference = link?.name ?? written
         if authors[reference] != nil { return reference }

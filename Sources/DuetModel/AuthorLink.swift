@@ -2,6 +2,8 @@
 /// the name is the link's text and the address is the author's web page.
 public enum AuthorLink {
     public static func parse(_ text: String) -> (name: String, url: String)? {
+        // Most bylines are plain names: no `<`, no link.
+        guard text.utf8.contains(UInt8(ascii: "<")) else { return nil }
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard trimmed.lowercased().hasPrefix("<a "), trimmed.lowercased().hasSuffix("</a>"),
               let open = trimmed.firstIndex(of: ">") else { return nil }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 extension String {
     /// Every occurrence of `target` replaced, comparing UTF-8 bytes: the standard library's
     /// `replacing(_:with:)` matches Characters through the regex engine and showed up in profiles
@@ -54,17 +60,26 @@ extension String {
 extension UnsafeBufferPointer<UInt8> {
     /// The offset of the first occurrence of `needle`: each next occurrence of its first byte,
     /// then the rest compared there.
+    /// The first byte is found with `memchr` (vectorised in libc); the generic `firstIndex(of:)`
+    /// over a slice cost ~10 instructions a byte and showed in the parse profile.
     public func firstOffset(of needle: [UInt8]) -> Int? {
         guard let first = needle.first else { return 0 }
-        guard count >= needle.count else { return nil }
+        guard count >= needle.count, let base = baseAddress else { return nil }
         let last = count - needle.count
         var index = 0
         while index <= last {
-            guard let next = self[index...last].firstIndex(of: first) else { return nil }
+            guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
+            let next = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
             if hasBytes(needle, at: next) { return next }
             index = next + 1
         }
         return nil
+    }
+
+    /// Whether `byte` occurs, through `memchr`.
+    public func containsByte(_ byte: UInt8) -> Bool {
+        guard let base = baseAddress, count > 0 else { return false }
+        return memchr(base, Int32(byte), count) != nil
     }
 }
 

@@ -118,10 +118,17 @@ public struct ParsedDocument: Hashable, Sendable {
     }
 
     /// `content/posts/en/2025-01-15-slug.md` -> `2025-01-15-slug`.
+    /// Read on UTF-8 bytes: it runs for every document and author file, and splitting the path
+    /// into Substrings to take the last cost more than parsing a short front matter.
     public static func fileStem(of path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name }
-        return String(name[..<dot])
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end > bytes.startIndex, bytes[bytes.index(before: end)] == 0x2F { end = bytes.index(before: end) }
+        guard end > bytes.startIndex else { return path }
+        let start = bytes[..<end].lastIndex(of: 0x2F).map(bytes.index(after:)) ?? bytes.startIndex
+        let name = bytes[start..<end]
+        guard let dot = name.lastIndex(of: 0x2E), dot != name.startIndex else { return String(Substring(name)) }
+        return String(Substring(bytes[start..<dot]))
     }
 
     /// Where to point a diagnostic about `key`: its own line, or the file when the key is absent.

@@ -176,6 +176,7 @@ public enum PlainText {
         character.unicodeScalars.first.map(isCJK) ?? false
     }
 
+    @inlinable
     public static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x2FA1F:

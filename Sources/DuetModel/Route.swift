@@ -38,8 +38,10 @@ public struct Route: Hashable, Sendable, Comparable {
         if raw.containsBytes("://") || raw.hasPrefix("//") || raw.utf8.contains(0x5C) || raw.utf8.contains(0) {
             throw .notASitePath(raw)
         }
-        let segments = raw.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        for segment in segments {
+        if let route = asciiRoute(raw) { return route }
+        let segments = raw.split(separator: "/", omittingEmptySubsequences: true)
+        // Only a segment made of `.`, `%`, `2` and `e` can decode to `.` or `..`.
+        for segment in segments where segment.utf8.allSatisfy({ ".%2eE".utf8.contains($0) }) {
             let decoded = segment.lowercased().replacingBytes("%2e", with: ".")
             if decoded == "." || decoded == ".." { throw .escapesOutput(raw) }
         }
@@ -48,5 +50,43 @@ public struct Route: Hashable, Sendable, Comparable {
         let last = segments[segments.count - 1]
         if raw.hasSuffix("/") || !last.utf8.contains(0x2E) { path += "/" }
         return Route(checkedPath: path)
+    }
+
+    /// `validated` for an ASCII path (every generated permalink of an ASCII slug), on its bytes:
+    /// the same segments (no Character can join a `/` to the next byte in ASCII), the same
+    /// refusal of `.` and `..` segments; nil for any other path, and when it escapes the output
+    /// folder, so the full check reports it.
+    private static func asciiRoute(_ raw: String) -> Route? {
+        let bytes = raw.utf8
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var path: [UInt8] = [0x2F]
+        path.reserveCapacity(bytes.count + 1)
+        var segment: [UInt8] = []
+        var lastHasDot = false
+        var any = false
+        func flush() -> Bool {
+            guard !segment.isEmpty else { return true }
+            if segment.allSatisfy({ ".%2eE".utf8.contains($0) }) {
+                let decoded = String(decoding: segment, as: UTF8.self).lowercased().replacingBytes("%2e", with: ".")
+                if decoded == "." || decoded == ".." { return false }
+            }
+            if any { path.append(0x2F) }
+            path.append(contentsOf: segment)
+            lastHasDot = segment.contains(0x2E)
+            any = true
+            segment.removeAll(keepingCapacity: true)
+            return true
+        }
+        for byte in bytes {
+            if byte == 0x2F {
+                guard flush() else { return nil }
+            } else {
+                segment.append(byte)
+            }
+        }
+        guard flush() else { return nil }
+        guard any else { return Route(checkedPath: "/") }
+        if bytes.last == 0x2F || !lastHasDot { path.append(0x2F) }
+        return Route(checkedPath: String(decoding: path, as: UTF8.self))
     }
 }

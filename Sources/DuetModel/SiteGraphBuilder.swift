@@ -23,7 +23,7 @@ public struct SiteGraphBuilder: Sendable {
         var claims = RouteClaims()
         var pairing = TranslationPairing()
 
-        for document in documents.sorted(by: { $0.sourcePath < $1.sourcePath }) {
+        for document in Self.sorted(documents, by: \.sourcePath) {
             guard selection.verdict(for: document) == .published else { continue }
             guard config.language(document.language) != nil else {
                 let known = config.languages.map(\.code).joined(separator: ", ")
@@ -82,8 +82,9 @@ public struct SiteGraphBuilder: Sendable {
         }
         let issues = catalog.issues()
         diagnostics += assignRegistration(to: &articles, issues: issues)
-        articles.sort(by: Self.newestFirst)
-        pages.sort { ($0.document.language, $0.route.path) < ($1.document.language, $1.route.path) }
+        articles = Self.newestFirst(articles)
+        let pageKeys = pages.map { ($0.document.language, $0.route.path) }
+        pages = pageKeys.indices.sorted { pageKeys[$0] < pageKeys[$1] }.map { pages[$0] }
         return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets,
                            issues: issues, authors: directory.authors), diagnostics)
     }
@@ -94,11 +95,23 @@ public struct SiteGraphBuilder: Sendable {
         return PermalinkPattern(pattern).expand(for: document, issue: issue)
     }
 
-    static func newestFirst(_ a: Article, _ b: Article) -> Bool {
-        let (da, db) = (a.document.date?.secondsSinceEpoch ?? 0, b.document.date?.secondsSinceEpoch ?? 0)
-        if da != db { return da > db }
-        if a.document.title != b.document.title { return a.document.title < b.document.title }
-        return a.document.sourcePath < b.document.sourcePath
+    /// Newest first; ties broken by title, then source path.
+    static func newestFirst(_ articles: [Article]) -> [Article] {
+        let keys = articles.map { ($0.document.storedMetaValue.date?.secondsSinceEpoch ?? 0, $0.document.storedMetaValue.title) }
+        let order = articles.indices.sorted { a, b in
+            if keys[a].0 != keys[b].0 { return keys[a].0 > keys[b].0 }
+            if keys[a].1 != keys[b].1 { return keys[a].1 < keys[b].1 }
+            return articles[a].document.sourcePath < articles[b].document.sourcePath
+        }
+        return order.map { articles[$0] }
+    }
+
+    /// `elements` in the order of a key read once each: sorting the large model values themselves
+    /// moved (retained and released) every field at every step, and read each key through the
+    /// recording accessors at every comparison.
+    static func sorted<Element, Key: Comparable>(_ elements: [Element], by key: (Element) -> Key) -> [Element] {
+        let keys = elements.map(key)
+        return keys.indices.sorted { keys[$0] < keys[$1] }.map { elements[$0] }
     }
 }
 

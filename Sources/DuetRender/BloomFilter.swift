@@ -54,6 +54,7 @@ struct BloomFilter: Sendable {
     }
 
     /// `hash` continued over the UTF-8 bytes of `scalar`: a token's hash built as it is read.
+    @inline(__always)
     static func fnv1a(appending scalar: Unicode.Scalar, to hash: UInt32) -> UInt32 {
         var hash = hash
         UTF8.encode(scalar) { hash = (hash ^ UInt32($0)) &* 0x0100_0193 }

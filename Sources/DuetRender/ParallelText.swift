@@ -1,4 +1,7 @@
 import DuetModel
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Two versions of an article cut into matching sections, for reading them side by side.
 ///
@@ -49,16 +52,25 @@ struct ParallelText: Sendable {
             let piece = String(decoding: bytes[start..<end], as: UTF8.self)
             if level != nil || !piece.allSatisfy(\.isWhitespace) { sections.append(Section(level: level, html: piece)) }
         }
-        var index = 0
-        while index + 3 < bytes.count {
-            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
-               bytes[index + 2] == UInt8(ascii: "2") || bytes[index + 2] == UInt8(ascii: "3"),
-               [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(bytes[index + 3]) {
-                close(at: index)
-                start = index
-                level = bytes[index + 2] == UInt8(ascii: "2") ? 2 : 3
+        // Each `<` found with `memchr`, the tag's first bytes checked there.
+        let opens: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return [] }
+            var found: [Int] = []
+            var index = 0
+            while index + 3 < buffer.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), buffer.count - 3 - index) {
+                let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if buffer[open + 1] == UInt8(ascii: "h"), buffer[open + 2] == UInt8(ascii: "2") || buffer[open + 2] == UInt8(ascii: "3"),
+                   [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(buffer[open + 3]) {
+                    found.append(open)
+                }
+                index = open + 1
             }
-            index += 1
+            return found
+        }
+        for index in opens {
+            close(at: index)
+            start = index
+            level = bytes[index + 2] == UInt8(ascii: "2") ? 2 : 3
         }
         close(at: bytes.count)
         return sections
@@ -66,7 +78,51 @@ struct ParallelText: Sendable {
 
     /// Both versions live on one page: every id and in-page link of a version gets its language as
     /// a prefix, so two headings named alike or two footnote 1s stay distinct.
+    ///
+    /// Both patterns (` id="` and `href="#`) hold an `=`, which is rare in HTML text, so the scan
+    /// jumps from `=` to `=` with `memchr` and looks around each one; neither pattern can overlap
+    /// itself or the other, so this finds exactly the matches a left-to-right replace would.
     static func namespaced(_ html: String, prefix: String) -> String {
-        html.replacingBytes([(" id=\"", " id=\"\(prefix)-"), ("href=\"#", "href=\"#\(prefix)-")])
+        var html = html
+        // Where a prefix goes: after each match's quote or `#`, always a scalar boundary.
+        let cuts = html.withUTF8 { bytes -> [Int] in
+            guard let base = bytes.baseAddress else { return [] }
+            var cuts: [Int] = []
+            var index = 0
+            while index < bytes.count, let found = memchr(base + index, Int32(UInt8(ascii: "=")), bytes.count - index) {
+                let equals = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                index = equals + 1
+                // ` id="` (the `=` at offset 3) or `href="#` (at offset 4).
+                if equals >= 3, bytes.hasBytes(Self.idPattern, at: equals - 3) {
+                    index = equals + 2
+                } else if equals >= 4, bytes.hasBytes(Self.fragmentPattern, at: equals - 4) {
+                    index = equals + 3
+                } else {
+                    continue
+                }
+                cuts.append(index)
+            }
+            return cuts
+        }
+        guard !cuts.isEmpty else { return html }
+        // The text between the cuts is appended as Substrings of a String already known to be
+        // valid: rebuilding the bytes and decoding them validated every byte again.
+        let inserted = prefix + "-"
+        var output = ""
+        output.reserveCapacity(html.utf8.count + cuts.count * inserted.utf8.count)
+        let utf8 = html.utf8
+        var from = utf8.startIndex
+        var offset = 0
+        for cut in cuts {
+            let to = utf8.index(from, offsetBy: cut - offset)
+            output += html[from..<to]
+            output += inserted
+            (from, offset) = (to, cut)
+        }
+        output += html[from...]
+        return output
     }
+
+    private static let idPattern = Array(" id=\"".utf8)
+    private static let fragmentPattern = Array("href=\"#".utf8)
 }

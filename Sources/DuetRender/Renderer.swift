@@ -103,7 +103,10 @@ public struct Renderer: Sendable {
         }
 
         let documents = graph.articles.map { ($0.document, $0.route, Optional($0)) } + graph.pages.map { ($0.document, $0.route, nil as Article?) }
-        for (document, route, article) in documents.sorted(by: { $0.0.sourcePath < $1.0.sourcePath }) {
+        // Sorted by index over the paths read once: sorting the tuples moved every field of every
+        // document at every step.
+        let paths = documents.map(\.0.sourcePath)
+        for (document, route, article) in paths.indices.sorted(by: { paths[$0] < paths[$1] }).map({ documents[$0] }) {
             guard let name = layout(for: document, default: article == nil ? "page" : "post") else { continue }
             let location = document.frontMatter.entry("permalink")?.location ?? SourceLocation(file: document.sourcePath)
             // The document is found again in the graph the plan renders with (`rendering(from:)`).

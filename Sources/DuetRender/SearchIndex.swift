@@ -44,10 +44,10 @@ struct SearchIndex: Sendable {
 
     /// One article's record: what results show, and its body's tokens as a Bloom filter.
     static func record(of entry: Entry) -> String {
-        let shown = SearchTokenizer.fieldTokens(entry.title)
-            .union(SearchTokenizer.fieldTokens(entry.authors))
-            .union(SearchTokenizer.fieldTokens(entry.excerpt))
-        let body = SearchTokenizer.tokenHashes(entry.bodyHTML, isHTML: true).subtracting(shown.map(BloomFilter.fnv1a))
+        let shown = SearchTokenizer.sortedFieldTokenHashes(entry.title)
+            .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(entry.authors))
+            .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(entry.excerpt))
+        let body = SearchTokenizer.sortedTokenHashes(entry.bodyHTML, isHTML: true).subtractingSorted(shown)
         var filter = BloomFilter(count: body.count, bitsPerToken: bitsPerToken, hashes: hashes)
         for hash in body { filter.insert(hash: hash) }
         var out = "{\"t\":\(quoted(entry.title)),\"u\":\(quoted(entry.url)),"

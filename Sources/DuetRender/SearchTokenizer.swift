@@ -116,38 +116,16 @@ enum SearchTokenizer {
     /// `tokens(text)` hashed, without making a string of every token (a Chinese article has
     /// thousands, and hashing non-ASCII strings for a `Set` was most of the index's cost).
     static func tokenHashes(_ text: String, isHTML: Bool = false) -> Set<UInt32> {
-        var hashes = Set<UInt32>()
-        var word: UInt32?
-        var previous: Unicode.Scalar?
-        var runLength = 0
-        func flushWord() {
-            if let hash = word { hashes.insert(hash) }
-            word = nil
-        }
-        func flushRun() {
-            if runLength == 1, let single = previous { hashes.insert(BloomFilter.fnv1a(appending: single, to: BloomFilter.fnvOffset)) }
-            previous = nil
-            runLength = 0
-        }
-        forEachFolded(text, isHTML: isHTML) { scalar in
-            if PlainText.isCJK(scalar) {
-                flushWord()
-                if let first = previous {
-                    hashes.insert(BloomFilter.fnv1a(appending: scalar, to: BloomFilter.fnv1a(appending: first, to: BloomFilter.fnvOffset)))
-                }
-                previous = scalar
-                runLength += 1
-            } else if isWordPart(scalar) {
-                flushRun()
-                word = BloomFilter.fnv1a(appending: scalar, to: word ?? BloomFilter.fnvOffset)
-            } else {
-                flushWord()
-                flushRun()
-            }
-        }
-        flushWord()
-        flushRun()
-        return hashes
+        Set(sortedTokenHashes(text, isHTML: isHTML))
+    }
+
+    /// `tokenHashes(text)` as a sorted array without repeats. Hashes are appended as they are
+    /// made and sorted once, which costs a fraction of inserting each into a `Set`; the state is
+    /// a struct fed in place, so no closure captures (and checks access to) it per scalar.
+    static func sortedTokenHashes(_ text: String, isHTML: Bool = false) -> [UInt32] {
+        var collector = TokenHashCollector()
+        forEachFolded(text, isHTML: isHTML) { collector.take($0) }
+        return collector.finish()
     }
 
     /// What a field answers to: its tokens plus each CJK character alone, so a one-character query
@@ -156,6 +134,63 @@ enum SearchTokenizer {
         var set = Set(tokens(text))
         for scalar in folded(text).unicodeScalars where PlainText.isCJK(scalar) { set.insert(String(Character(scalar))) }
         return set
+    }
+
+    /// `fieldTokens(text)` hashed, sorted, without repeats.
+    static func sortedFieldTokenHashes(_ text: String) -> [UInt32] {
+        var collector = TokenHashCollector(singleCharacters: true)
+        forEachFolded(text) { collector.take($0) }
+        return collector.finish()
+    }
+
+    /// The hashes of the tokens `tokens(_:)` would cut, made as the folded scalars arrive.
+    private struct TokenHashCollector {
+        /// Also each CJK character alone (`fieldTokens`).
+        var singleCharacters = false
+        private var hashes: [UInt32] = []
+        private var word: UInt32?
+        private var previous: Unicode.Scalar?
+        private var runLength = 0
+
+        init(singleCharacters: Bool = false) { self.singleCharacters = singleCharacters }
+
+        @inline(__always)
+        mutating func take(_ scalar: Unicode.Scalar) {
+            if PlainText.isCJK(scalar) {
+                flushWord()
+                let single = BloomFilter.fnv1a(appending: scalar, to: BloomFilter.fnvOffset)
+                if singleCharacters { hashes.append(single) }
+                if let first = previous {
+                    hashes.append(BloomFilter.fnv1a(appending: scalar, to: BloomFilter.fnv1a(appending: first, to: BloomFilter.fnvOffset)))
+                }
+                previous = scalar
+                runLength += 1
+            } else if SearchTokenizer.isWordPart(scalar) {
+                flushRun()
+                word = BloomFilter.fnv1a(appending: scalar, to: word ?? BloomFilter.fnvOffset)
+            } else {
+                flushWord()
+                flushRun()
+            }
+        }
+
+        private mutating func flushWord() {
+            if let hash = word { hashes.append(hash) }
+            word = nil
+        }
+
+        private mutating func flushRun() {
+            if runLength == 1, let single = previous { hashes.append(BloomFilter.fnv1a(appending: single, to: BloomFilter.fnvOffset)) }
+            previous = nil
+            runLength = 0
+        }
+
+        mutating func finish() -> [UInt32] {
+            flushWord()
+            flushRun()
+            hashes.sort()
+            return hashes.sortedUnique()
+        }
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {

@@ -33,26 +33,28 @@ enum ExcerptSplitter {
     }
 
     /// Lines of the form `[label]: destination` (up to three spaces of indent), as Jekyll collects them.
-    private static func linkReferenceDefinitions(in text: Substring) -> [Substring] {
-        // Lines are found on bytes and only those starting with `[` are looked at as Characters:
-        // splitting the whole article into Character lines was a tenth of the parse.
-        let utf8 = text.utf8
-        var definitions: [Substring] = []
-        var start = utf8.startIndex
-        while start < utf8.endIndex {
-            let end = utf8[start...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            var first = start
-            while first < end, utf8[first] == 0x20 { first = utf8.index(after: first) }
-            if first < end, utf8[first] == 0x5B, utf8.distance(from: start, to: first) <= 3 {
-                let line = text[start..<end]
-                let rest = text[first..<end]
-                if let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex),
-                   rest[rest.index(after: close)...].hasPrefix(":") {
-                    definitions.append(line)
+    private static func linkReferenceDefinitions(in text: Substring) -> [String] {
+        // Lines are found on bytes (`memchr` for each line feed) and only those starting with `[`
+        // are looked at as Characters: splitting the whole article into Character lines was a
+        // tenth of the parse, and walking a Substring's UTF-8 view byte by byte still showed.
+        var text = String(text)
+        return text.withUTF8 { bytes in
+            var definitions: [String] = []
+            var start = 0
+            while start < bytes.count {
+                let end = UnsafeBufferPointer(rebasing: bytes[start...]).firstOffset(of: [0x0A]).map { start + $0 } ?? bytes.count
+                var first = start
+                while first < end, bytes[first] == 0x20 { first += 1 }
+                if first < end, bytes[first] == 0x5B, first - start <= 3 {
+                    let rest = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<end]), as: UTF8.self)
+                    if let close = rest.firstIndex(of: "]"), close > rest.index(after: rest.startIndex),
+                       rest[rest.index(after: close)...].hasPrefix(":") {
+                        definitions.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self))
+                    }
                 }
+                start = end + 1
             }
-            start = end < utf8.endIndex ? utf8.index(after: end) : end
+            return definitions
         }
-        return definitions
     }
 }

@@ -29,16 +29,27 @@ enum FrontMatterParser {
         return FrontMatter(entries: entries)
     }
 
-    /// YAML 1.1's implicit types, less those `value(of:)` reads as text anyway (timestamps, `<<`,
-    /// `=`): each rule is a regular expression tried on every plain scalar, and front matter is
-    /// parsed for every file of the site. The encoding is given so that Yams does not read the
-    /// process environment for its default once per file, as it otherwise does.
-    private static let resolver = Resolver.default.removing(.timestamp).removing(.merge).removing(.value)
+    /// No implicit types: `value(of:)` decides them itself on the scalar's bytes
+    /// (`YAMLScalarKind`), as Yams' regular expressions would, so the keys Yams hashes for its
+    /// duplicate check are not run through four regular expressions each either. A key is then
+    /// always text: `1:` and `"1":` in one mapping are reported as a duplicate, as Duet reads
+    /// both as the key `1`. The encoding is given so that Yams does not read the process
+    /// environment for its default once per file, as it otherwise does.
+    private static let resolver = Resolver.basic
 
     /// Resolved YAML 1.1 scalars; timestamps stay text because Yams cannot read `+0800` offsets
     /// and Duet's own date parser must see exactly what the author wrote.
     static func value(of node: Node) -> FrontMatterValue {
         switch node {
+        case .scalar(let scalar) where scalar.tag.rawValue.isEmpty:
+            // Plain and untagged (a quoted or block scalar is tagged `!!str` by the parser).
+            switch YAMLScalarKind.of(scalar.string) {
+            case .int: return Int.construct(from: scalar).map(FrontMatterValue.int) ?? .string(scalar.string)
+            case .float: return Double.construct(from: scalar).map(FrontMatterValue.double) ?? .string(scalar.string)
+            case .bool(let value): return .bool(value)
+            case .null: return .null
+            case .string: return .string(scalar.string)
+            }
         case .scalar(let scalar):
             switch Tag.Name(rawValue: node.tag.rawValue) {
             case .int: return node.int.map(FrontMatterValue.int) ?? .string(scalar.string)

@@ -9,17 +9,17 @@ enum SourceText {
         // Text never holds NUL; binary formats (images, PDFs, Word files) nearly always do early on.
         // Both checks read the bytes in place: through `Data`'s iterator they cost as much as
         // parsing the front matter.
-        let (isBinary, validated) = data.withUnsafeBytes { raw -> (Bool, String?) in
+        let (isBinary, validated, hasReturns) = data.withUnsafeBytes { raw -> (Bool, String?, Bool) in
             let bytes = raw.bindMemory(to: UInt8.self)
-            if bytes.prefix(8192).contains(0) { return (true, nil) }
-            return (false, String(validating: bytes, as: UTF8.self))
+            if UnsafeBufferPointer(rebasing: bytes.prefix(8192)).containsByte(0) { return (true, nil, false) }
+            return (false, String(validating: bytes, as: UTF8.self), bytes.containsByte(0x0D))
         }
         if isBinary { throw .binaryFile(SourceLocation(file: path, line: 1, column: 1)) }
         guard var text = validated else {
             throw .invalidUTF8(firstInvalidByte(in: data, path: path))
         }
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.utf8.contains(0x0D) {
+        if hasReturns {
             text = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
         return text

@@ -41,6 +41,17 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual(SearchTokenizer.fieldTokens("唐若溪"), ["唐若", "若溪", "唐", "若", "溪"])
     }
 
+    func testSortedHashesAreTheTokenSetsHashed() {
+        for text in ["唐若溪", "小圆桌的设计，桌", "Café Naïveté, ＴＲＡＣＫ II! track", "二轨Track II对话2025年，一", ""] {
+            XCTAssertEqual(SearchTokenizer.sortedFieldTokenHashes(text), SearchTokenizer.fieldTokens(text).map(BloomFilter.fnv1a).sorted(), text)
+            XCTAssertEqual(SearchTokenizer.sortedTokenHashes(text), Set(SearchTokenizer.tokens(text).map(BloomFilter.fnv1a)).sorted(), text)
+        }
+        let (a, b): ([UInt32], [UInt32]) = ([1, 3, 5, 7], [2, 3, 7, 9])
+        XCTAssertEqual(a.mergingSorted(b), [1, 2, 3, 5, 7, 9])
+        XCTAssertEqual(a.subtractingSorted(b), [1, 5])
+        XCTAssertEqual([UInt32]().subtractingSorted(b), [])
+    }
+
     func testBloomFilterHasWhatWasInsertedAndItsBase64RoundTrips() throws {
         var filter = BloomFilter(count: 3, bitsPerToken: 8, hashes: 5)
         for token in ["票价", "ferry", "调整"] { filter.insert(token) }

@@ -58,10 +58,13 @@ public struct IssueEpubs: Sendable {
     /// One book per issue and language with articles.
     func outputs() -> [PlannedOutput] {
         var outputs: [PlannedOutput] = []
+        // Which issues have articles in which language, in one pass: asking each issue's table of
+        // contents filtered and sorted every article once per issue and language.
+        var filled: Set<String> = []
+        for article in graph.articles { filled.insert(article.issueID + "\u{0}" + article.document.language) }
         for issue in graph.issues {
             for language in graph.config.languages {
-                let contents = graph.tableOfContents(issue.id, language: language.code).flatMap(\.articles)
-                guard !contents.isEmpty else { continue }
+                guard filled.contains(issue.id + "\u{0}" + language.code) else { continue }
                 let path = Self.outputPath(issue: issue.id, language: language.code, in: graph)
                 outputs.append(PlannedOutput(path: path, kind: .epub, source: issue.sourcePath,
                                              claimant: "the EPUB of issue \(issue.id) (\(language.code))") {
