@@ -1,3 +1,4 @@
+import DuetModel
 import DuetRender
 import DuetSource
 import Foundation
@@ -48,12 +49,28 @@ public struct DiskStore: OutputStore {
                 try makeParent(of: target, madeFolders: &madeFolders)
                 try fileManager.copyItem(at: file.url, to: target)
             }
-            for file in rendered {
-                let target = try Self.confined(file.path, in: staging)
-                try makeParent(of: target, madeFolders: &madeFolders)
-                if fileManager.fileExists(atPath: target.path) { try fileManager.removeItem(at: target) }
-                try Self.write(file, to: target.path)
+            // Rendered files on all cores: the folders first, then one file per task. A rendered
+            // path is never a carried one (each path has one claim), but an unlink first makes
+            // sure no write goes through a hard link into the previous site.
+            let staged = staging
+            let targets = ParallelMap.map(rendered) { file in Result { () throws(BuildError) in try Self.confined(file.path, in: staged) } }
+            var paths: [String] = []
+            paths.reserveCapacity(targets.count)
+            for target in targets {
+                let url = try target.get()
+                try makeParent(of: url, madeFolders: &madeFolders)
+                paths.append(url.path)
             }
+            let failures = ParallelMap.map(Array(zip(rendered, paths))) { file, path -> String? in
+                unlink(path)
+                do {
+                    try Self.write(file, to: path)
+                    return nil
+                } catch {
+                    return "\(path): \(error.localizedDescription)"
+                }
+            }
+            if let failure = failures.lazy.compactMap({ $0 }).first { throw BuildError.writeFailed(path: output.path, reason: failure) }
         } catch let error as BuildError {
             try? fileManager.removeItem(at: staging)
             throw error
