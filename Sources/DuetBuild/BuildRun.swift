@@ -120,6 +120,7 @@ struct BuildRun {
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
                 if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
+                    clock.enter("save cache")
                     cacheFile?.save(next, tool: BuildCache.tool)
                 }
                 saveRecord(next, inputs: inputs, documents: documents, cacheFile: cacheFile)
@@ -136,6 +137,7 @@ struct BuildRun {
                 try (store ?? DiskStore(output: folder.root)).write(rendered: rendered.map(\.file), copied: copied)
                 if store == nil {
                     next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
+                    clock.enter("save cache")
                     cacheFile?.save(next, tool: BuildCache.tool)
                     saveRecord(next, inputs: inputs, documents: documents, cacheFile: cacheFile)
                 }
