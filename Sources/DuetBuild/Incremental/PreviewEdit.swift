@@ -36,10 +36,17 @@ struct LastBuild: Sendable {
          parser: DocumentParser, staticFiles: [String: StaticFile], staticDigests: [String: UInt64],
          diagnostics: [Diagnostic], memo: ParseMemo, cache: BuildCache, unfinished: Set<String>, report: BuildReport, now: Date) {
         self.report = report
-        (self.sources, self.graph, self.plan, self.digests, self.parser) = (sources, graph, plan, digests, parser)
+        // The documents' bytes are not kept: an edit reads the saved file again.
+        var kept = sources
+        kept.tree.documents = sources.tree.documents.map { file in
+            var file = file
+            file.data = Data()
+            return file
+        }
+        (self.sources, self.graph, self.plan, self.digests, self.parser) = (kept, graph, plan, digests, parser)
         (self.staticFiles, self.staticDigests, self.unfinished) = (staticFiles, staticDigests, unfinished)
         var files: [String: SourceFile] = [:]
-        for file in sources.tree.documents { files[PreviewEdit.absolute(file.path)] = file }
+        for file in kept.tree.documents { files[PreviewEdit.absolute(file.path)] = file }
         documentFiles = files
         var assets: [String: StaticFile] = [:]
         // A fingerprinted stylesheet gets a new name, which every page links: not a copy.
