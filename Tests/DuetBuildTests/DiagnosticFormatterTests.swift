@@ -72,7 +72,7 @@ final class DiagnosticFormatterTests: XCTestCase {
         defer { site.remove() }
         let report = site.build()
         XCTAssertTrue(report.succeeded)
-        XCTAssertEqual(report.phases.map(\.name), ["load", "parse", "graph", "plan", "render", "write"])
+        XCTAssertEqual(report.phases.map(\.name), ["load", "parse", "graph", "plan", "render", "write", "save cache"])
         let lines = report.verboseLines
         XCTAssertEqual(lines.count, 3)
         XCTAssertTrue(lines[0].hasPrefix("phases: load "), lines[0])
