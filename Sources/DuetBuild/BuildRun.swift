@@ -21,7 +21,7 @@ struct BuildRun {
 
     mutating func build(into store: OutputStore?) {
         if store == nil, let session = options.session, let changes = options.changes, let last = session.last,
-           let cache = session.cache, let memo = session.memo, let edit = PreviewEdit(changes: changes, last: last, now: options.now) {
+           let cache = session.cache, let memo = session.memo, let edit = PreviewEdit(changes: changes, last: last, at: options.pipeline.settings.selection.now) {
             applyEdit(edit, to: last, cache: cache, memo: memo, session: session)
             return
         }
@@ -148,7 +148,7 @@ struct BuildRun {
             session.finished(next, memo: memo, last: indexesDocuments ? nil : LastBuild(
                 sources: sources, graph: model.graph, documents: documents, plan: plan, digests: digests, parser: parser,
                 staticFiles: staticFiles, staticDigests: staticDigests, diagnostics: report.diagnostics, memo: memo,
-                cache: next, unfinished: unfinished, report: report, now: options.now))
+                cache: next, unfinished: unfinished, report: report, selection: options.pipeline.settings.selection))
         } catch {
             report.writeFailure = error
         }
@@ -157,8 +157,7 @@ struct BuildRun {
     /// After a build that wrote (or kept) every output: the record that lets the next one stop at once.
     private func saveRecord(_ cache: BuildCache, inputs: InputStamps?, documents: [ParsedDocument], cacheFile: CacheFile?) {
         guard let cacheFile, let inputs, report.succeeded else { return }
-        let moment = options.pipeline.settings.selection.now
-        let (since, until) = UpToDateRecord.span(around: moment, dates: documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch })
+        let (since, until) = options.pipeline.settings.selection.stableSpan(over: documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch })
         let stampedAt = Int(startedAt.timeIntervalSince1970 * 1e9)
         cacheFile.saveRecord(UpToDateRecord(
             inputs: inputs.digest, options: options.recordKey, stampedAt: stampedAt, since: since, until: until,

@@ -22,4 +22,10 @@ public struct ContentSelection: Hashable, Sendable {
         if let date = document.date, date.secondsSinceEpoch > now, !includeFuture { return .future }
         return .published
     }
+
+    /// The span around `now` in which any moment publishes what `now` does, for documents with
+    /// these dates (seconds): from the latest at or before `now` to the first after it.
+    public func stableSpan(over dates: [Int64]) -> (since: Int64, until: Int64) {
+        (dates.filter { $0 <= now }.max() ?? .min, dates.filter { $0 > now }.min() ?? .max)
+    }
 }

@@ -6,7 +6,7 @@ import Glibc
 /// the preview has a newer save to show: `SitePlan.render` installs the check for the thread it
 /// renders on, and discards whatever such a render returns once the check says stop.
 enum RenderInterruption {
-    final class Check: @unchecked Sendable {
+    final class Check: Sendable {
         let stop: @Sendable () -> Bool
         init(_ stop: @escaping @Sendable () -> Bool) { self.stop = stop }
     }

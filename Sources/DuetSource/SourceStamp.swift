@@ -9,6 +9,10 @@ public struct SourceStamp: Hashable, Sendable {
     public var modified: Int
     public var inode: UInt64
 
+    /// A file modified within this many nanoseconds of a build's start may have changed again in
+    /// the same tick of the file system's clock (git's "racy clean" files): it is read again.
+    public static let racyWindow = 2_000_000_000
+
     public init(size: Int, modified: Int, inode: UInt64) {
         self.size = size
         self.modified = modified

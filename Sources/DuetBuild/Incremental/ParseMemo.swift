@@ -54,7 +54,7 @@ public final class ParseMemo: Sendable {
         self.known = known
         knownStamps = stamps
         self.readsEverything = readsEverything
-        trustedBefore = Int((now.timeIntervalSince1970 - 2) * 1e9)
+        trustedBefore = Int(now.timeIntervalSince1970 * 1e9) - SourceStamp.racyWindow
     }
 
     /// For `SourceTree.scan`: true when the file need not be read. Whether its parse still holds

@@ -17,9 +17,9 @@ struct LastBuild: Sendable {
     /// Every diagnostic of the build but the documents' parse warnings, which `warnings` holds by source path.
     var diagnostics: [Diagnostic]
     var warnings: [String: [Diagnostic]]
-    /// The first moment after the build at which a post's date falls: from then on the selection
-    /// of posts (or their "future" notes) may differ, and only a whole build is right.
-    var nextPublication: Int64?
+    /// The span of time in which the build's choice of posts (and their "future" notes) holds:
+    /// outside it, only a whole build is right.
+    var publication: (since: Int64, until: Int64)
     /// Source path -> the outputs that read its body, from the output records; kept a superset
     /// afterwards (a candidate is checked against its record).
     var bodyReaders: [String: Set<String>]
@@ -34,7 +34,7 @@ struct LastBuild: Sendable {
     /// Made after the build's reload event, so what it gathers costs the next save nothing.
     init(sources: SitePipeline.Sources, graph: SiteGraph, documents: [ParsedDocument], plan: SitePlan, digests: OutputDigests,
          parser: DocumentParser, staticFiles: [String: StaticFile], staticDigests: [String: UInt64],
-         diagnostics: [Diagnostic], memo: ParseMemo, cache: BuildCache, unfinished: Set<String>, report: BuildReport, now: Date) {
+         diagnostics: [Diagnostic], memo: ParseMemo, cache: BuildCache, unfinished: Set<String>, report: BuildReport, selection: ContentSelection) {
         self.report = report
         // The documents' bytes are not kept: an edit reads the saved file again.
         var kept = sources
@@ -71,8 +71,7 @@ struct LastBuild: Sendable {
             return false
         }
         self.warnings = warnings
-        let moment = Int64(now.timeIntervalSince1970)
-        nextPublication = documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch }.filter { $0 > moment }.min()
+        publication = selection.stableSpan(over: documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch })
     }
 }
 
@@ -90,9 +89,9 @@ struct PreviewEdit {
     /// The last build's graph with the saved bodies.
     var graph: SiteGraph
 
-    init?(changes: Set<String>, last: LastBuild, now: Date) {
-        guard !changes.isEmpty else { return nil }
-        if let next = last.nextPublication, Int64(now.timeIntervalSince1970) >= next { return nil }
+    /// - Parameter moment: the build's "now" (seconds), as its selection of posts has it.
+    init?(changes: Set<String>, last: LastBuild, at moment: Int64) {
+        guard !changes.isEmpty, moment >= last.publication.since, moment < last.publication.until else { return nil }
         for path in changes.sorted() {
             if let file = last.copiedAssets[path] {
                 copies.append(file)

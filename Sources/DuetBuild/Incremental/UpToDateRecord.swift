@@ -1,4 +1,5 @@
 import DuetModel
+import DuetSource
 import Foundation
 
 /// What `duet build` needs to say "nothing to do" without reading the cache: the stamp of every
@@ -23,11 +24,8 @@ struct UpToDateRecord: Sendable {
     /// The cache file's own stamp: a cache damaged or replaced since voids the record too.
     var cacheStamp: FileStamp?
 
-    /// A file modified within this many nanoseconds of the stamping is read again.
-    static let racyWindow = 2_000_000_000
-
     func stands(inputs now: InputStamps, options: UInt64, at moment: Int64, folder: OutputFolder, cacheStamp: FileStamp?) -> Bool {
-        guard now.digest == inputs, options == self.options, now.newest < stampedAt - Self.racyWindow,
+        guard now.digest == inputs, options == self.options, now.newest < stampedAt - SourceStamp.racyWindow,
               moment >= since, moment < until, cacheStamp != nil, cacheStamp == self.cacheStamp else { return false }
         return outputs.allSatisfy { folder.stamp(of: $0.path) == $0.stamp }
     }
@@ -38,11 +36,6 @@ struct UpToDateRecord: Sendable {
         report.renderedPages = 0
         report.stylesheets = stylesheets
         return report
-    }
-
-    /// `[since, until)` around `moment`: from the latest date at or before it to the first after.
-    static func span(around moment: Int64, dates: [Int64]) -> (since: Int64, until: Int64) {
-        (dates.filter { $0 <= moment }.max() ?? .min, dates.filter { $0 > moment }.min() ?? .max)
     }
 
     private static let magic = Array("DUETSTAMP".utf8)
