@@ -42,6 +42,8 @@ struct BuildRun {
             report = record.report
             return
         }
+        // The output folder's twin is surveyed on another core while this one loads and plans.
+        let survey = cacheFile.map { TwinFolder.Survey(of: $0.twin.path) }
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
@@ -113,8 +115,9 @@ struct BuildRun {
 
         do {
             if incremental, let previous {
-                let update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
+                var update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
                                                willReplace: { cacheFile?.invalidate() })
+                (update.twin, update.survey) = (cacheFile?.twin, survey)
                 guard let outcome = try writeIncrementally(selected, plan: plan, update: update, digests: digests,
                                                            staticFiles: staticFiles, staticDigest: staticDigest) else { return }
                 report.renderedPages = outcome.renderedPages
@@ -134,12 +137,16 @@ struct BuildRun {
                 clock.enter("write")
                 try Builder(options: options).checkOutputIsSafe()
                 let copied = plan.outputs.filter { !$0.isRendered }.compactMap { staticFiles[$0.path] }
-                try (store ?? DiskStore(output: folder.root)).write(rendered: rendered.map(\.file), copied: copied)
-                if store == nil {
+                if let store {
+                    try store.write(rendered: rendered.map(\.file), copied: copied)
+                } else {
+                    let twin = try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: [],
+                                                                        twin: cacheFile?.twin, survey: survey)
                     next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
                     clock.enter("save cache")
                     cacheFile?.save(next, tool: BuildCache.tool)
                     saveRecord(next, inputs: inputs, documents: documents, cacheFile: cacheFile)
+                    twin?.wait()
                 }
             }
             guard let session = options.session else { return }

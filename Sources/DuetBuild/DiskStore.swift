@@ -21,82 +21,105 @@ public struct DiskStore: OutputStore {
         try write(rendered: rendered, copied: copied, carried: [])
     }
 
-    /// `carried`: files of the current output that an incremental build left unchanged. They are
-    /// hard-linked into the new folder (same inode, so their modification time stays), which keeps
-    /// the swap whole without writing them again.
-    func write(rendered: [OutputFile], copied: [StaticFile], carried: [String]) throws(BuildError) {
+    /// `carried`: files of the current output that an incremental build left unchanged, and
+    /// `removed`: files of it the new site no longer has. Carried files are hard-linked into the new
+    /// folder (same inode, so their modification time stays), which keeps the swap whole without
+    /// writing them again. With a `twin` (the command line's builds), an incremental build writes
+    /// into it only what changed (`TwinFolder`), and a full build leaves it to be made while the
+    /// cache is saved: the returned work, to wait for before exiting.
+    @discardableResult
+    func write(rendered: [OutputFile], copied: [StaticFile], carried: [String], removed: [String] = [],
+               twin: TwinFolder? = nil, survey: TwinFolder.Survey? = nil) throws(BuildError) -> TwinFolder.Pending? {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
-        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).duet-new-\(token)")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).duet-old-\(token)")
         FolderSwap.removeLeftovers(of: output)
+        let hadOutput = fileManager.fileExists(atPath: output.path)
+        if let twin, hadOutput, !carried.isEmpty, twin.canSwap(with: output.path) {
+            try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, survey: survey)
+            return nil
+        }
+        let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).duet-new-\(token)").path
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try fileManager.createDirectory(atPath: staging, withIntermediateDirectories: true)
         } catch {
             throw .writeFailed(path: parent.path, reason: error.localizedDescription)
         }
         do {
-            var madeFolders: Set<String> = []
-            for relative in carried {
-                let target = try Self.confined(relative, in: staging)
-                try makeParent(of: target, madeFolders: &madeFolders)
-                let source = try Self.confined(relative, in: output)
-                if link(source.path, target.path) != 0 { try fileManager.copyItem(at: source, to: target) }
-            }
-            for file in copied {
-                let target = try Self.confined(file.outputPath, in: staging)
-                try makeParent(of: target, madeFolders: &madeFolders)
-                try fileManager.copyItem(at: file.url, to: target)
-            }
-            // Rendered files on all cores: the folders first, then one file per task. A rendered
-            // path is never a carried one (each path has one claim), but an unlink first makes
-            // sure no write goes through a hard link into the previous site.
-            let staged = staging
-            let targets = ParallelMap.map(rendered) { file in Result { () throws(BuildError) in try Self.confined(file.path, in: staged) } }
-            var paths: [String] = []
-            paths.reserveCapacity(targets.count)
-            for target in targets {
-                let url = try target.get()
-                try makeParent(of: url, madeFolders: &madeFolders)
-                paths.append(url.path)
-            }
-            let failures = ParallelMap.map(Array(zip(rendered, paths))) { file, path -> String? in
-                unlink(path)
-                do {
-                    try Self.write(file, to: path)
-                    return nil
-                } catch {
-                    return "\(path): \(error.localizedDescription)"
-                }
-            }
-            if let failure = failures.lazy.compactMap({ $0 }).first { throw BuildError.writeFailed(path: output.path, reason: failure) }
-        } catch let error as BuildError {
-            try? fileManager.removeItem(at: staging)
-            throw error
+            try TwinFolder.make(carried.map(TwinFolder.Entry.link) + rendered.map(TwinFolder.Entry.rendered)
+                                + copied.map(TwinFolder.Entry.copied), in: staging, source: output.path)
         } catch {
-            try? fileManager.removeItem(at: staging)
-            throw .writeFailed(path: output.path, reason: error.localizedDescription)
+            FileSteps.removeTree(staging)
+            throw error
         }
-        do {
-            let hadOutput = fileManager.fileExists(atPath: output.path)
-            if hadOutput, FolderSwap.exchange(staging.path, output.path) {
-                // `staging` now holds the previous site.
-                try? fileManager.removeItem(at: staging)
-                return
+        let retired = try swap(staging, into: hadOutput)
+        guard let twin, twin.canSwap(with: output.path) else {
+            if let retired { FileSteps.removeTree(retired) }
+            return nil
+        }
+        let (live, paths) = (output.path, carried + rendered.map(\.path) + copied.map(\.outputPath))
+        return TwinFolder.Pending {
+            if let retired { FileSteps.removeTree(retired) }
+            twin.markUnsure()
+            let old = survey?.value ?? FolderSurvey.of(twin.path)
+            guard (try? TwinFolder.arrange(twin.path, survey: old, entries: paths.map(TwinFolder.Entry.link), source: live)) != nil else { return }
+            twin.markInSync(with: live)
+        }
+    }
+
+    /// The incremental write through the twin: arranged as the new site, swapped in, and the old
+    /// site it got back brought to match (a failure there costs the next build time, not the site).
+    private func writeThrough(_ twin: TwinFolder, rendered: [OutputFile], copied: [StaticFile], carried: [String],
+                              removed: [String], survey: TwinFolder.Survey?) throws(BuildError) {
+        let inSync = twin.isInSync(with: output.path)
+        twin.markUnsure()
+        let old = survey?.value ?? FolderSurvey.of(twin.path)
+        let kept = carried.map { path in inSync && old?.files[path] != nil ? TwinFolder.Entry.keep(path) : .link(path) }
+        try TwinFolder.arrange(twin.path, survey: old, entries: kept + rendered.map(TwinFolder.Entry.rendered)
+                               + copied.map(TwinFolder.Entry.copied), source: output.path)
+        if !FolderSwap.exchange(twin.path, output.path) {
+            // No exchange on this file system: three renames, with a brief moment without a site.
+            let aside = twin.path + ".duet-old-\(getpid())"
+            guard rename(output.path, aside) == 0 else { throw .writeFailed(path: output.path, reason: String(cString: strerror(errno))) }
+            guard rename(twin.path, output.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                rename(aside, output.path)
+                throw .writeFailed(path: output.path, reason: reason)
             }
-            if hadOutput { try fileManager.moveItem(at: output, to: retired) }
+            rename(aside, twin.path)
+        }
+        let written = rendered.map(\.path) + copied.map(\.outputPath)
+        guard (try? TwinFolder.make(written.map(TwinFolder.Entry.link), in: twin.path, source: output.path)) != nil else { return }
+        TwinFolder.remove(removed, from: twin.path)
+        twin.markInSync(with: output.path)
+    }
+
+    /// Puts `staging` in the output folder's place; returns where the previous site now is, to be removed.
+    private func swap(_ staging: String, into hadOutput: Bool) throws(BuildError) -> String? {
+        let fileManager = FileManager.default
+        guard hadOutput else {
+            do { try fileManager.moveItem(atPath: staging, toPath: output.path) } catch {
+                FileSteps.removeTree(staging)
+                throw .writeFailed(path: output.path, reason: error.localizedDescription)
+            }
+            return nil
+        }
+        // `staging` then holds the previous site.
+        if FolderSwap.exchange(staging, output.path) { return staging }
+        let retired = staging.replacingOccurrences(of: ".duet-new-", with: ".duet-old-")
+        do {
+            try fileManager.moveItem(atPath: output.path, toPath: retired)
             do {
-                try fileManager.moveItem(at: staging, to: output)
+                try fileManager.moveItem(atPath: staging, toPath: output.path)
             } catch {
-                if hadOutput { try? fileManager.moveItem(at: retired, to: output) }
+                try? fileManager.moveItem(atPath: retired, toPath: output.path)
                 throw error
             }
-            if hadOutput { try? fileManager.removeItem(at: retired) }
         } catch {
-            try? fileManager.removeItem(at: staging)
+            FileSteps.removeTree(staging)
             throw .writeFailed(path: output.path, reason: error.localizedDescription)
         }
+        return retired
     }
 
     static func write(_ file: OutputFile, to path: String) throws {
@@ -137,11 +160,6 @@ public struct DiskStore: OutputStore {
         return target
     }
 
-    private func makeParent(of target: URL, madeFolders: inout Set<String>) throws {
-        let folder = target.deletingLastPathComponent().path
-        guard madeFolders.insert(folder).inserted else { return }
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-    }
 }
 
 /// Keeps the output in memory: for tests and, later, the preview server.

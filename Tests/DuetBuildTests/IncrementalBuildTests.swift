@@ -144,6 +144,37 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: article)), articleBefore)
     }
 
+    /// The command line writes an edit into the twin folder in the cache and swaps it in: a file
+    /// put into `_site` by hand is gone after the next build, and the old site it was in (now
+    /// the twin) must not bring it back in the build after that.
+    func testAFileAddedToTheOutputByHandIsGoneAndStaysGone() throws {
+        try buildAndCompare("first build")
+        try Data("left here by hand\n".utf8).write(to: root.appendingPathComponent("_site/en/notes-by-hand.txt"))
+        try edit(post) { $0 + "\nA first sentence more.\n" }
+        XCTAssertNotNil(try buildAndCompare("the build after the file was added").renderedPages)
+        try edit(post) { $0 + "\nA second sentence more.\n" }
+        XCTAssertNotNil(try buildAndCompare("the build after that").renderedPages)
+    }
+
+    /// A build killed while it arranged the twin leaves some of its files changed and no state
+    /// file; a twin can also be deleted. Either way the next build is still byte for byte a full one.
+    func testAHalfMadeOrMissingTwinStillGivesTheBytesOfAFullBuild() throws {
+        try buildAndCompare("first build")
+        let cache = root.appendingPathComponent(".duet-cache")
+        let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+        let twin = cache.appendingPathComponent(try XCTUnwrap(names.first { $0.hasSuffix(".twin") }, "no twin in \(names)"))
+        let page = twin.appendingPathComponent("en/about/index.html")
+        try FileManager.default.removeItem(at: page)
+        try Data("half written".utf8).write(to: page)
+        try FileManager.default.removeItem(at: twin.appendingPathComponent("en/index.html"))
+        try FileManager.default.removeItem(atPath: twin.path + ".state")
+        try edit(post) { $0 + "\nEdited after a killed build.\n" }
+        XCTAssertNotNil(try buildAndCompare("after a half-made twin").renderedPages)
+        try FileManager.default.removeItem(at: twin)
+        try edit(post) { $0 + "\nEdited without a twin.\n" }
+        XCTAssertNotNil(try buildAndCompare("without a twin").renderedPages)
+    }
+
     /// Sets every file under `folder` back an hour: the up-to-date shortcut, like git, never
     /// trusts a file modified within two seconds of the stamping.
     private func backdate(_ folder: URL) throws {

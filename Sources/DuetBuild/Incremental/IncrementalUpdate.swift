@@ -20,6 +20,9 @@ struct IncrementalUpdate {
     /// The plan has the paths the previous build's had (the preview's edit of bodies): nothing
     /// to remove, and no need to compare every path to find that out.
     var samePaths = false
+    /// The command line's staged writes go through the twin (`TwinFolder`), surveyed while the build ran.
+    var twin: TwinFolder?
+    var survey: TwinFolder.Survey?
 
     struct Outcome {
         var outputs: [String: BuildCache.Output]
@@ -70,7 +73,8 @@ struct IncrementalUpdate {
         } else {
             let rewritten = Set(stale.map(\.path))
             let carried = outputs.keys.filter { !rewritten.contains($0) }.sorted()
-            try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried)
+            try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried,
+                                                     removed: removed, twin: twin, survey: survey)
             for output in rendered {
                 outputs[output.file.path] = record(output, try folder.writtenStamp(of: output.file.path))
             }

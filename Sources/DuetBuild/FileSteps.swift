@@ -1,0 +1,82 @@
+import DuetModel
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The write phase's system calls on plain path strings. Foundation's `URL` and `FileManager`
+/// cost tens of microseconds per file in path handling alone, which over ten thousand outputs
+/// was most of an incremental build's write phase.
+enum FileSteps {
+    /// A path the plan may write: relative, and with no empty, `.` or `..` part, so joined to a root
+    /// it can never leave it. The route checks refuse such paths already; this is the last line.
+    static func isConfined(_ relative: String) -> Bool {
+        var relative = relative
+        return relative.withUTF8 { bytes in
+            guard !bytes.isEmpty, bytes[0] != UInt8(ascii: "/") else { return false }
+            var start = 0
+            for index in 0...bytes.count where index == bytes.count || bytes[index] == UInt8(ascii: "/") {
+                let length = index - start
+                if length == 0 { return false }
+                if bytes[start] == UInt8(ascii: "."), length == 1 || (length == 2 && bytes[start + 1] == UInt8(ascii: ".")) { return false }
+                start = index + 1
+            }
+            return true
+        }
+    }
+
+    /// `root/relative`, once `relative` is known to stay inside `root`.
+    static func join(_ root: String, _ relative: String) throws(BuildError) -> String {
+        guard isConfined(relative) else { throw .unsafeOutput(path: relative, reason: "the path leaves the output folder") }
+        return root + "/" + relative
+    }
+
+    /// Makes the folder that holds `path` (and the ones above it), remembering what it made so a
+    /// folder of many files costs one call. Another thread making the same folder is no error.
+    static func makeParent(of path: String, made: inout Set<String>) throws {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return }
+        let folder = String(path[..<slash])
+        guard !folder.isEmpty, !made.contains(folder) else { return }
+        if mkdir(folder, 0o755) != 0 {
+            switch errno {
+            case EEXIST: break
+            case ENOENT:
+                try makeParent(of: folder, made: &made)
+                if mkdir(folder, 0o755) != 0, errno != EEXIST { throw posixError() }
+            default: throw posixError()
+            }
+        }
+        made.insert(folder)
+    }
+
+    /// `target` becomes another name of `source`'s file (or a copy, where links are refused).
+    static func link(_ source: String, to target: String) throws {
+        if Glibc.link(source, target) == 0 { return }
+        guard errno == EPERM || errno == EXDEV || errno == EMLINK || errno == ENOTSUP else { throw posixError() }
+        try FileManager.default.copyItem(atPath: source, toPath: target)
+    }
+
+    /// Removes a whole tree; what cannot be removed stays (a leftover costs space, never a build).
+    static func removeTree(_ path: String) {
+        guard let survey = FolderSurvey.of(path) else {
+            unlink(path)
+            return
+        }
+        _ = ParallelMap.map(chunks(Array(survey.files.keys))) { names in
+            for name in names { unlink(path + "/" + name) }
+        }
+        for folder in survey.folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(path + "/" + folder) }
+        rmdir(path)
+    }
+
+    /// Work for every core, in a few large pieces: one task per file would cost more in
+    /// scheduling than a `link` does.
+    static func chunks<Item: Sendable>(_ items: [Item]) -> [[Item]] {
+        let count = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard count > 1 else { return items.isEmpty ? [] : [items] }
+        let size = (items.count + count - 1) / count
+        return stride(from: 0, to: items.count, by: size).map { Array(items[$0..<min($0 + size, items.count)]) }
+    }
+
+    static func posixError() -> POSIXError { POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+}

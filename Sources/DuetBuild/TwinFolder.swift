@@ -1,0 +1,185 @@
+import Dispatch
+import DuetModel
+import DuetRender
+import DuetSource
+import Foundation
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A second output folder in the cache directory, made of hard links to the output folder's own
+/// files. An incremental build writes only what changed into it, then swaps it with the output
+/// folder in one `renameat2(RENAME_EXCHANGE)`: the site is replaced whole (a killed build leaves
+/// the old site or the new), yet the build costs what changed, not one link per file of the site.
+/// After the swap, the folder it got back (the old site) has the changed files linked in and the
+/// removed ones taken out, and is the next build's twin.
+///
+/// Its state file says the twin held the output folder's very files when the last build ended. It
+/// is removed before the twin is touched, so a build killed half-way leaves a twin that the next
+/// build links afresh. An output file changed since (by hand, or by the preview, which writes in
+/// place) has a new stamp, so it is rendered again, never carried from the twin. Anything else in
+/// the twin (files added to the old site by hand) is found by its survey and removed.
+struct TwinFolder: Sendable {
+    let path: String
+
+    /// How one path of the new site is made in the folder being arranged.
+    enum Entry: Sendable {
+        /// Already the right file: counts as wanted, nothing done.
+        case keep(String)
+        /// The output folder's file of that path, linked.
+        case link(String)
+        case rendered(OutputFile)
+        case copied(StaticFile)
+
+        var path: String {
+            switch self {
+            case .keep(let path), .link(let path): path
+            case .rendered(let file): file.path
+            case .copied(let file): file.outputPath
+            }
+        }
+    }
+
+    /// The twin's survey, begun on another core when the build starts and waited for only when it writes.
+    final class Survey: Sendable {
+        private let group = DispatchGroup()
+        private let result = Mutex<FolderSurvey?>(nil)
+
+        init(of folder: String) {
+            DispatchQueue.global().async(group: group) {
+                let survey = FolderSurvey.of(folder)
+                self.result.withLock { $0 = survey }
+            }
+        }
+
+        var value: FolderSurvey? {
+            group.wait()
+            return result.withLock { $0 }
+        }
+    }
+
+    /// Work left after the swap (a full build's twin, made while the cache is saved).
+    final class Pending: Sendable {
+        private let group = DispatchGroup()
+
+        init(_ work: @escaping @Sendable () -> Void) { DispatchQueue.global().async(group: group, execute: work) }
+
+        func wait() { group.wait() }
+    }
+
+    /// True when the twin can be swapped with `output`: both on one file system. Makes the cache
+    /// directory that holds the twin, as a first build has none yet.
+    func canSwap(with output: String) -> Bool {
+        var folder = stat(), other = stat(), made: Set<String> = []
+        let parent = (path as NSString).deletingLastPathComponent
+        try? FileSteps.makeParent(of: path, made: &made)
+        guard stat(parent.isEmpty ? "." : parent, &folder) == 0, stat(output, &other) == 0 else { return false }
+        return folder.st_dev == other.st_dev
+    }
+
+    // MARK: The state file
+
+    private var statePath: String { path + ".state" }
+
+    /// The two folders' identities: another output folder (restored by hand, say) is another pair.
+    private func identity(with output: String) -> String? {
+        var live = stat(), twin = stat()
+        guard stat(output, &live) == 0, stat(path, &twin) == 0 else { return nil }
+        return "\(live.st_dev) \(live.st_ino) \(twin.st_ino)\n"
+    }
+
+    /// Whether the last build left the twin holding `output`'s very files.
+    func isInSync(with output: String) -> Bool {
+        guard let identity = identity(with: output), let data = FileManager.default.contents(atPath: statePath) else { return false }
+        return String(decoding: data, as: UTF8.self) == identity
+    }
+
+    func markUnsure() { unlink(statePath) }
+
+    func markInSync(with output: String) {
+        guard let identity = identity(with: output) else { return }
+        let temporary = statePath + ".\(getpid())"
+        guard (try? Data(identity.utf8).write(to: URL(fileURLWithPath: temporary))) != nil, rename(temporary, statePath) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+
+    // MARK: Arranging
+
+    /// Makes `folder` hold exactly `entries`, given what its `survey` found (nil: a folder to make
+    /// afresh): files of no entry are removed, and so are folders that no entry is under. All but
+    /// the removals runs on every core.
+    static func arrange(_ folder: String, survey: FolderSurvey?, entries: [Entry], source: String) throws(BuildError) {
+        var wanted = Set<String>(minimumCapacity: entries.count)
+        var neededFolders: Set<String> = []
+        for entry in entries {
+            let path = entry.path
+            guard FileSteps.isConfined(path) else { throw .unsafeOutput(path: path, reason: "the path leaves the output folder") }
+            wanted.insert(path)
+            var parent = Substring(path)
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                parent = parent[..<slash]
+                guard neededFolders.insert(String(parent)).inserted else { break }
+            }
+        }
+        if let survey {
+            let extra = survey.files.keys.filter { !wanted.contains($0) }
+            _ = ParallelMap.map(FileSteps.chunks(extra)) { names in
+                for name in names { unlink(folder + "/" + name) }
+            }
+            for name in survey.folders.filter({ !neededFolders.contains($0) }).sorted(by: { $0.utf8.count > $1.utf8.count })
+            where rmdir(folder + "/" + name) != 0 && errno != ENOENT {
+                FileSteps.removeTree(folder + "/" + name)
+            }
+        } else {
+            FileSteps.removeTree(folder)
+            var made: Set<String> = []
+            do { try FileSteps.makeParent(of: folder + "/.", made: &made) } catch { throw .writeFailed(path: folder, reason: error.localizedDescription) }
+        }
+        try make(entries, in: folder, source: source)
+    }
+
+    /// Writes or links `entries` into `folder`, replacing what is there, on every core.
+    static func make(_ entries: [Entry], in folder: String, source: String) throws(BuildError) {
+        let failures = ParallelMap.map(FileSteps.chunks(entries)) { chunk -> String? in
+            var made: Set<String> = []
+            for entry in chunk {
+                if case .keep = entry { continue }
+                let target = folder + "/" + entry.path
+                do {
+                    unlink(target)
+                    try FileSteps.makeParent(of: target, made: &made)
+                    switch entry {
+                    case .keep: break
+                    case .link(let path): try FileSteps.link(source + "/" + path, to: target)
+                    case .rendered(let file): try DiskStore.write(file, to: target)
+                    case .copied(let file): try FileManager.default.copyItem(atPath: file.url.path, toPath: target)
+                    }
+                } catch {
+                    return "\(target): \(error.localizedDescription)"
+                }
+            }
+            return nil
+        }
+        if let failure = failures.lazy.compactMap({ $0 }).first { throw .writeFailed(path: folder, reason: failure) }
+    }
+
+    /// Removes `paths` from `folder`, and the folders that leaves empty.
+    static func remove(_ paths: [String], from folder: String) {
+        for path in paths where FileSteps.isConfined(path) {
+            unlink(folder + "/" + path)
+            var parent = Substring(path)
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                parent = parent[..<slash]
+                guard rmdir(folder + "/" + parent) == 0 else { break }
+            }
+        }
+    }
+}
+
+extension CacheFile {
+    /// Beside the cache, on the output folder's file system (the cache directory is its sibling).
+    var twin: TwinFolder { TwinFolder(path: url.deletingPathExtension().appendingPathExtension("twin").path) }
+}
