@@ -42,8 +42,11 @@ struct BuildRun {
             report = record.report
             return
         }
-        // The output folder's twin is surveyed on another core while this one loads and plans.
-        let survey = cacheFile.map { TwinFolder.Survey(of: $0.twin.path) }
+        // The output folder's twin is made ready on another core while this one loads and plans.
+        let preparation = cacheFile.flatMap { file in
+            FileManager.default.fileExists(atPath: file.url.path) && FileManager.default.fileExists(atPath: options.output)
+                ? TwinFolder.Preparation(file.twin, output: options.output) : nil
+        }
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
@@ -117,7 +120,7 @@ struct BuildRun {
             if incremental, let previous {
                 var update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
                                                willReplace: { cacheFile?.invalidate() })
-                (update.twin, update.survey) = (cacheFile?.twin, survey)
+                (update.twin, update.preparation) = (cacheFile?.twin, preparation)
                 guard let outcome = try writeIncrementally(selected, plan: plan, update: update, digests: digests,
                                                            staticFiles: staticFiles, staticDigest: staticDigest) else { return }
                 report.renderedPages = outcome.renderedPages
@@ -140,13 +143,13 @@ struct BuildRun {
                 if let store {
                     try store.write(rendered: rendered.map(\.file), copied: copied)
                 } else {
-                    let twin = try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: [],
-                                                                        twin: cacheFile?.twin, survey: survey)
+                    let cleanup = try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: [],
+                                                                           twin: cacheFile?.twin, preparation: preparation)
                     next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
                     clock.enter("save cache")
                     cacheFile?.save(next, tool: BuildCache.tool)
                     saveRecord(next, inputs: inputs, documents: documents, cacheFile: cacheFile)
-                    twin?.wait()
+                    cleanup?.wait()
                 }
             }
             guard let session = options.session else { return }

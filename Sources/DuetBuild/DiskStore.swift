@@ -29,15 +29,16 @@ public struct DiskStore: OutputStore {
     /// cache is saved: the returned work, to wait for before exiting.
     @discardableResult
     func write(rendered: [OutputFile], copied: [StaticFile], carried: [String], removed: [String] = [],
-               twin: TwinFolder? = nil, survey: TwinFolder.Survey? = nil) throws(BuildError) -> TwinFolder.Pending? {
+               twin: TwinFolder? = nil, preparation: TwinFolder.Preparation? = nil) throws(BuildError) -> TwinFolder.Pending? {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         FolderSwap.removeLeftovers(of: output)
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if let twin, hadOutput, !carried.isEmpty, twin.canSwap(with: output.path) {
-            try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, survey: survey)
+            try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, preparation: preparation)
             return nil
         }
+        preparation?.cancel()
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         let staging = parent.appendingPathComponent(".\(output.lastPathComponent).duet-new-\(token)").path
         do {
@@ -52,30 +53,20 @@ public struct DiskStore: OutputStore {
             FileSteps.removeTree(staging)
             throw error
         }
-        let retired = try swap(staging, into: hadOutput)
-        guard let twin, twin.canSwap(with: output.path) else {
-            if let retired { FileSteps.removeTree(retired) }
-            return nil
-        }
-        let (live, paths) = (output.path, carried + rendered.map(\.path) + copied.map(\.outputPath))
-        return TwinFolder.Pending {
-            if let retired { FileSteps.removeTree(retired) }
-            twin.markUnsure()
-            let old = survey?.value ?? FolderSurvey.of(twin.path)
-            guard (try? TwinFolder.arrange(twin.path, survey: old, entries: paths.map(TwinFolder.Entry.link), source: live)) != nil else { return }
-            twin.markInSync(with: live)
-        }
+        // The previous site goes while the cache is saved. The twin is left as it is: the next
+        // incremental build mirrors the new site into it on another core while it plans.
+        guard let retired = try swap(staging, into: hadOutput) else { return nil }
+        return TwinFolder.Pending { FileSteps.removeTree(retired) }
     }
 
     /// The incremental write through the twin: arranged as the new site, swapped in, and the old
     /// site it got back brought to match (a failure there costs the next build time, not the site).
     private func writeThrough(_ twin: TwinFolder, rendered: [OutputFile], copied: [StaticFile], carried: [String],
-                              removed: [String], survey: TwinFolder.Survey?) throws(BuildError) {
-        let inSync = twin.isInSync(with: output.path)
+                              removed: [String], preparation: TwinFolder.Preparation?) throws(BuildError) {
+        let ready = preparation?.value ?? twin.prepare(output: output.path)
         twin.markUnsure()
-        let old = survey?.value ?? FolderSurvey.of(twin.path)
-        let kept = carried.map { path in inSync && old?.files[path] != nil ? TwinFolder.Entry.keep(path) : .link(path) }
-        try TwinFolder.arrange(twin.path, survey: old, entries: kept + rendered.map(TwinFolder.Entry.rendered)
+        let kept = carried.map { path in ready.mirrors && ready.survey?.files[path] != nil ? TwinFolder.Entry.keep(path) : .link(path) }
+        try TwinFolder.arrange(twin.path, survey: ready.survey, entries: kept + rendered.map(TwinFolder.Entry.rendered)
                                + copied.map(TwinFolder.Entry.copied), source: output.path)
         if !FolderSwap.exchange(twin.path, output.path) {
             // No exchange on this file system: three renames, with a brief moment without a site.

@@ -41,22 +41,49 @@ struct TwinFolder: Sendable {
         }
     }
 
-    /// The twin's survey, begun on another core when the build starts and waited for only when it writes.
-    final class Survey: Sendable {
-        private let group = DispatchGroup()
-        private let result = Mutex<FolderSurvey?>(nil)
+    /// What the write phase starts from: the twin's survey, and whether it holds the output
+    /// folder's very files (then an unchanged file is left as it is).
+    struct Ready: Sendable {
+        var survey: FolderSurvey?
+        var mirrors: Bool
+    }
 
-        init(of folder: String) {
+    /// The twin made ready on another core while this one loads and plans: surveyed, and, when the
+    /// last build did not leave it holding the output folder's files (after a full build, a killed
+    /// one, a preview, or none yet), linked to mirror the output folder as it stands.
+    final class Preparation: Sendable {
+        private let group = DispatchGroup()
+        private let result = Mutex<Ready>(Ready(survey: nil, mirrors: false))
+        private let stopped = Mutex(false)
+
+        init(_ twin: TwinFolder, output: String) {
             DispatchQueue.global().async(group: group) {
-                let survey = FolderSurvey.of(folder)
-                self.result.withLock { $0 = survey }
+                let ready = twin.prepare(output: output, stop: { self.stopped.withLock { $0 } })
+                self.result.withLock { $0 = ready }
             }
         }
 
-        var value: FolderSurvey? {
+        /// The build does not write through the twin: the mirroring stops where it is.
+        func cancel() { stopped.withLock { $0 = true } }
+
+        var value: Ready {
             group.wait()
             return result.withLock { $0 }
         }
+    }
+
+    func prepare(output: String, stop: @escaping @Sendable () -> Bool = { false }) -> Ready {
+        if isInSync(with: output) { return Ready(survey: FolderSurvey.of(path), mirrors: true) }
+        markUnsure()
+        let old = FolderSurvey.of(path)
+        guard let live = FolderSurvey.of(output) else { return Ready(survey: old, mirrors: false) }
+        let entries = live.files.map { path, inode in old?.files[path] == inode ? Entry.keep(path) : .link(path) }
+        do {
+            try Self.arrange(path, survey: old, entries: entries, source: output, stop: stop)
+        } catch {
+            return Ready(survey: FolderSurvey.of(path), mirrors: false)
+        }
+        return Ready(survey: live, mirrors: true)
     }
 
     /// Work left after the swap (a full build's twin, made while the cache is saved).
@@ -111,7 +138,8 @@ struct TwinFolder: Sendable {
     /// Makes `folder` hold exactly `entries`, given what its `survey` found (nil: a folder to make
     /// afresh): files of no entry are removed, and so are folders that no entry is under. All but
     /// the removals runs on every core.
-    static func arrange(_ folder: String, survey: FolderSurvey?, entries: [Entry], source: String) throws(BuildError) {
+    static func arrange(_ folder: String, survey: FolderSurvey?, entries: [Entry], source: String,
+                        stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
         var wanted = Set<String>(minimumCapacity: entries.count)
         var neededFolders: Set<String> = []
         for entry in entries {
@@ -138,14 +166,16 @@ struct TwinFolder: Sendable {
             var made: Set<String> = []
             do { try FileSteps.makeParent(of: folder + "/.", made: &made) } catch { throw .writeFailed(path: folder, reason: error.localizedDescription) }
         }
-        try make(entries, in: folder, source: source)
+        try make(entries, in: folder, source: source, stop: stop)
     }
 
     /// Writes or links `entries` into `folder`, replacing what is there, on every core.
-    static func make(_ entries: [Entry], in folder: String, source: String) throws(BuildError) {
+    static func make(_ entries: [Entry], in folder: String, source: String,
+                     stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
         let failures = ParallelMap.map(FileSteps.chunks(entries)) { chunk -> String? in
             var made: Set<String> = []
             for entry in chunk {
+                if let stop, stop() { return "stopped" }
                 if case .keep = entry { continue }
                 let target = folder + "/" + entry.path
                 do {

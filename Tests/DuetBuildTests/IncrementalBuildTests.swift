@@ -160,6 +160,8 @@ final class IncrementalBuildTests: XCTestCase {
     /// file; a twin can also be deleted. Either way the next build is still byte for byte a full one.
     func testAHalfMadeOrMissingTwinStillGivesTheBytesOfAFullBuild() throws {
         try buildAndCompare("first build")
+        try edit(post) { $0 + "\nThe first edit, which makes the twin.\n" }
+        try buildAndCompare("the first edit")
         let cache = root.appendingPathComponent(".duet-cache")
         let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
         let twin = cache.appendingPathComponent(try XCTUnwrap(names.first { $0.hasSuffix(".twin") }, "no twin in \(names)"))

@@ -22,7 +22,7 @@ struct IncrementalUpdate {
     var samePaths = false
     /// The command line's staged writes go through the twin (`TwinFolder`), surveyed while the build ran.
     var twin: TwinFolder?
-    var survey: TwinFolder.Survey?
+    var preparation: TwinFolder.Preparation?
 
     struct Outcome {
         var outputs: [String: BuildCache.Output]
@@ -74,7 +74,7 @@ struct IncrementalUpdate {
             let rewritten = Set(stale.map(\.path))
             let carried = outputs.keys.filter { !rewritten.contains($0) }.sorted()
             try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried,
-                                                     removed: removed, twin: twin, survey: survey)
+                                                     removed: removed, twin: twin, preparation: preparation)
             for output in rendered {
                 outputs[output.file.path] = record(output, try folder.writtenStamp(of: output.file.path))
             }
