@@ -19,6 +19,9 @@ public struct BuildReport: Sendable {
     /// The site's stylesheets, as the manifest has them (output paths): the preview swaps them
     /// in place after a stylesheet save.
     public var stylesheets: [String] = []
+    /// Every output path of the manifest: the site as the build made it. The preview serves these
+    /// and nothing else, so a file left in the output folder by hand is no page of the site.
+    public var outputs: Set<String> = []
 
     public var succeeded: Bool { !diagnostics.hasErrors && writeFailure == nil }
 

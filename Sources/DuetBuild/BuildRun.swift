@@ -194,8 +194,8 @@ struct BuildRun {
         } else {
             report.diagnostics = (last.diagnostics + warnings.keys.sorted().flatMap { warnings[$0] ?? [] }).sortedByLocation()
         }
-        (report.pagesPerLanguage, report.sharedPages, report.stylesheets)
-            = (last.report.pagesPerLanguage, last.report.sharedPages, last.report.stylesheets)
+        (report.pagesPerLanguage, report.sharedPages, report.stylesheets, report.outputs)
+            = (last.report.pagesPerLanguage, last.report.sharedPages, last.report.stylesheets, last.report.outputs)
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
         clock.count("output files", stale.count)
         var update = IncrementalUpdate(folder: OutputFolder(root: URL(fileURLWithPath: options.output)), previous: cache,
@@ -350,6 +350,7 @@ extension BuildReport {
     /// language chooser, the 404 page); the editors' status page is not part of the publication.
     mutating func count(_ plan: SitePlan, languages: [Language]) {
         stylesheets = plan.outputs.filter { $0.kind == .staticFile && $0.path.hasSuffix(".css") }.map(\.path).sorted()
+        outputs = Set(plan.outputs.map(\.path))
         let pages = plan.outputs.filter { $0.kind == .page }.map(\.path)
         pagesPerLanguage = languages.map { language in (language.code, pages.count { $0.hasPrefix(language.code + "/") }) }
         sharedPages = pages.count - pagesPerLanguage.reduce(0) { $0 + $1.count }

@@ -34,7 +34,9 @@ public struct SitePathResolver: Sendable {
     }
 
     /// `rawPath` is the request target as sent, without its query (`/en/issues/2025-q1/`).
-    public func resolve(_ rawPath: String) -> Resolution {
+    /// `publishes`, when given, says which files (relative paths) are the site's: any other file,
+    /// and a folder without a published `index.html`, is not found.
+    public func resolve(_ rawPath: String, publishes: ((String) -> Bool)? = nil) -> Resolution {
         let segments: [String]
         let trailingSlash: Bool
         switch Self.normalize(rawPath) {
@@ -49,8 +51,11 @@ public struct SitePathResolver: Sendable {
         guard stat(real, &info) == 0 else { return .notFound }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
+            // The name asked for must be the site's, not only the file it leads to.
+            guard publishes?(relative) ?? true else { return .notFound }
             return .file(path: real, relative: String(real.dropFirst(rootPath.count + 1)))
         case S_IFDIR:
+            guard publishes?(relative.isEmpty ? "index.html" : relative + "/index.html") ?? true else { return .notFound }
             guard trailingSlash || segments.isEmpty else {
                 return .redirect(Self.encode(segments) + "/")
             }

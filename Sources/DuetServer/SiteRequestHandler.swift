@@ -68,7 +68,7 @@ struct SiteRequestHandler: Sendable {
     func load(_ path: String) async -> Loaded {
         for _ in 0..<200 {
             let before = rootIdentity()
-            switch resolver.resolve(path) {
+            switch resolver.resolve(path, publishes: status.publishes) {
             case .badRequest(let reason): return .badRequest(reason)
             case .redirect(let location): return .redirect(location)
             case .file(let real, let relative):

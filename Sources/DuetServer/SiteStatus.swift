@@ -10,10 +10,14 @@ final class SiteStatus: @unchecked Sendable {
     private var _failure: BuildReport?
     private var _ready = false
     private var _building = false
+    private var _outputs: Set<String> = []
 
     var build: Int { lock.withLock { _build } }
     var failure: BuildReport? { lock.withLock { _failure } }
     var snapshot: (build: Int, failure: BuildReport?) { lock.withLock { (_build, _failure) } }
+    /// Whether the site that is being served has this output: the manifest of the last build that
+    /// succeeded (a failed one leaves the previous site, and so its manifest).
+    func publishes(_ relative: String) -> Bool { lock.withLock { _outputs.contains(relative) } }
     /// True while a build runs: only then may the output folder be missing for a moment (the swap).
     var isBuilding: Bool {
         get { lock.withLock { _building } }
@@ -27,6 +31,7 @@ final class SiteStatus: @unchecked Sendable {
             let previousFailed = _failure != nil
             _build += 1
             _failure = report.succeeded ? nil : report
+            if report.succeeded { _outputs = report.outputs }
             _ready = true
             return (_build, previousFailed)
         }

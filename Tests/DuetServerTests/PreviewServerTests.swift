@@ -84,6 +84,21 @@ final class PreviewServerTests: XCTestCase {
         XCTAssertEqual(try site.http.get("/css/").status, 404, "no directory listings")
     }
 
+    /// What the preview serves is the manifest of its last build, as `duet build` would write it:
+    /// a file or a page put into the output folder by hand is not found.
+    func testFilesTheBuildDidNotMakeAreNotServed() throws {
+        let site = try servedSite()
+        try Data("by hand\n".utf8).write(to: site.output.appendingPathComponent("en/notes-by-hand.txt"))
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("en/by-hand"), withIntermediateDirectories: true)
+        try Data("<!doctype html><title>x</title>".utf8).write(to: site.output.appendingPathComponent("en/by-hand/index.html"))
+        XCTAssertEqual(try site.http.get("/en/notes-by-hand.txt").status, 404)
+        XCTAssertEqual(try site.http.get("/en/by-hand/").status, 404)
+        XCTAssertEqual(try site.http.get("/en/by-hand").status, 404, "no redirect to a page that is not there")
+        XCTAssertEqual(try site.http.get("/en/about/").status, 200)
+        XCTAssertEqual(try site.http.get("/en/about")["Location"], "/en/about/")
+        XCTAssertEqual(try site.http.get("/files/note.txt").status, 200)
+    }
+
     func testLiveReloadScriptIsInServedHTMLButNeverOnDisk() throws {
         let site = try servedSite()
         let served = try site.http.get("/en/about/")

@@ -27,9 +27,10 @@ final class TraversalTests: XCTestCase {
             XCTAssertFalse(response.text.contains(secret), "\(vector) leaked the secret")
             XCTAssertFalse(response.text.contains("root:x:0"), "\(vector) leaked /etc/passwd")
         }
-        let inside = try site.http.get("/inside.txt")
-        XCTAssertEqual(inside.status, 200, "a symlink that stays inside the site is fine")
-        XCTAssertEqual(inside.text, try site.read("static/files/note.txt"))
+        // The preview serves the build's manifest: a link made in the output folder by hand is no
+        // file of the site, even when it leads to one.
+        XCTAssertEqual(try site.http.get("/inside.txt").status, 404)
+        XCTAssertEqual(try site.http.get("/files/note.txt").text, try site.read("static/files/note.txt"))
         XCTAssertEqual(try site.http.get("/en/").status, 200, "the server is still fine after all that")
     }
 }
