@@ -88,6 +88,8 @@ struct BuildRun {
         guard let (plan, strings, planDiagnostics) = pipeline.plan(model), let theme = sources.theme else { return }
         report.diagnostics += planDiagnostics
         report.count(plan, languages: sources.config.languages)
+        // What the preview serves; the command line has no use for it.
+        if options.session != nil { report.outputs = Set(plan.outputs.map(\.path)) }
         clock.count("output files", plan.outputs.count)
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
         guard report.succeeded, !cancelled() else { return }
@@ -350,7 +352,6 @@ extension BuildReport {
     /// language chooser, the 404 page); the editors' status page is not part of the publication.
     mutating func count(_ plan: SitePlan, languages: [Language]) {
         stylesheets = plan.outputs.filter { $0.kind == .staticFile && $0.path.hasSuffix(".css") }.map(\.path).sorted()
-        outputs = Set(plan.outputs.map(\.path))
         let pages = plan.outputs.filter { $0.kind == .page }.map(\.path)
         pagesPerLanguage = languages.map { language in (language.code, pages.count { $0.hasPrefix(language.code + "/") }) }
         sharedPages = pages.count - pagesPerLanguage.reduce(0) { $0 + $1.count }
