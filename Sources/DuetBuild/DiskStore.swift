@@ -25,8 +25,8 @@ public struct DiskStore: OutputStore {
     /// `removed`: files of it the new site no longer has. Carried files are hard-linked into the new
     /// folder (same inode, so their modification time stays), which keeps the swap whole without
     /// writing them again. With a `twin` (the command line's builds), an incremental build writes
-    /// into it only what changed (`TwinFolder`), and a full build leaves it to be made while the
-    /// cache is saved: the returned work, to wait for before exiting.
+    /// into it only what changed (`TwinFolder`). A full build returns the removal of the previous
+    /// site, done on another core while the cache is saved: to wait for before exiting.
     @discardableResult
     func write(rendered: [OutputFile], copied: [StaticFile], carried: [String], removed: [String] = [],
                twin: TwinFolder? = nil, preparation: TwinFolder.Preparation? = nil) throws(BuildError) -> TwinFolder.Pending? {
@@ -68,17 +68,7 @@ public struct DiskStore: OutputStore {
         let kept = carried.map { path in ready.mirrors && ready.survey?.files[path] != nil ? TwinFolder.Entry.keep(path) : .link(path) }
         try TwinFolder.arrange(twin.path, survey: ready.survey, entries: kept + rendered.map(TwinFolder.Entry.rendered)
                                + copied.map(TwinFolder.Entry.copied), source: output.path)
-        if !FolderSwap.exchange(twin.path, output.path) {
-            // No exchange on this file system: three renames, with a brief moment without a site.
-            let aside = twin.path + ".duet-old-\(getpid())"
-            guard rename(output.path, aside) == 0 else { throw .writeFailed(path: output.path, reason: String(cString: strerror(errno))) }
-            guard rename(twin.path, output.path) == 0 else {
-                let reason = String(cString: strerror(errno))
-                rename(aside, output.path)
-                throw .writeFailed(path: output.path, reason: reason)
-            }
-            rename(aside, twin.path)
-        }
+        try FolderSwap.put(twin.path, in: output.path)
         let written = rendered.map(\.path) + copied.map(\.outputPath)
         guard (try? TwinFolder.make(written.map(TwinFolder.Entry.link), in: twin.path, source: output.path)) != nil else { return }
         TwinFolder.remove(removed, from: twin.path)
@@ -87,30 +77,17 @@ public struct DiskStore: OutputStore {
 
     /// Puts `staging` in the output folder's place; returns where the previous site now is, to be removed.
     private func swap(_ staging: String, into hadOutput: Bool) throws(BuildError) -> String? {
-        let fileManager = FileManager.default
-        guard hadOutput else {
-            do { try fileManager.moveItem(atPath: staging, toPath: output.path) } catch {
-                FileSteps.removeTree(staging)
-                throw .writeFailed(path: output.path, reason: error.localizedDescription)
+        do throws(BuildError) {
+            guard hadOutput else {
+                guard rename(staging, output.path) == 0 else { throw .writeFailed(path: output.path, reason: String(cString: strerror(errno))) }
+                return nil
             }
-            return nil
-        }
-        // `staging` then holds the previous site.
-        if FolderSwap.exchange(staging, output.path) { return staging }
-        let retired = staging.replacingOccurrences(of: ".duet-new-", with: ".duet-old-")
-        do {
-            try fileManager.moveItem(atPath: output.path, toPath: retired)
-            do {
-                try fileManager.moveItem(atPath: staging, toPath: output.path)
-            } catch {
-                try? fileManager.moveItem(atPath: retired, toPath: output.path)
-                throw error
-            }
+            try FolderSwap.put(staging, in: output.path)
+            return staging
         } catch {
             FileSteps.removeTree(staging)
-            throw .writeFailed(path: output.path, reason: error.localizedDescription)
+            throw error
         }
-        return retired
     }
 
     static func write(_ file: OutputFile, to path: String) throws {

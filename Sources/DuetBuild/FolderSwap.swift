@@ -21,6 +21,20 @@ enum FolderSwap {
         #endif
     }
 
+    /// Afterwards `output` holds the site that was at `staging`, and `staging` the previous one.
+    /// Where there is no exchange: three renames, with a brief moment without a site.
+    static func put(_ staging: String, in output: String) throws(BuildError) {
+        if exchange(staging, output) { return }
+        let aside = staging + ".duet-old-\(getpid())"
+        guard rename(output, aside) == 0 else { throw .writeFailed(path: output, reason: String(cString: strerror(errno))) }
+        guard rename(staging, output) == 0 else {
+            let reason = String(cString: strerror(errno))
+            rename(aside, output)
+            throw .writeFailed(path: output, reason: reason)
+        }
+        rename(aside, staging)
+    }
+
     /// Staging and retired folders (`.<name>.duet-new-<pid>-<n>`, `.duet-old-`) of builds that were
     /// killed before they could clean up: removed when their process is gone.
     static func removeLeftovers(of output: URL) {
