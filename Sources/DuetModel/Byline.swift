@@ -65,7 +65,7 @@ extension String {
         for separator in separators {
             parts = parts.flatMap { part -> [String] in
                 guard part.containsBytes(separator) else { return [part] }
-                let pieces = part.split(separator: separator, omittingEmptySubsequences: false).map(String.init)
+                let pieces = part.splittingBytes(separator)
                 guard pieces.count > 1, pieces.allSatisfy({ !$0.trimmingSpaces().isEmpty }) else { return [part] }
                 if separator.count == 1 {
                     // 和 / 与 inside a Chinese name (e.g. 和平) would split it: require two or more

@@ -6,33 +6,53 @@ public struct PermalinkPattern: Hashable, Sendable {
         self.pattern = pattern
     }
 
-    /// Placeholders are replaced longest name first so `:i_month` is not read as `:i` + `_month`.
-    /// Only the values of the placeholders the pattern holds are made.
+    /// One pass over the pattern: at each `:`, the first placeholder listed that starts there
+    /// (longer names are listed before the names they begin with, so `:i_month` is not read as
+    /// `:i` + `_month`). A value is never read again for placeholders. Only the values of the
+    /// placeholders the pattern holds are made.
     public func expand(for document: ParsedDocument, issue: String? = nil) -> String {
         guard pattern.utf8.contains(UInt8(ascii: ":")) else { return pattern }
-        let date = document.date
-        var result = pattern
-        for name in Self.placeholders where result.containsBytes(name) {
-            let value: String
-            switch name {
-            case ":categories":
-                value = (document.list("categories") + document.list("category")).map { $0.lowercased() }.joined(separator: "/")
-            case ":issue": value = issue ?? ""
-            case ":i_month": value = date.map { String($0.month) } ?? ""
-            case ":i_day": value = date.map { String($0.day) } ?? ""
-            case ":minute": value = date.map { twoDigits($0.minute) } ?? ""
-            case ":second": value = date.map { twoDigits($0.second) } ?? ""
-            case ":month": value = date.map { twoDigits($0.month) } ?? ""
-            case ":title", ":slug": value = document.slug
-            case ":lang": value = document.language
-            case ":year": value = date.map { String($0.year) } ?? ""
-            case ":hour": value = date.map { twoDigits($0.hour) } ?? ""
-            default: value = date.map { twoDigits($0.day) } ?? ""      // :day
+        var output = ""
+        output.reserveCapacity(pattern.utf8.count + 32)
+        var pattern = self.pattern
+        pattern.withUTF8 { bytes in
+            var index = 0
+            var copied = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: ":"),
+                      let name = Self.placeholderBytes.firstIndex(where: { bytes.hasBytes($0, at: index) }) else {
+                    index += 1
+                    continue
+                }
+                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<index]), as: UTF8.self)
+                output += value(of: Self.placeholders[name], for: document, issue: issue)
+                index += Self.placeholderBytes[name].count
+                copied = index
             }
-            result = result.replacingBytes(name, with: value)
+            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
         }
-        return result
+        return output
     }
+
+    private func value(of name: String, for document: ParsedDocument, issue: String?) -> String {
+        let date = document.date
+        switch name {
+        case ":categories": return (document.list("categories") + document.list("category")).map { $0.lowercased() }.joined(separator: "/")
+        case ":issue": return issue ?? ""
+        case ":i_month": return date.map { String($0.month) } ?? ""
+        case ":i_day": return date.map { String($0.day) } ?? ""
+        case ":minute": return date.map { twoDigits($0.minute) } ?? ""
+        case ":second": return date.map { twoDigits($0.second) } ?? ""
+        case ":month": return date.map { twoDigits($0.month) } ?? ""
+        case ":title", ":slug": return document.slug
+        case ":lang": return document.language
+        case ":year": return date.map { String($0.year) } ?? ""
+        case ":hour": return date.map { twoDigits($0.hour) } ?? ""
+        default: return date.map { twoDigits($0.day) } ?? ""      // :day
+        }
+    }
+
+    private static let placeholderBytes = placeholders.map { Array($0.utf8) }
 
     private static let placeholders = [
         ":categories", ":issue", ":i_month", ":i_day", ":minute", ":second", ":month", ":title", ":lang", ":year",

@@ -34,6 +34,12 @@ final class PermalinkPatternTests: XCTestCase {
         XCTAssertEqual(PermalinkPattern("/:year/:month/:day/:slug/").expand(for: early), "/2025/01/15/dawn/")
     }
 
+    /// Jekyll fills each placeholder once: a category that reads like a placeholder stays as written.
+    func testAValueIsNotExpandedAgain() {
+        let odd = document(path: "p.md", slug: "s", frontMatter: [("category", .string("notes:year"))])
+        XCTAssertEqual(PermalinkPattern("/:categories/:slug/").expand(for: odd), "/notes:year/s/")
+    }
+
     func testPageWithoutDate() {
         let page = document(.page, path: "content/pages/en/about.md", slug: "about")
         XCTAssertEqual(PermalinkPattern("/:lang/:slug/").expand(for: page), "/en/about/")
