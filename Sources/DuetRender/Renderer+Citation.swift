@@ -5,7 +5,10 @@ extension Renderer {
     /// a job like a page: what it reads (title, byline, authors, issue) is recorded as it renders,
     /// so an edit that changes a citation makes its files again and no other edit does.
     func citationFiles(_ graph: SiteGraph, into plan: inout SitePlan) {
-        for article in graph.articles.sorted(by: { $0.document.sourcePath < $1.document.sourcePath }) {
+        // Sorted by index over the paths read once: sorting the articles moved each whole at every step.
+        let articles = graph.articles
+        let paths = articles.map(\.document.sourcePath)
+        for article in paths.indices.sorted(by: { paths[$0] < paths[$1] }).map({ articles[$0] }) {
             let source = article.document.sourcePath
             for name in SiteGraph.citationFileNames {
                 guard let route = graph.citationRoute(of: article, file: name) else { continue }
