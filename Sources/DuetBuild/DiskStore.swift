@@ -65,9 +65,9 @@ public struct DiskStore: OutputStore {
                               removed: [String], preparation: TwinFolder.Preparation?) throws(BuildError) {
         let ready = preparation?.value ?? twin.prepare(output: output.path)
         twin.markUnsure()
-        let kept = carried.map { path in ready.mirrors && ready.survey?.files[path] != nil ? TwinFolder.Entry.keep(path) : .link(path) }
-        try TwinFolder.arrange(twin.path, survey: ready.survey, entries: kept + rendered.map(TwinFolder.Entry.rendered)
-                               + copied.map(TwinFolder.Entry.copied), source: output.path)
+        try TwinFolder.arrange(twin.path, survey: ready.survey, entries: carried.map(TwinFolder.Entry.link)
+                               + rendered.map(TwinFolder.Entry.rendered) + copied.map(TwinFolder.Entry.copied),
+                               source: output.path, keepingPresent: ready.mirrors)
         try FolderSwap.put(twin.path, in: output.path)
         let written = rendered.map(\.path) + copied.map(\.outputPath)
         guard (try? TwinFolder.make(written.map(TwinFolder.Entry.link), in: twin.path, source: output.path)) != nil else { return }

@@ -136,28 +136,36 @@ struct TwinFolder: Sendable {
     // MARK: Arranging
 
     /// Makes `folder` hold exactly `entries`, given what its `survey` found (nil: a folder to make
-    /// afresh): files of no entry are removed, and so are folders that no entry is under. All but
-    /// the removals runs on every core.
+    /// afresh): files of no entry are removed, and so are folders that no entry is under. With
+    /// `keepingPresent`, a `.link` entry whose path the survey found is left as it is (the folder
+    /// is known to hold the source's very files). All but the removals runs on every core.
     static func arrange(_ folder: String, survey: FolderSurvey?, entries: [Entry], source: String,
-                        stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
-        var wanted = Set<String>(minimumCapacity: entries.count)
-        var neededFolders: Set<String> = []
-        for entry in entries {
-            let path = entry.path
+                        keepingPresent: Bool = false, stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
+        var entries = entries
+        var neededFolders = Set<Substring>(minimumCapacity: entries.count / 2)
+        var present = 0
+        for index in entries.indices {
+            let path = entries[index].path
             guard FileSteps.isConfined(path) else { throw .unsafeOutput(path: path, reason: "the path leaves the output folder") }
-            wanted.insert(path)
             var parent = Substring(path)
             while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 parent = parent[..<slash]
-                guard neededFolders.insert(String(parent)).inserted else { break }
+                guard neededFolders.insert(parent).inserted else { break }
             }
+            guard let survey, survey.files[path] != nil else { continue }
+            present += 1
+            if keepingPresent, case .link = entries[index] { entries[index] = .keep(path) }
         }
         if let survey {
-            let extra = survey.files.keys.filter { !wanted.contains($0) }
-            _ = ParallelMap.map(FileSteps.chunks(extra)) { names in
-                for name in names { unlink(folder + "/" + name) }
+            // Every file found is an entry's unless fewer entries were found than files.
+            if present < survey.files.count {
+                let wanted = Set(entries.map(\.path))
+                let extra = survey.files.keys.filter { !wanted.contains($0) }
+                _ = ParallelMap.map(FileSteps.chunks(extra)) { names in
+                    for name in names { unlink(folder + "/" + name) }
+                }
             }
-            for name in survey.folders.filter({ !neededFolders.contains($0) }).sorted(by: { $0.utf8.count > $1.utf8.count })
+            for name in survey.folders.filter({ !neededFolders.contains(Substring($0)) }).sorted(by: { $0.utf8.count > $1.utf8.count })
             where rmdir(folder + "/" + name) != 0 && errno != ENOENT {
                 FileSteps.removeTree(folder + "/" + name)
             }
