@@ -31,9 +31,10 @@ extension Renderer {
             let route = graph.searchRoute(for: language)
             if page(route, "search", "the generated search page", { $0.searchContext(language: language, script: script) }) {
                 searchPages[language] = route
-                file(graph.searchIndexRoute(for: language), .searchIndex, "the generated search index") {
-                    $0.searchIndex(language: language).json()
-                }
+                let path = graph.searchIndexRoute(for: language).outputPath
+                plan.claim(PlannedOutput(path: path, kind: .searchIndex, claimant: "the generated search index", make: { factory in
+                    OutputFile(path: path, data: factory.searchIndex(language: language).jsonBytes())
+                }))
             }
             _ = page(graph.notFoundRoute(for: language), "404", "the generated 404 page") { $0.notFoundContext(language: language) }
         }

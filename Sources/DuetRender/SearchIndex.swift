@@ -1,4 +1,5 @@
 import DuetModel
+import Foundation
 
 /// The search index of one language, `/en/search.json`: what the search page's script loads to
 /// answer queries without a server.
@@ -40,7 +41,7 @@ struct SearchIndex: Sendable {
     var language: String
     var entries: [Entry]
     /// Each article's record as last made (`SearchRecords`): only entries whose key changed are made again.
-    var records: SearchRecords?
+    var records = SearchRecords()
 
     static let version = 1
     /// Bits per body token: about 2 % false "contains" for a one-token query at 8, less for each
@@ -50,19 +51,20 @@ struct SearchIndex: Sendable {
     /// Excerpts are cut like meta descriptions (a CJK character counts two).
     static let excerptWidth = 160
 
-    func json() -> String {
-        var out = "{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":["
+    /// The index as written: each record's bytes appended as they were made (or kept).
+    func jsonBytes() -> Data {
+        var out = Data("{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":[".utf8)
         var urls: Set<String> = []
         for (index, entry) in entries.enumerated() {
             // Left unfinished for a newer save: `SitePlan.render` discards this output.
             if RenderInterruption.isRequested { return out }
-            if index > 0 { out += "," }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
             urls.insert(entry.url)
-            out += records?.record(url: entry.url, language: language, key: entry.key) { Self.record(of: entry) }
-                ?? Self.record(of: entry)
+            out.append(contentsOf: records.record(url: entry.url, language: language, key: entry.key) { Self.record(of: entry) })
         }
-        records?.keep(only: urls, of: language)
-        return out + "]}\n"
+        records.keep(only: urls, of: language)
+        out.append(contentsOf: "]}\n".utf8)
+        return out
     }
 
     /// One article's record: what results show, and its body's tokens as a Bloom filter.

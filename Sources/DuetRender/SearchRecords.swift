@@ -11,10 +11,11 @@ public final class SearchRecords: Sendable {
         public var key: UInt64
         /// The index that holds it (a language code): pruning after an index is made reads it.
         public var language: String
-        /// The record's JSON object, as `search.json` has it.
-        public var json: String
+        /// The record's JSON object as `search.json` has it, in UTF-8: records read from disk
+        /// are slices of the one buffer read, neither copied nor decoded.
+        public var json: ArraySlice<UInt8>
 
-        public init(key: UInt64, language: String, json: String) {
+        public init(key: UInt64, language: String, json: ArraySlice<UInt8>) {
             (self.key, self.language, self.json) = (key, language, json)
         }
     }
@@ -58,13 +59,13 @@ public final class SearchRecords: Sendable {
     public func markSaved() { state.withLock { $0.changed = false } }
 
     /// The record of the article at `url` made from inputs digesting to `key`: the known one, or `make()`.
-    func record(url: String, language: String, key: UInt64, make: () -> String) -> String {
+    func record(url: String, language: String, key: UInt64, make: () -> String) -> ArraySlice<UInt8> {
         let known = state.withLock { state in
             state.resolve()
             return state.records[url]
         }
         if let known, known.key == key, known.language == language { return known.json }
-        let json = make()
+        let json = ArraySlice(make().utf8)
         state.withLock {
             $0.records[url] = Record(key: key, language: language, json: json)
             $0.changed = true

@@ -146,7 +146,7 @@ final class SearchRecordStoreTests: XCTestCase {
         var records = try XCTUnwrap(SearchRecordStore.decode([UInt8](Data(contentsOf: store)), tool: BuildCache.tool))
         // Whole and checksummed, but made by another binary, whose records may differ: here, a wrong title.
         for (url, record) in records {
-            records[url]?.json = record.json.replacingOccurrences(of: "The Orchard Ledger", with: "The Windmill Ledger")
+            records[url]?.json = ArraySlice(String(decoding: record.json, as: UTF8.self).replacingOccurrences(of: "The Orchard Ledger", with: "The Windmill Ledger").utf8)
         }
         try Data(SearchRecordStore.encoded(records, tool: BuildCache.tool &+ 1)).write(to: store)
         try replace("lighthouse keeper", with: "lamplighter", in: "posts/en/2025-04-02-harbour-lights.md")

@@ -7,6 +7,10 @@ import Foundation
 /// changed. Each record carries the digest of the inputs it was made from, so a store can lack
 /// a record but never give a stale one; a file that is damaged, foreign, or written by another
 /// Duet binary (`BuildCache.tool`) is ignored, and the indexes are made from scratch.
+///
+/// The layout is fixed-width little-endian lengths and numbers, checksummed at the end, so that
+/// reading it back slices the records out of the one buffer read, with no copy and no decoding:
+/// the edit build reads it whole.
 struct SearchRecordStore {
     var url: URL
 
@@ -31,39 +35,50 @@ struct SearchRecordStore {
     }
 
     static func encoded(_ records: [String: SearchRecords.Record], tool: UInt64) -> [UInt8] {
-        var writer = CacheWriter()
-        writer.write(formatVersion)
-        writer.write(tool)
-        writer.write(records.count)
-        for (url, record) in records.sorted(by: { $0.key < $1.key }) {
-            writer.write(url)
-            writer.write(record.key)
-            writer.write(record.language)
-            writer.write(record.json)
+        var bytes = magic
+        func number(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        func field<Bytes: Collection<UInt8>>(_ field: Bytes) {
+            number(UInt64(field.count))
+            bytes.append(contentsOf: field)
         }
-        var trailer = CacheWriter()
-        trailer.write(StableDigest.of(bytes: writer.bytes).value)
-        return magic + writer.bytes + trailer.bytes
+        number(formatVersion)
+        number(tool)
+        number(UInt64(records.count))
+        for (url, record) in records.sorted(by: { $0.key < $1.key }) {
+            field(url.utf8)
+            number(record.key)
+            field(record.language.utf8)
+            field(record.json)
+        }
+        number(StableDigest.of(bytes: bytes).value)
+        return bytes
     }
 
     /// Nil unless the bytes are a whole store, written in this format by `tool`, checksum intact.
     static func decode(_ bytes: [UInt8], tool: UInt64) -> [String: SearchRecords.Record]? {
-        guard bytes.starts(with: magic) else { return nil }
-        var reader = CacheReader(Array(bytes[magic.count...]))
-        do {
-            guard try reader.readUInt64() == formatVersion, try reader.readUInt64() == tool else { return nil }
-            var records: [String: SearchRecords.Record] = [:]
-            for _ in 0..<(try reader.readCount()) {
-                let url = try reader.readString()
-                records[url] = SearchRecords.Record(key: try reader.readUInt64(), language: try reader.readString(),
-                                                    json: try reader.readString())
-            }
-            let payloadEnd = magic.count + reader.position
-            let checksum = try reader.readUInt64()
-            guard reader.isAtEnd, StableDigest.of(bytes: bytes[magic.count..<payloadEnd]).value == checksum else { return nil }
-            return records
-        } catch {
-            return nil
+        guard bytes.count >= magic.count + 32, bytes.starts(with: magic) else { return nil }
+        let end = bytes.count - 8
+        var position = magic.count
+        func number() -> UInt64? {
+            guard position <= end - 8 else { return nil }
+            defer { position += 8 }
+            return bytes.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(fromByteOffset: position, as: UInt64.self)) }
         }
+        func field() -> ArraySlice<UInt8>? {
+            guard let count = number(), count <= UInt64(end - position) else { return nil }
+            defer { position += Int(count) }
+            return bytes[position..<position + Int(count)]
+        }
+        func text() -> String? { field().flatMap { String(validating: $0, as: UTF8.self) } }
+        guard number() == formatVersion, number() == tool, let count = number(), count <= UInt64(bytes.count) else { return nil }
+        var records: [String: SearchRecords.Record] = [:]
+        records.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let url = text(), let key = number(), let language = text(), let json = field() else { return nil }
+            records[url] = SearchRecords.Record(key: key, language: language, json: json)
+        }
+        guard position == end, bytes.withUnsafeBytes({ $0.loadUnaligned(fromByteOffset: end, as: UInt64.self) }).littleEndian
+                == StableDigest.of(bytes: bytes[..<end]).value else { return nil }
+        return records
     }
 }
