@@ -23,7 +23,7 @@ struct SearchIndex: Sendable {
         /// The digest of everything the record is made from, and of the constants that shape it:
         /// equal keys, equal records (within one Duet binary, which `SearchRecordStore` checks).
         var key: UInt64 {
-            var digest = StableDigest()
+            var digest = SearchRecordKey()
             for constant in [SearchIndex.version, SearchIndex.bitsPerToken, SearchIndex.hashes, SearchIndex.excerptWidth] {
                 digest.combine(UInt64(constant))
             }
