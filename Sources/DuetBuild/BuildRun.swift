@@ -88,6 +88,7 @@ struct BuildRun {
         guard report.succeeded, !cancelled() else { return }
         let searchStore = cacheFile.map(SearchRecordStore.init(beside:))
         searchStore?.load(into: plan.searchRecords, tool: BuildCache.tool)
+        options.session?.carrySearchRecords(into: plan.searchRecords)
 
         let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
         let staticDigests = Dictionary(staticFiles.map { ($0.key, Self.digest(of: $0.value)) }, uniquingKeysWith: { first, _ in first })

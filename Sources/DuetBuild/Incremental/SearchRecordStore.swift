@@ -1,6 +1,9 @@
 import DuetModel
 import DuetRender
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The search indexes' records of every article (`SearchRecords`), kept beside the build cache
 /// (`<cache file>.search`) so that a CLI build after an edit tokenizes only the bodies that
@@ -24,7 +27,27 @@ struct SearchRecordStore {
     /// untrustworthy file leaves them empty.
     func load(into records: SearchRecords, tool: UInt64) {
         let path = url.path
-        records.load { FileManager.default.contents(atPath: path).flatMap { Self.decode([UInt8]($0), tool: tool) } }
+        records.load { Self.contents(of: path).flatMap { Self.decode($0, tool: tool) } }
+    }
+
+    /// The file's bytes, read straight into the array the records are sliced from (through
+    /// `Data` they were copied once more, a millisecond of the edit's index).
+    private static func contents(of path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_size > 0, info.st_size < Int64(Int32.max) else { return nil }
+        let size = Int(info.st_size)
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let got = read(fd, base + count, size - count)
+                if got <= 0 { break }
+                count += got
+            }
+        }
+        return bytes.count == size ? bytes : nil
     }
 
     /// Written (atomically) only when the build made or dropped a record.
