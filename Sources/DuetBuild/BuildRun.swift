@@ -93,6 +93,9 @@ struct BuildRun {
         clock.count("output files", plan.outputs.count)
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
         guard report.succeeded, !cancelled() else { return }
+        let searchStore = cacheFile.map(SearchRecordStore.init(beside:))
+        searchStore?.load(into: plan.searchRecords, tool: BuildCache.tool)
+        options.session?.carrySearchRecords(into: plan.searchRecords)
 
         let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
         let staticDigests = Dictionary(staticFiles.map { ($0.key, Self.digest(of: $0.value)) }, uniquingKeysWith: { first, _ in first })
@@ -154,6 +157,7 @@ struct BuildRun {
                     cleanup?.wait()
                 }
             }
+            searchStore?.save(plan.searchRecords, tool: BuildCache.tool)
             guard let session = options.session else { return }
             // What an edit in the preview is applied to, while no build has failed since. A site
             // whose Liquid indexes every document is built whole: any save may change the index.

@@ -10,9 +10,9 @@ struct PageContextFactory: Sendable {
     /// Every article as listings show it, computed once: an article appears on its issue page, the
     /// home page and each author's page.
     var listings = ListingCache()
-    /// Search records by article, kept by the preview's plan after an edit (`SitePlan.rendering(from:)`):
-    /// a record is reused only for an entry equal to the one it was made from.
-    var searchFragments = SearchFragments()
+    /// Search records by article: kept by the preview's plan after an edit (`SitePlan.rendering(from:)`),
+    /// and by the CLI beside its build cache (`SearchRecordStore`).
+    var searchRecords = SearchRecords()
     /// Output path -> size in bytes of the files offered for download (an issue's EPUBs).
     var downloads: Set<String> = []
     /// Site path -> size of the local images articles show (`image:`), for `width` and `height`.

@@ -31,9 +31,10 @@ extension Renderer {
             let route = graph.searchRoute(for: language)
             if page(route, "search", "the generated search page", { $0.searchContext(language: language, script: script) }) {
                 searchPages[language] = route
-                file(graph.searchIndexRoute(for: language), .searchIndex, "the generated search index") {
-                    $0.searchIndex(language: language).json()
-                }
+                let path = graph.searchIndexRoute(for: language).outputPath
+                plan.claim(PlannedOutput(path: path, kind: .searchIndex, claimant: "the generated search index", make: { factory in
+                    OutputFile(path: path, data: factory.searchIndex(language: language).jsonBytes())
+                }))
             }
             _ = page(graph.notFoundRoute(for: language), "404", "the generated 404 page") { $0.notFoundContext(language: language) }
         }
@@ -85,9 +86,11 @@ extension Renderer {
     /// Each dated document's last change, by route path, for the sitemap's `<lastmod>`.
     private static func lastModified(_ graph: SiteGraph) -> [String: String] {
         var dates: [String: String] = [:]
-        for (document, route) in graph.articles.map({ ($0.document, $0.route) }) + graph.pages.map({ ($0.document, $0.route) }) {
+        func add(_ document: ParsedDocument, at route: Route) {
             if let date = document.lastModified ?? document.date { dates[route.path] = date.iso8601 }
         }
+        for article in graph.articles { add(article.document, at: article.route) }
+        for page in graph.pages { add(page.document, at: page.route) }
         return dates
     }
 
@@ -105,9 +108,11 @@ extension Renderer {
         clusters += graph.issues.map { issue in .init(routes: everyLanguage { graph.issueRoute(issue.id, language: $0) }) }
         clusters += graph.authors.keys.sorted().map { id in .init(routes: everyLanguage { graph.authorRoute(id, language: $0) }) }
         var seen: Set<TranslationSet.ID> = []
-        for document in graph.articles.map(\.document) + graph.pages.map(\.document) where seen.insert(document.translationID).inserted {
-            clusters.append(.init(routes: graph.translations(of: document).routes))
+        func add(_ document: ParsedDocument) {
+            if seen.insert(document.translationID).inserted { clusters.append(.init(routes: graph.translations(of: document).routes)) }
         }
+        for article in graph.articles { add(article.document) }
+        for page in graph.pages { add(page.document) }
         return clusters
     }
 }

@@ -1,4 +1,5 @@
 import DuetModel
+import Foundation
 
 /// The search index of one language, `/en/search.json`: what the search page's script loads to
 /// answer queries without a server.
@@ -10,18 +11,37 @@ import DuetModel
 /// the cost of the body's own text: an inverted index of Chinese character pairs would be larger
 /// than the text it indexes. Tokens already in the title, authors or excerpt stay out of the filter.
 struct SearchIndex: Sendable {
-    struct Entry: Sendable, Equatable {
+    /// What an article's record is made from, as the graph gives it. The excerpt's text is
+    /// measured only when the record is made, so a reused record costs no HTML scan.
+    struct Entry: Sendable {
         var title: String
         var url: String
         var authors: String
-        var excerpt: String
+        var excerptHTML: String
         var bodyHTML: String
+
+        /// The digest of everything the record is made from, and of the constants that shape it:
+        /// equal keys, equal records (within one Duet binary, which `SearchRecordStore` checks).
+        var key: UInt64 {
+            var digest = SearchRecordKey()
+            for constant in [SearchIndex.version, SearchIndex.bitsPerToken, SearchIndex.hashes, SearchIndex.excerptWidth] {
+                digest.combine(UInt64(constant))
+            }
+            for field in [title, url, authors, excerptHTML, bodyHTML] { digest.combine(field) }
+            return digest.value
+        }
+
+        /// What results show under the title: the excerpt's text, else the body's, cut like a meta description.
+        var excerpt: String {
+            let lead = PlainText.from(html: excerptHTML)
+            return PlainText.truncate(lead.isEmpty ? PlainText.from(html: bodyHTML) : lead, width: SearchIndex.excerptWidth)
+        }
     }
 
     var language: String
     var entries: [Entry]
-    /// Each entry's record as last made, shared by the indexes a preview session makes again.
-    var fragments: SearchFragments?
+    /// Each article's record as last made (`SearchRecords`): only entries whose key changed are made again.
+    var records = SearchRecords()
 
     static let version = 1
     /// Bits per body token: about 2 % false "contains" for a one-token query at 8, less for each
@@ -31,28 +51,34 @@ struct SearchIndex: Sendable {
     /// Excerpts are cut like meta descriptions (a CJK character counts two).
     static let excerptWidth = 160
 
-    func json() -> String {
-        var out = "{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":["
+    /// The index as written: each record's bytes appended as they were made (or kept).
+    func jsonBytes() -> Data {
+        var out = Data("{\"version\":\(Self.version),\"language\":\(Self.quoted(language)),\"hashes\":\(Self.hashes),\"docs\":[".utf8)
+        var urls: Set<String> = []
         for (index, entry) in entries.enumerated() {
             // Left unfinished for a newer save: `SitePlan.render` discards this output.
-            if RenderInterruption.isRequested { break }
-            if index > 0 { out += "," }
-            out += fragments?.record(of: entry, make: Self.record) ?? Self.record(of: entry)
+            if RenderInterruption.isRequested { return out }
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            urls.insert(entry.url)
+            out.append(contentsOf: records.record(url: entry.url, language: language, key: entry.key) { Self.record(of: entry) })
         }
-        return out + "]}\n"
+        records.keep(only: urls, of: language)
+        out.append(contentsOf: "]}\n".utf8)
+        return out
     }
 
     /// One article's record: what results show, and its body's tokens as a Bloom filter.
     static func record(of entry: Entry) -> String {
+        let excerpt = entry.excerpt
         let shown = SearchTokenizer.sortedFieldTokenHashes(entry.title)
             .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(entry.authors))
-            .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(entry.excerpt))
+            .mergingSorted(SearchTokenizer.sortedFieldTokenHashes(excerpt))
         let body = SearchTokenizer.sortedTokenHashes(entry.bodyHTML, isHTML: true).subtractingSorted(shown)
         var filter = BloomFilter(count: body.count, bitsPerToken: bitsPerToken, hashes: hashes)
         for hash in body { filter.insert(hash: hash) }
         var out = "{\"t\":\(quoted(entry.title)),\"u\":\(quoted(entry.url)),"
         if !entry.authors.isEmpty { out += "\"a\":\(quoted(entry.authors))," }
-        out += "\"e\":\(quoted(entry.excerpt)),\"b\":\"\(filter.base64)\"}"
+        out += "\"e\":\(quoted(excerpt)),\"b\":\"\(filter.base64)\"}"
         return out
     }
 
@@ -89,13 +115,11 @@ extension PageContextFactory {
             let names = article.byline.authorIDs.map {
                 graph.author($0)?.name(in: language, fallback: defaultLanguage) ?? $0
             }
-            let lead = PlainText.from(html: document.excerptHTML)
             return SearchIndex.Entry(
                 title: document.title, url: links.url(article.route),
                 authors: (names.isEmpty ? document.authors : names).joined(separator: strings[language].values["author_separator"] ?? ", "),
-                excerpt: PlainText.truncate(lead.isEmpty ? PlainText.from(html: document.bodyHTML) : lead, width: SearchIndex.excerptWidth),
-                bodyHTML: document.bodyHTML)
+                excerptHTML: document.excerptHTML, bodyHTML: document.bodyHTML)
         }
-        return SearchIndex(language: language, entries: entries, fragments: searchFragments)
+        return SearchIndex(language: language, entries: entries, records: searchRecords)
     }
 }

@@ -39,6 +39,10 @@ public struct SitePlan: Sendable {
         return plan
     }
 
+    /// The search indexes' records of each article, which the CLI loads before rendering and
+    /// saves after (`SearchRecordStore`); the preview's plan keeps them across saves.
+    public var searchRecords: SearchRecords { factory.searchRecords }
+
     /// Renders `selected` on all cores, each with a recorder of what it reads. An article's
     /// listing entry is made once per plan and shared by every page that lists it.
     ///

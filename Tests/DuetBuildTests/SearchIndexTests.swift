@@ -50,28 +50,8 @@ final class SearchIndexTests: XCTestCase {
         site.remove()
     }
 
-    /// URLs of the articles `query` finds, best first, as `search.js` ranks them.
     private func search(_ query: String, language: String) throws -> [String] {
-        let data = try Data(contentsOf: site.output.appendingPathComponent("\(language)/search.json"))
-        let index = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
-        let hashes = try XCTUnwrap(index["hashes"] as? Int)
-        let docs = try XCTUnwrap(index["docs"] as? [[String: String]])
-        let wanted = Array(Set(SearchTokenizer.tokens(query)))
-        var scored: [(url: String, score: Int, order: Int)] = []
-        for (order, doc) in docs.enumerated() {
-            let bytes = try XCTUnwrap(Data(base64Encoded: doc["b"] ?? ""))
-            let body = BloomFilter(bytes: [UInt8](bytes), hashes: hashes)
-            let fields = [doc["t"], doc["a"], doc["e"]].map { SearchTokenizer.fieldTokens($0 ?? "") }
-            var score = 0
-            for token in wanted {
-                let weight = fields[0].contains(token) ? 8 : fields[1].contains(token) ? 4
-                    : fields[2].contains(token) ? 2 : body.contains(token) ? 1 : 0
-                score = weight == 0 ? -1 : score + weight
-                if score < 0 { break }
-            }
-            if score > 0 { scored.append((doc["u"] ?? "", score, order)) }
-        }
-        return scored.sorted { ($0.score, -$0.order) > ($1.score, -$1.order) }.map(\.url)
+        try SearchQuery.urls(matching: query, in: site.output.appendingPathComponent("\(language)/search.json"))
     }
 
     func testATwoCharacterWordInTheMiddleOfASentenceFindsItsArticleOnly() throws {

@@ -1,4 +1,5 @@
 import DuetModel
+import DuetRender
 import Foundation
 import Synchronization
 
@@ -11,6 +12,7 @@ public final class BuildSession: Sendable {
         var memo: ParseMemo?
         var registry: SitePipeline.Registry?
         var last: LastBuild?
+        var searchRecords: SearchRecords?
     }
 
     private let state = Mutex(State())
@@ -32,6 +34,18 @@ public final class BuildSession: Sendable {
 
     /// The last build's model and plan, while nothing has failed since: an edit is applied to them.
     var last: LastBuild? { state.withLock { $0.last } }
+
+    /// Gives a new plan's search records (`SitePlan.searchRecords`) those of the session's last
+    /// plan, so that a whole build (a title saved, a file added) tokenizes only the bodies it has
+    /// not seen; an edit applied to the last plan keeps its records as they are.
+    func carrySearchRecords(into records: SearchRecords) {
+        let previous = state.withLock { state in
+            defer { state.searchRecords = records }
+            return state.searchRecords
+        }
+        guard let previous, previous !== records else { return }
+        records.load { previous.records }
+    }
 
     /// A build that does not finish must not leave a model that the next edit would patch.
     func forgetLastBuild() { state.withLock { $0.last = nil } }

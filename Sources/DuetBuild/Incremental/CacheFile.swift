@@ -28,7 +28,7 @@ struct CacheFile {
         return UpToDateRecord.decode([UInt8](data), tool: tool)
     }
 
-    func saveRecord(_ record: UpToDateRecord, tool: UInt64) { write(record.encoded(tool: tool), to: recordURL) }
+    func saveRecord(_ record: UpToDateRecord, tool: UInt64) { Self.write(record.encoded(tool: tool), to: recordURL) }
 
     /// Before an in-place update starts: if the build dies half-way, the next one finds no cache
     /// and rebuilds in full instead of trusting a record of files that were never written.
@@ -39,9 +39,10 @@ struct CacheFile {
 
     /// Written beside and renamed, so a reader finds the old cache or the new one. A cache that
     /// cannot be written costs only speed, never the build.
-    func save(_ cache: BuildCache, tool: UInt64) { write(cache.encoded(tool: tool), to: url) }
+    func save(_ cache: BuildCache, tool: UInt64) { Self.write(cache.encoded(tool: tool), to: url) }
 
-    private func write(_ bytes: [UInt8], to target: URL) {
+    /// Written beside `target` and renamed over it; a file that cannot be written costs only speed.
+    static func write(_ bytes: [UInt8], to target: URL) {
         let temporary = target.path + ".\(getpid())"
         do {
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
