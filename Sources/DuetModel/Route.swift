@@ -38,6 +38,7 @@ public struct Route: Hashable, Sendable, Comparable {
         if raw.containsBytes("://") || raw.hasPrefix("//") || raw.utf8.contains(0x5C) || raw.utf8.contains(0) {
             throw .notASitePath(raw)
         }
+        if isPlainFolderPath(raw) { return Route(checkedPath: raw.utf8.last == 0x2F ? raw : raw + "/") }
         if let route = asciiRoute(raw) { return route }
         let segments = raw.split(separator: "/", omittingEmptySubsequences: true)
         // Only a segment made of `.`, `%`, `2` and `e` can decode to `.` or `..`.
@@ -50,6 +51,18 @@ public struct Route: Hashable, Sendable, Comparable {
         let last = segments[segments.count - 1]
         if raw.hasSuffix("/") || !last.utf8.contains(0x2E) { path += "/" }
         return Route(checkedPath: path)
+    }
+
+    /// The usual generated permalink (`/en/issues/2025-q1/slug/`): ASCII after one leading slash,
+    /// no empty segment, and no `.` or `%` anywhere, so no segment can be or decode to `.` or `..`
+    /// and the last names a folder: the path is its own route.
+    private static func isPlainFolderPath(_ raw: String) -> Bool {
+        var previous: UInt8 = 0
+        for (index, byte) in raw.utf8.enumerated() {
+            if index == 0 ? byte != 0x2F : (byte >= 0x80 || byte == 0x2E || byte == 0x25 || (byte == 0x2F && previous == 0x2F)) { return false }
+            previous = byte
+        }
+        return previous != 0
     }
 
     /// `validated` for an ASCII path (every generated permalink of an ASCII slug), on its bytes:
