@@ -44,7 +44,7 @@ struct BuildRun {
         }
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
         let memo = options.session?.nextMemo()
-            ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
+            ?? ParseMemo(known: previous?.parsed ?? [:], stored: previous?.stored, stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do throws(DiagnosticError) {
@@ -103,9 +103,11 @@ struct BuildRun {
         let siteUnchanged = previous?.site == next.site
         var selected = plan.outputs
         if incremental { clock.enter("select") }
+        // The last table is kept (and answered) even when nothing is current: a record left
+        // unfinished by the preview still names reads by its numbers.
         let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests,
-                                    answering: incremental && siteUnchanged ? previous?.distinctReads ?? [] : [],
-                                    documentDigests: memo.documentDigests)
+                                    table: previous?.table ?? ReadTable(), documentDigests: memo.documentDigests)
+        next.table = digests.table
         if incremental, siteUnchanged, let previous {
             selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests,
                                                trustingRecords: options.session != nil, staticDigest: staticDigest)
@@ -119,7 +121,7 @@ struct BuildRun {
                                                            staticFiles: staticFiles, staticDigest: staticDigest) else { return }
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
-                if outcome.changedAnything || Set(next.parsed.keys) != Set(previous.parsed.keys) {
+                if outcome.changedAnything || Set(next.parsed.keys) != previous.parsedKeys {
                     clock.enter("save cache")
                     cacheFile?.save(next, tool: BuildCache.tool)
                 }
@@ -162,7 +164,7 @@ struct BuildRun {
         cacheFile.saveRecord(UpToDateRecord(
             inputs: inputs.digest, options: options.recordKey, stampedAt: stampedAt, since: since, until: until,
             diagnostics: report.diagnostics, pagesPerLanguage: report.pagesPerLanguage, sharedPages: report.sharedPages,
-            stylesheets: report.stylesheets, outputs: cache.outputs.map { ($0.key, $0.value.stamp) }.sorted { $0.path < $1.path },
+            stylesheets: report.stylesheets, outputs: cache.outputs.map { ($0.key, $0.value.stamp) },
             cacheStamp: OutputFolder.stamp(of: cacheFile.url.path)),
             tool: BuildCache.tool)
     }
@@ -207,8 +209,8 @@ struct BuildRun {
             updated.unfinished = unfinished
             updated.report.diagnostics = report.diagnostics
             for output in stale {
-                for read in outcome.outputs[output.path]?.reads.keys ?? [:].keys {
-                    if case .body(let source) = read { updated.bodyReaders[source, default: []].insert(output.path) }
+                for read in outcome.outputs[output.path]?.reads ?? [] {
+                    if case .body(let source) = next.table.read(at: read.index) { updated.bodyReaders[source, default: []].insert(output.path) }
                 }
             }
             session.finished(next, memo: memo, last: updated)

@@ -17,6 +17,13 @@ struct CacheWriter {
     }
 
     mutating func write(_ number: Int) { write(UInt64(bitPattern: Int64(number))) }
+
+    /// Eight bytes, little-endian: digests are random, so a varint would take ten.
+    mutating func writeFixed(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func reserve(_ count: Int) { bytes.reserveCapacity(count) }
     mutating func write(_ flag: Bool) { bytes.append(flag ? 1 : 0) }
 
     mutating func write(_ text: String) {
@@ -33,9 +40,25 @@ struct CacheReader {
     private let bytes: [UInt8]
     private(set) var position = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    /// Reads `bytes` from `position` on, without copying them.
+    init(_ bytes: [UInt8], from position: Int = 0) {
+        self.bytes = bytes
+        self.position = min(max(position, 0), bytes.count)
+    }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// The digest of everything after the reading position (a checksum is made over what follows it).
+    var digestOfRest: UInt64 {
+        bytes.withUnsafeBufferPointer { StableDigest.of(bytes: UnsafeBufferPointer(rebasing: $0[position...])).value }
+    }
+
+    mutating func readFixed() throws(Corrupt) -> UInt64 {
+        guard bytes.count - position >= 8 else { throw Corrupt() }
+        let value = bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: position, as: UInt64.self) }
+        position += 8
+        return UInt64(littleEndian: value)
+    }
 
     mutating func readUInt64() throws(Corrupt) -> UInt64 {
         var result: UInt64 = 0

@@ -36,7 +36,7 @@ struct IncrementalUpdate {
                   trustingRecords || folder.stamp(of: output.path) == record.stamp else { return output }
             if output.isRendered {
                 if record.inputs == BuildCache.Output.volatile { return output }
-                for (read, digest) in record.reads where digests.digest(of: read) != digest { return output }
+                for read in record.reads where digests.digest(at: read.index) != read.digest { return output }
                 return nil
             }
             return record.inputs == staticDigest(output.path) ? nil : output
@@ -64,7 +64,7 @@ struct IncrementalUpdate {
             willReplace()
             for output in rendered { outputs[output.file.path] = record(output, try folder.replace(output.file)) }
             for file in copied {
-                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:], stamp: try folder.copy(file))
+                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [], stamp: try folder.copy(file))
             }
             for path in removed { try folder.remove(path) }
         } else {
@@ -75,7 +75,7 @@ struct IncrementalUpdate {
                 outputs[output.file.path] = record(output, try folder.writtenStamp(of: output.file.path))
             }
             for file in copied {
-                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:],
+                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [],
                                                  stamp: try folder.writtenStamp(of: file.outputPath))
             }
         }
@@ -90,17 +90,18 @@ extension OutputFolder {
         return stamp
     }
 
-    /// The record of a folder just written whole, for the next build to compare with.
+    /// The record of a folder just written whole, for the next build to compare with; made on all cores.
     func records(_ rendered: [RenderedOutput], digests: OutputDigests, staticFiles: [StaticFile],
                  staticDigest: @Sendable (String) -> UInt64) -> [String: BuildCache.Output] {
-        var outputs: [String: BuildCache.Output] = [:]
-        for output in rendered {
-            guard let stamp = stamp(of: output.file.path) else { continue }
-            outputs[output.file.path] = .init(rendered: output, digests: digests, stamp: stamp)
+        let pages = ParallelMap.map(rendered) { output in
+            stamp(of: output.file.path).map { BuildCache.Output(rendered: output, digests: digests, stamp: $0) }
         }
+        var outputs: [String: BuildCache.Output] = [:]
+        outputs.reserveCapacity(rendered.count + staticFiles.count)
+        for (output, record) in zip(rendered, pages) { if let record { outputs[output.file.path] = record } }
         for file in staticFiles {
             guard let stamp = stamp(of: file.outputPath) else { continue }
-            outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:], stamp: stamp)
+            outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [], stamp: stamp)
         }
         return outputs
     }
@@ -111,7 +112,7 @@ extension BuildCache.Output {
     static let volatile = UInt64.max
 
     init(rendered: RenderedOutput, digests: OutputDigests, stamp: FileStamp) {
-        let reads = digests.digests(of: rendered.dependencies)
-        self.init(inputs: reads == nil ? Self.volatile : 0, reads: reads ?? [:], stamp: stamp)
+        let reads = digests.record(of: rendered.dependencies)
+        self.init(inputs: reads == nil ? Self.volatile : 0, reads: reads ?? [], stamp: stamp)
     }
 }

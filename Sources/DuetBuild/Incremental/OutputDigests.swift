@@ -3,25 +3,27 @@ import DuetRender
 import Synchronization
 
 /// Answers "what does this read give now?" for every kind of recorded read, so the selection of
-/// stale outputs and the record of fresh ones digest each read once per build. The last build's
-/// reads are answered up front, on all cores, and then looked up without a lock.
+/// stale outputs and the record of fresh ones digest each read once per build. The reads of the
+/// last build's table are answered up front, on all cores, into an array its records index.
 final class OutputDigests: Sendable {
     private let answers: Answers
-    private let known: [Dependency: UInt64]
-    private let memo = Mutex<[Dependency: UInt64]>([:])
+    /// The numbering of reads that records use; the next cache's table.
+    let table: ReadTable
+    /// The answer for each read of the table as it stood when this build began (nil: volatile).
+    private let known: [UInt64?]
+    /// Answers for reads numbered later (new this build), or invalidated by a preview edit.
+    private let memo = Mutex<[Int32: UInt64?]>([:])
 
-    /// - Parameter reads: what the previous build's outputs read.
-    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], answering reads: [Dependency] = [],
+    /// - Parameters:
+    ///   - table: the previous build's reads; their answers are made now, in parallel.
+    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], table: ReadTable = ReadTable(),
          documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
         inherited = nil
         invalidated = []
         let answers = Answers(model: ModelDigests(graph: graph, documentDigests: documentDigests), strings: strings, templates: templates)
-        let values = ParallelMap.map(reads) { answers.digest(of: $0) }
-        var known: [Dependency: UInt64] = [:]
-        known.reserveCapacity(reads.count)
-        for (read, value) in zip(reads, values) { if let value { known[read] = value } }
         self.answers = answers
-        self.known = known
+        self.table = table
+        known = ParallelMap.map(table.reads) { answers.digest(of: $0) }
     }
 
     /// What the model's reads digest to (the preview patches it after a save).
@@ -34,7 +36,8 @@ final class OutputDigests: Sendable {
 
     private init(answers: Answers, inherited: OutputDigests, invalidated: Set<Dependency>) {
         self.answers = answers
-        self.known = [:]
+        self.known = []
+        self.table = inherited.table
         self.inherited = inherited
         self.invalidated = invalidated
     }
@@ -47,23 +50,30 @@ final class OutputDigests: Sendable {
                       inherited: inherited ?? self, invalidated: invalidated.union(paths.map { .body($0) }))
     }
 
-    /// Nil means the read cannot be answered from the model (a volatile output): never current.
-    func digest(of dependency: Dependency) -> UInt64? {
-        if let value = known[dependency] { return value }
-        if let inherited, !invalidated.contains(dependency) { return inherited.digest(of: dependency) }
-        if let value = memo.withLock({ $0[dependency] }) { return value }
-        let value = answers.digest(of: dependency)
-        if let value { memo.withLock { $0[dependency] = value } }
+    /// The answer for read number `index` of `table`; nil means the read cannot be answered from
+    /// the model (a volatile output): never current.
+    func digest(at index: Int32) -> UInt64? {
+        if Int(index) < known.count { return known[Int(index)] }
+        if let inherited {
+            guard let read = table.read(at: index) else { return nil }
+            if !invalidated.contains(read) { return inherited.digest(at: index) }
+        }
+        if let value = memo.withLock({ $0[index] }) { return value }
+        guard let read = table.read(at: index) else { return nil }
+        let value = answers.digest(of: read)
+        memo.withLock { $0[index] = value }
         return value
     }
 
-    func digests(of dependencies: Set<Dependency>) -> [Dependency: UInt64]? {
-        var result: [Dependency: UInt64] = [:]
-        for dependency in dependencies {
-            guard let value = digest(of: dependency) else { return nil }
-            result[dependency] = value
+    /// What a record of an output that made these reads holds; nil when one is volatile.
+    func record(of dependencies: Set<Dependency>) -> [BuildCache.Read]? {
+        var reads: [BuildCache.Read] = []
+        reads.reserveCapacity(dependencies.count)
+        for index in table.intern(dependencies) {
+            guard let value = digest(at: index) else { return nil }
+            reads.append(BuildCache.Read(index: index, digest: value))
         }
-        return result
+        return reads
     }
 
     private struct Answers: Sendable {

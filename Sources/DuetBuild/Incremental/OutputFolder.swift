@@ -10,8 +10,14 @@ import Glibc
 /// the new one, never half of one. Untouched files keep their modification time.
 struct OutputFolder {
     var root: URL
+    /// `root`'s path with a trailing slash: a stamp per output is taken on every build, and
+    /// Foundation's `appendingPathComponent` cost more than the `stat` itself.
+    private let prefix: String
 
-    init(root: URL) { self.root = root.standardizedFileURL }
+    init(root: URL) {
+        self.root = root.standardizedFileURL
+        prefix = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
+    }
 
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
@@ -19,7 +25,9 @@ struct OutputFolder {
         return FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 
-    func stamp(of relative: String) -> FileStamp? { Self.stamp(of: root.appendingPathComponent(relative).path) }
+    func stamp(of relative: String) -> FileStamp? {
+        Self.stamp(of: relative.hasPrefix("/") ? prefix + relative.dropFirst() : prefix + relative)
+    }
 
     func replace(_ file: OutputFile) throws(BuildError) -> FileStamp {
         let target = try DiskStore.confined(file.path, in: root)

@@ -76,7 +76,7 @@ struct UpToDateRecord: Sendable {
     /// Nil unless the bytes are a complete record written by this binary (`tool`).
     static func decode(_ bytes: [UInt8], tool: UInt64) -> UpToDateRecord? {
         guard bytes.starts(with: magic) else { return nil }
-        var reader = CacheReader(Array(bytes[magic.count...]))
+        var reader = CacheReader(bytes, from: magic.count)
         do throws(CacheReader.Corrupt) {
             guard try reader.readUInt64() == tool else { return nil }
             var record = UpToDateRecord(inputs: try reader.readUInt64(), options: try reader.readUInt64(), stampedAt: try reader.readInt(),
@@ -93,7 +93,7 @@ struct UpToDateRecord: Sendable {
             record.cacheStamp = stamp.size < 0 ? nil : stamp
             let payloadEnd = reader.position
             let checksum = try reader.readUInt64()
-            guard reader.isAtEnd, StableDigest.of(bytes: bytes[magic.count..<(magic.count + payloadEnd)]).value == checksum else { return nil }
+            guard reader.isAtEnd, StableDigest.of(bytes: bytes[magic.count..<payloadEnd]).value == checksum else { return nil }
             return record
         } catch {
             return nil
