@@ -43,6 +43,10 @@ struct BuildRun {
             return
         }
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
+        // The preview server owns its output folder: its records are trusted without a look.
+        let outputStamps = options.session == nil && store == nil ? previous.map {
+            OutputStampCheck(previous: $0, folder: OutputFolder(root: URL(fileURLWithPath: options.output)))
+        } : nil
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: previous?.parsed ?? [:], stored: previous?.stored, stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)
@@ -109,8 +113,8 @@ struct BuildRun {
                                     table: previous?.table ?? ReadTable(), documentDigests: memo.documentDigests)
         next.table = digests.table
         if incremental, siteUnchanged, let previous {
-            selected = IncrementalUpdate.stale(plan, previous: previous, folder: folder, digests: digests,
-                                               trustingRecords: options.session != nil, staticDigest: staticDigest)
+            selected = IncrementalUpdate.stale(plan, previous: previous, stamps: outputStamps, digests: digests,
+                                               staticDigest: staticDigest)
         }
 
         do {
@@ -121,7 +125,7 @@ struct BuildRun {
                                                            staticFiles: staticFiles, staticDigest: staticDigest) else { return }
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
-                if outcome.changedAnything || Set(next.parsed.keys) != previous.parsedKeys {
+                if outcome.changedAnything || next.hasParsesToSave(over: previous) {
                     clock.enter("save cache")
                     cacheFile?.save(next, tool: BuildCache.tool)
                 }

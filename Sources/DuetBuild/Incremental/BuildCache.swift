@@ -38,8 +38,11 @@ struct BuildCache: Sendable {
     /// What the records' read numbers stand for.
     var table = ReadTable()
 
-    /// The keys of every parse this cache knows, in memory or stored.
-    var parsedKeys: Set<UInt64> { Set(parsed.keys).union(stored?.keys ?? []) }
+    /// True when this cache's parses are not those `previous` left in the store: some are new
+    /// (or replace a damaged stored one), or some are no longer used.
+    func hasParsesToSave(over previous: BuildCache) -> Bool {
+        parsed.values.contains { !$0.isStored } || Set(parsed.keys) != Set(previous.parsed.keys).union(previous.stored?.keys ?? [])
+    }
 
     /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
     static let tool: UInt64 = {
@@ -101,7 +104,7 @@ struct BuildCache: Sendable {
         }
         var header = CacheWriter()
         header.write(Self.formatVersion)
-        header.writeFixed(StableDigest.of(bytes: writer.bytes).value)
+        header.writeFixed(CacheChecksum.of(writer.bytes))
         return Self.magic + header.bytes + writer.bytes
     }
 

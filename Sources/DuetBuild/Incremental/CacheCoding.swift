@@ -50,7 +50,7 @@ struct CacheReader {
 
     /// The digest of everything after the reading position (a checksum is made over what follows it).
     var digestOfRest: UInt64 {
-        bytes.withUnsafeBufferPointer { StableDigest.of(bytes: UnsafeBufferPointer(rebasing: $0[position...])).value }
+        bytes.withUnsafeBytes { CacheChecksum.of(UnsafeRawBufferPointer(rebasing: $0[position...])) }
     }
 
     mutating func readFixed() throws(Corrupt) -> UInt64 {
@@ -333,5 +333,36 @@ extension CacheReader {
             }
         default: throw Corrupt()
         }
+    }
+}
+
+/// The checksum of a cache file or stored parse: four independent lanes of eight bytes, so the
+/// multiplications overlap (`StableDigest`, one lane, is a chain of them). It reads every byte of
+/// the 26 MB of parses a 2,000-article build loads, so its speed is the load's. Detects damage,
+/// not tampering.
+enum CacheChecksum {
+    static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
+        var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)
+        var offset = 0
+        while offset + 32 <= buffer.count {
+            lanes.0 = mix(lanes.0, buffer.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            lanes.1 = mix(lanes.1, buffer.loadUnaligned(fromByteOffset: offset + 8, as: UInt64.self))
+            lanes.2 = mix(lanes.2, buffer.loadUnaligned(fromByteOffset: offset + 16, as: UInt64.self))
+            lanes.3 = mix(lanes.3, buffer.loadUnaligned(fromByteOffset: offset + 24, as: UInt64.self))
+            offset += 32
+        }
+        var tail = StableDigest()
+        tail.combine(bytes: UnsafeRawBufferPointer(rebasing: buffer[offset...]))
+        var result = mix(mix(mix(mix(UInt64(buffer.count), lanes.0), lanes.1), lanes.2), lanes.3)
+        result = mix(result, tail.value)
+        return result
+    }
+
+    static func of(_ bytes: [UInt8]) -> UInt64 { bytes.withUnsafeBytes { of($0) } }
+
+    @inline(__always)
+    private static func mix(_ hash: UInt64, _ word: UInt64) -> UInt64 {
+        let mixed = (hash ^ UInt64(littleEndian: word)) &* 0x9E37_79B9_7F4A_7C15
+        return (mixed ^ (mixed >> 29)) &* 0xBF58_476D_1CE4_E5B9
     }
 }

@@ -19,8 +19,11 @@ struct CacheFile {
     func store(tool: UInt64) -> ParseStore { ParseStore(folder: url.path + ".parses", tool: tool) }
 
     func load(tool: UInt64) -> BuildCache? {
-        guard let bytes = Self.contents(of: url.path) else { return nil }
-        return BuildCache.decode(bytes, tool: tool, store: store(tool: tool))
+        guard let bytes = Self.contents(of: url.path), let cache = BuildCache.decode(bytes, tool: tool, store: store(tool: tool)) else {
+            return nil
+        }
+        cache.stored?.prefetch()
+        return cache
     }
 
     /// Beside the cache: what says "nothing to do" without reading the cache (`UpToDateRecord`).

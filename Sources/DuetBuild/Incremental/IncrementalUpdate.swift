@@ -27,13 +27,13 @@ struct IncrementalUpdate {
         var changedAnything: Bool
     }
 
-    /// The outputs of `plan` that are not current, in plan order. `trustingRecords` skips checking
-    /// each file on disk against its record: the preview server owns its output folder.
-    static func stale(_ plan: SitePlan, previous: BuildCache, folder: OutputFolder, digests: OutputDigests,
-                      trustingRecords: Bool = false, staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
-        ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
-            guard let record = previous.outputs[output.path],
-                  trustingRecords || folder.stamp(of: output.path) == record.stamp else { return output }
+    /// The outputs of `plan` that are not current, in plan order. Without `stamps` (the preview
+    /// server, which owns its output folder) each file on disk is trusted to match its record.
+    static func stale(_ plan: SitePlan, previous: BuildCache, stamps: OutputStampCheck?, digests: OutputDigests,
+                      staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
+        let changed = stamps?.changedPaths ?? []
+        return ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
+            guard let record = previous.outputs[output.path], !changed.contains(output.path) else { return output }
             if output.isRendered {
                 if record.inputs == BuildCache.Output.volatile { return output }
                 for read in record.reads where digests.digest(at: read.index) != read.digest { return output }

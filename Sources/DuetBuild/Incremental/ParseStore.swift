@@ -1,3 +1,4 @@
+import Dispatch
 import DuetModel
 import Foundation
 import Synchronization
@@ -63,7 +64,7 @@ struct ParseStore: Sendable {
         header.write(BuildCache.formatVersion)
         header.writeFixed(tool)
         header.writeFixed(key)
-        header.writeFixed(StableDigest.of(bytes: payload.bytes).value)
+        header.writeFixed(CacheChecksum.of(payload.bytes))
         return Self.magic + header.bytes + payload.bytes
     }
 
@@ -93,10 +94,39 @@ struct ParseStore: Sendable {
     }
 }
 
-/// The parses a cache file names, read from the store on demand.
-struct StoredParses: Sendable {
-    var store: ParseStore
-    var keys: Set<UInt64>
+/// The parses a cache file names. `prefetch` reads them all from the store on a spare core
+/// while the content folder is scanned; without it, each is read when the parse stage asks.
+final class StoredParses: Sendable {
+    let store: ParseStore
+    let keys: Set<UInt64>
+    private let prefetched = Mutex<[UInt64: ParseMemo.Entry]?>(nil)
+    private let prefetching = Mutex(false)
+    private let done = DispatchSemaphore(value: 0)
 
-    func entry(_ key: UInt64) -> ParseMemo.Entry? { keys.contains(key) ? store.entry(key) : nil }
+    init(store: ParseStore, keys: Set<UInt64>) {
+        self.store = store
+        self.keys = keys
+    }
+
+    func prefetch() {
+        prefetching.withLock { $0 = true }
+        let (store, keys) = (store, Array(keys))
+        DispatchQueue.global(qos: .userInitiated).async { [self] in
+            let entries = ParallelMap.map(keys) { store.entry($0) }
+            var found: [UInt64: ParseMemo.Entry] = [:]
+            found.reserveCapacity(keys.count)
+            for (key, entry) in zip(keys, entries) { if let entry { found[key] = entry } }
+            self.prefetched.withLock { $0 = found }
+            self.done.signal()
+        }
+    }
+
+    /// Nil for a key the cache does not name, or whose parse is missing or damaged.
+    func entry(_ key: UInt64) -> ParseMemo.Entry? {
+        guard keys.contains(key) else { return nil }
+        guard prefetching.withLock({ $0 }) else { return store.entry(key) }
+        done.wait()
+        done.signal()
+        return prefetched.withLock { $0?[key] }
+    }
 }
