@@ -43,10 +43,6 @@ struct BuildRun {
             return
         }
         let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
-        // The preview server owns its output folder: its records are trusted without a look.
-        let outputStamps = options.session == nil && store == nil ? previous.map {
-            OutputStampCheck(previous: $0, folder: OutputFolder(root: URL(fileURLWithPath: options.output)))
-        } : nil
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: previous?.parsed ?? [:], stored: previous?.stored, stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)
@@ -75,6 +71,10 @@ struct BuildRun {
 
         if cancelled() { return }
         clock.enter("graph")
+        // The preview server owns its output folder: its records are trusted without a look.
+        let outputStamps = options.session == nil && store == nil ? previous.map {
+            OutputStampCheck(previous: $0, folder: OutputFolder(root: URL(fileURLWithPath: options.output)))
+        } : nil
         let registry = pipeline.registry(sources, reusing: options.session?.registry)
         options.session?.registry = registry
         let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics, registry: registry)
@@ -84,6 +84,11 @@ struct BuildRun {
 
         if cancelled() { return }
         clock.enter("plan")
+        // The last build's reads are answered while the site is planned. Its table is kept (and
+        // answered) even when nothing is current: a record left unfinished by the preview still
+        // names reads by its numbers.
+        let answering = OutputDigests.start(graph: model.graph, templates: sources.theme?.theme.templateDigests ?? [:],
+                                            table: previous?.table ?? ReadTable(), documentDigests: memo.documentDigests)
         guard let (plan, strings, planDiagnostics) = pipeline.plan(model), let theme = sources.theme else { return }
         report.diagnostics += planDiagnostics
         report.count(plan, languages: sources.config.languages)
@@ -107,10 +112,7 @@ struct BuildRun {
         let siteUnchanged = previous?.site == next.site
         var selected = plan.outputs
         if incremental { clock.enter("select") }
-        // The last table is kept (and answered) even when nothing is current: a record left
-        // unfinished by the preview still names reads by its numbers.
-        let digests = OutputDigests(graph: model.graph, strings: strings, templates: theme.theme.templateDigests,
-                                    table: previous?.table ?? ReadTable(), documentDigests: memo.documentDigests)
+        let digests = answering.finished(strings: strings)
         next.table = digests.table
         if incremental, siteUnchanged, let previous {
             selected = IncrementalUpdate.stale(plan, previous: previous, stamps: outputStamps, digests: digests,

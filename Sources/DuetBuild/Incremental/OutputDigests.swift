@@ -1,3 +1,4 @@
+import Dispatch
 import DuetModel
 import DuetRender
 import Synchronization
@@ -16,14 +17,64 @@ final class OutputDigests: Sendable {
 
     /// - Parameters:
     ///   - table: the previous build's reads; their answers are made now, in parallel.
-    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], table: ReadTable = ReadTable(),
-         documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
+    convenience init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], table: ReadTable = ReadTable(),
+                     documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
+        let model = ModelDigests(graph: graph, documentDigests: documentDigests)
+        let answers = Answers(model: model, strings: strings, templates: templates)
+        self.init(answers: answers, table: table, known: ParallelMap.map(table.reads) { answers.digest(of: $0) })
+    }
+
+    private init(answers: Answers, table: ReadTable, known: [UInt64?]) {
         inherited = nil
         invalidated = []
-        let answers = Answers(model: ModelDigests(graph: graph, documentDigests: documentDigests), strings: strings, templates: templates)
         self.answers = answers
         self.table = table
-        known = ParallelMap.map(table.reads) { answers.digest(of: $0) }
+        self.known = known
+    }
+
+    /// Starts answering the reads of `table` on a spare core, while the site is planned: all but
+    /// the interface strings, which the plan resolves, and which `finished(strings:)` adds.
+    static func start(graph: SiteGraph, templates: [String: UInt64], table: ReadTable,
+                      documentDigests: [String: ModelDigests.DocumentDigests]) -> Pending {
+        Pending(graph: graph, templates: templates, table: table, documentDigests: documentDigests)
+    }
+
+    final class Pending: Sendable {
+        private let result = Mutex<(model: ModelDigests, known: [UInt64?])?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+        private let table: ReadTable
+        private let templates: [String: UInt64]
+        private let graph: SiteGraph
+        private let documentDigests: [String: ModelDigests.DocumentDigests]
+
+        fileprivate init(graph: SiteGraph, templates: [String: UInt64], table: ReadTable,
+                         documentDigests: [String: ModelDigests.DocumentDigests]) {
+            (self.table, self.templates, self.graph, self.documentDigests) = (table, templates, graph, documentDigests)
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let model = ModelDigests(graph: graph, documentDigests: documentDigests)
+                let answers = Answers(model: model, strings: nil, templates: templates)
+                let known = table.reads.map { read -> UInt64? in
+                    if case .strings = read { return nil }
+                    return answers.digest(of: read)
+                }
+                self.result.withLock { $0 = (model, known) }
+                self.done.signal()
+            }
+        }
+
+        /// The answers, once made, with those of the strings' reads.
+        func finished(strings: StringsCatalog) -> OutputDigests {
+            done.wait()
+            done.signal()
+            let reads = table.reads
+            guard let (model, partial) = result.withLock({ $0 }) else {
+                return OutputDigests(graph: graph, strings: strings, templates: templates, table: table, documentDigests: documentDigests)
+            }
+            var known = partial
+            let answers = Answers(model: model, strings: strings, templates: templates)
+            for index in known.indices { if case .strings = reads[index] { known[index] = answers.digest(of: reads[index]) } }
+            return OutputDigests(answers: answers, table: table, known: known)
+        }
     }
 
     /// What the model's reads digest to (the preview patches it after a save).
@@ -78,12 +129,14 @@ final class OutputDigests: Sendable {
 
     private struct Answers: Sendable {
         let model: ModelDigests
-        let strings: StringsCatalog
+        /// Nil while the plan has not resolved them (`Pending`).
+        let strings: StringsCatalog?
         let templates: [String: UInt64]
 
         func digest(of dependency: Dependency) -> UInt64? {
             switch dependency {
             case .strings(let language):
+                guard let strings else { return nil }
                 var digest = StableDigest()
                 digest.combine(reflecting: strings.byLanguage[language] as Any)
                 return digest.value

@@ -94,14 +94,14 @@ struct ParseStore: Sendable {
     }
 }
 
-/// The parses a cache file names. `prefetch` reads them all from the store on a spare core
-/// while the content folder is scanned; without it, each is read when the parse stage asks.
+/// The parses a cache file names. `prefetch` starts reading them from the store on one spare
+/// core while the content folder is scanned; the parse stage takes those already read, and
+/// reads the others itself (on all cores), so nobody waits for anybody.
 final class StoredParses: Sendable {
     let store: ParseStore
     let keys: Set<UInt64>
-    private let prefetched = Mutex<[UInt64: ParseMemo.Entry]?>(nil)
-    private let prefetching = Mutex(false)
-    private let done = DispatchSemaphore(value: 0)
+    /// Nil for a parse that was found missing or damaged.
+    private let read = Mutex<[UInt64: ParseMemo.Entry?]>([:])
 
     init(store: ParseStore, keys: Set<UInt64>) {
         self.store = store
@@ -109,24 +109,20 @@ final class StoredParses: Sendable {
     }
 
     func prefetch() {
-        prefetching.withLock { $0 = true }
-        let (store, keys) = (store, Array(keys))
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let entries = ParallelMap.map(keys) { store.entry($0) }
-            var found: [UInt64: ParseMemo.Entry] = [:]
-            found.reserveCapacity(keys.count)
-            for (key, entry) in zip(keys, entries) { if let entry { found[key] = entry } }
-            self.prefetched.withLock { $0 = found }
-            self.done.signal()
+            for key in keys where read.withLock({ $0[key] == nil }) {
+                let entry = store.entry(key)
+                read.withLock { if $0[key] == nil { $0[key] = .some(entry) } }
+            }
         }
     }
 
     /// Nil for a key the cache does not name, or whose parse is missing or damaged.
     func entry(_ key: UInt64) -> ParseMemo.Entry? {
         guard keys.contains(key) else { return nil }
-        guard prefetching.withLock({ $0 }) else { return store.entry(key) }
-        done.wait()
-        done.signal()
-        return prefetched.withLock { $0?[key] }
+        if let done = read.withLock({ $0[key] }) { return done }
+        let entry = store.entry(key)
+        read.withLock { if $0[key] == nil { $0[key] = .some(entry) } }
+        return entry
     }
 }
