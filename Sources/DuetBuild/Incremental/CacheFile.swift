@@ -1,5 +1,7 @@
+import Dispatch
 import DuetModel
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,11 +36,6 @@ struct CacheFile {
         return UpToDateRecord.decode(bytes, tool: tool)
     }
 
-    func saveRecord(_ record: UpToDateRecord, tool: UInt64) {
-        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        Self.write(record.encoded(tool: tool), to: recordURL.path)
-    }
-
     /// Before an in-place update starts: if the build dies half-way, the next one finds no cache
     /// and rebuilds in full instead of trusting a record of files that were never written.
     func invalidate() {
@@ -47,14 +44,27 @@ struct CacheFile {
     }
 
     /// The parses it names first, then the cache, then the removal of the parses it no longer
-    /// names: a build killed at any moment leaves a cache whose parses are all there. A cache
-    /// that cannot be written costs only speed, never the build.
-    func save(_ cache: BuildCache, tool: UInt64) {
+    /// names: a build killed at any moment leaves a cache whose parses are all there. The record
+    /// (`UpToDateRecord`, which names the cache file's stamp) is made meanwhile and written last.
+    /// With no cache, only the record is written. A cache that cannot be written costs only
+    /// speed, never the build.
+    func save(_ cache: BuildCache?, record: UpToDateRecord?, tool: UInt64) {
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let body = Mutex<CacheWriter?>(nil)
+        let made = DispatchGroup()
+        if let record {
+            DispatchQueue.global(qos: .userInitiated).async(group: made) { body.withLock { $0 = record.encodedBody(tool: tool) } }
+        }
         let store = store(tool: tool)
-        store.write(cache.parsed)
-        Self.write(cache.encoded(tool: tool), to: url.path)
-        store.sweep(keeping: Set(cache.parsed.keys))
+        if let cache {
+            store.write(cache.parsed)
+            Self.write(cache.encoded(tool: tool), to: url.path)
+        }
+        made.wait()
+        if let body = body.withLock({ $0 }) {
+            Self.write(UpToDateRecord.finish(body, cacheStamp: OutputFolder.stamp(of: url.path)), to: recordURL.path)
+        }
+        if let cache { store.sweep(keeping: Set(cache.parsed.keys)) }
     }
 
     /// A file's bytes, read with one `read` per chunk straight into the array.

@@ -40,8 +40,12 @@ struct UpToDateRecord: Sendable {
 
     private static let magic = Array("DUETSTAMP".utf8)
 
-    func encoded(tool: UInt64) -> [UInt8] {
+    func encoded(tool: UInt64) -> [UInt8] { Self.finish(encodedBody(tool: tool), cacheStamp: cacheStamp) }
+
+    /// All but the cache file's stamp, which is known once the cache is written: made meanwhile.
+    func encodedBody(tool: UInt64) -> CacheWriter {
         var writer = CacheWriter()
+        writer.reserve(64 * outputs.count + 4096)
         writer.write(tool)
         writer.write(inputs)
         writer.write(options)
@@ -64,13 +68,18 @@ struct UpToDateRecord: Sendable {
             writer.write(stamp.size)
             writer.write(stamp.modified)
         }
+        return writer
+    }
+
+    static func finish(_ body: CacheWriter, cacheStamp: FileStamp?) -> [UInt8] {
+        var writer = body
         writer.write(cacheStamp?.size ?? -1)
         writer.write(cacheStamp?.modified ?? -1)
         var checksum = StableDigest()
         checksum.combine(bytes: writer.bytes)
         var trailer = CacheWriter()
         trailer.write(checksum.value)
-        return Self.magic + writer.bytes + trailer.bytes
+        return magic + writer.bytes + trailer.bytes
     }
 
     /// Nil unless the bytes are a complete record written by this binary (`tool`).
