@@ -118,10 +118,34 @@ final class OutputDigests: Sendable {
 
     /// What a record of an output that made these reads holds; nil when one is volatile.
     func record(of dependencies: Set<Dependency>) -> [BuildCache.Read]? {
+        let indices = table.intern(dependencies)
         var reads: [BuildCache.Read] = []
-        reads.reserveCapacity(dependencies.count)
-        for index in table.intern(dependencies) {
-            guard let value = digest(at: index) else { return nil }
+        reads.reserveCapacity(indices.count)
+        guard inherited == nil else {
+            for index in indices {
+                guard let value = digest(at: index) else { return nil }
+                reads.append(BuildCache.Read(index: index, digest: value))
+            }
+            return reads
+        }
+        // One look into the memo per output, not per read: a full build records 100,000 reads.
+        var missing: [Int32] = []
+        var values = memo.withLock { memo in
+            indices.map { index -> UInt64?? in
+                if Int(index) < known.count { return known[Int(index)] }
+                if let value = memo[index] { return value }
+                missing.append(index)
+                return nil
+            }
+        }
+        if !missing.isEmpty {
+            var made: [Int32: UInt64?] = [:]
+            for index in missing { made[index] = table.read(at: index).flatMap { answers.digest(of: $0) } }
+            memo.withLock { memo in memo.merge(made) { old, _ in old } }
+            for (position, index) in indices.enumerated() where values[position] == nil { values[position] = made[index] }
+        }
+        for (index, value) in zip(indices, values) {
+            guard let value = value ?? nil else { return nil }
             reads.append(BuildCache.Read(index: index, digest: value))
         }
         return reads
