@@ -93,12 +93,14 @@ extension OutputFolder {
     /// The record of a folder just written whole, for the next build to compare with; made on all cores.
     func records(_ rendered: [RenderedOutput], digests: OutputDigests, staticFiles: [StaticFile],
                  staticDigest: @Sendable (String) -> UInt64) -> [String: BuildCache.Output] {
-        let pages = ParallelMap.map(rendered) { output in
-            stamp(of: output.file.path).map { BuildCache.Output(rendered: output, digests: digests, stamp: $0) }
-        }
+        let stamps = ParallelMap.map(rendered) { stamp(of: $0.file.path) }
+        let reads = digests.records(of: rendered.map(\.dependencies))
         var outputs: [String: BuildCache.Output] = [:]
         outputs.reserveCapacity(rendered.count + staticFiles.count)
-        for (output, record) in zip(rendered, pages) { if let record { outputs[output.file.path] = record } }
+        for ((output, stamp), reads) in zip(zip(rendered, stamps), reads) {
+            guard let stamp else { continue }
+            outputs[output.file.path] = BuildCache.Output(inputs: reads == nil ? BuildCache.Output.volatile : 0, reads: reads ?? [], stamp: stamp)
+        }
         for file in staticFiles {
             guard let stamp = stamp(of: file.outputPath) else { continue }
             outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [], stamp: stamp)
