@@ -32,6 +32,8 @@ struct BuildRun {
         let cacheFile = store == nil && options.session == nil ? options.cacheDirectory.map {
             CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
         } : nil
+        // Read (and its parses prefetched) on a spare core while the inputs are stamped.
+        let loading = cacheFile?.startLoading(tool: BuildCache.tool)
         // Nothing touched since the last build, which left the output folder as it is: its outcome stands.
         let inputs = cacheFile.map { _ in InputStamps.of(roots: [options.source, options.theme], skipping: options.generatedFolders) }
         if let cacheFile, let inputs, let record = cacheFile.loadRecord(tool: BuildCache.tool),
@@ -42,7 +44,7 @@ struct BuildRun {
             report = record.report
             return
         }
-        let previous = options.session?.cache ?? cacheFile?.load(tool: BuildCache.tool)
+        let previous = options.session?.cache ?? loading?.cache
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: previous?.parsed ?? [:], stored: previous?.stored, stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)

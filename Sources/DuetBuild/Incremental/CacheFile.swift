@@ -12,6 +12,8 @@ import Glibc
 struct CacheFile {
     var url: URL
 
+    init(url: URL) { self.url = url }
+
     init(directory: URL, output: URL) {
         let name = output.standardizedFileURL.lastPathComponent
         let key = StableDigest.of(bytes: output.standardizedFileURL.path.utf8).hex.prefix(8)
@@ -26,6 +28,30 @@ struct CacheFile {
         }
         cache.stored?.prefetch()
         return cache
+    }
+
+    /// `load` on another thread: the build stamps its inputs meanwhile, and may not need the cache at all.
+    func startLoading(tool: UInt64) -> Loading { Loading(self, tool: tool) }
+
+    final class Loading: Sendable {
+        private let result = Mutex<BuildCache?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate init(_ file: CacheFile, tool: UInt64) {
+            let url = file.url
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let cache = CacheFile(url: url).load(tool: tool)
+                result.withLock { $0 = cache }
+                done.signal()
+            }
+        }
+
+        /// Nil when there is no cache this binary can trust (waits for the read once).
+        var cache: BuildCache? {
+            done.wait()
+            done.signal()
+            return result.withLock { $0 }
+        }
     }
 
     /// Beside the cache: what says "nothing to do" without reading the cache (`UpToDateRecord`).
