@@ -57,13 +57,15 @@ public struct SourceTree: Sendable {
         }
         let reader = ContentFileReader(root: root)
         for (folder, kind) in [("posts", SourceFile.Kind.post), ("pages", .page)] {
-            for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
+            // Paths by concatenation: a URL per file cost more than its `stat` on every rebuild.
+            let folderURL = root.appendingPathComponent(folder)
+            let folderPath = folderURL.standardizedFileURL.path
+            for relative in DirectoryListing.files(under: folderURL)
             where documentExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
                 let components = relative.split(separator: "/")
                 let language = components.count > 1 ? String(components[0]) : nil
                 let path = "\(display)/\(folder)/\(relative)"
-                let url = root.appendingPathComponent(folder).appendingPathComponent(relative)
-                let stamp = SourceStamp.of(path: url.path)
+                let stamp = SourceStamp.of(path: folderPath + "/" + relative)
                 if let stamp, let unchanged, unchanged(path, stamp) {
                     var file = SourceFile(kind: kind, path: path, folderLanguage: language, data: Data(), stamp: stamp)
                     file.isUnread = true
@@ -71,7 +73,7 @@ public struct SourceTree: Sendable {
                     continue
                 }
                 do throws(SourceError) {
-                    let data = try reader.read(url, path: path)
+                    let data = try reader.read(folderURL.appendingPathComponent(relative), path: path)
                     tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data, stamp: stamp))
                 } catch {
                     tree.diagnostics.append(error.diagnostic)

@@ -131,6 +131,38 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNil(try buildAndCompare("a foreign file in place of the cache").renderedPages)
     }
 
+    /// The parses live beside the cache, one file each: one damaged, cut short, removed or
+    /// replaced costs only the parse of its source again, and the next save mends the store.
+    func testADamagedParseStoreIsIgnoredParseByParse() throws {
+        try buildAndCompare("first build")
+        let cacheFolder = root.appendingPathComponent(".duet-cache")
+        let storeName = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).first { $0.hasSuffix(".parses") })
+        let store = cacheFolder.appendingPathComponent(storeName)
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.path).sorted()
+        XCTAssertGreaterThanOrEqual(names.count, 20, "one stored parse per document")
+        // Parses of documents other than the one edited below, which gets a new parse (and name).
+        let others = try names.filter { try Data(contentsOf: store.appendingPathComponent($0)).range(of: Data("designing-the-small-table".utf8)) == nil }
+        let (flipped, cut, removed) = (store.appendingPathComponent(others[0]), store.appendingPathComponent(others[1]),
+                                       store.appendingPathComponent(others[2]))
+        var bytes = try Data(contentsOf: flipped)
+        bytes[bytes.count - 40] ^= 0x20
+        try bytes.write(to: flipped)
+        let whole = try Data(contentsOf: cut)
+        try whole.prefix(whole.count / 2).write(to: cut)
+        try FileManager.default.removeItem(at: removed)
+        try Data("left by someone else".utf8).write(to: store.appendingPathComponent("stray"))
+
+        try edit(post) { $0 + "\nEdited while the parse store was damaged.\n" }
+        let report = try buildAndCompare("after damaging the parse store")
+        XCTAssertNotNil(report.renderedPages, "the cache file itself is sound: the build stays incremental")
+        XCTAssertNotEqual(try Data(contentsOf: flipped), bytes, "the damaged parse is written again")
+        XCTAssertEqual(try Data(contentsOf: cut), whole, "the parse cut short is written again, whole")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: removed.path), "the removed parse is written again")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.appendingPathComponent("stray").path))
+        let after = try FileManager.default.contentsOfDirectory(atPath: store.path)
+        XCTAssertEqual(after.count, names.count, "the edited post's old parse is replaced by its new one")
+    }
+
     func testUnchangedPagesKeepTheirModificationTime() throws {
         try buildAndCompare("first build")
         let about = root.appendingPathComponent("_site/en/about/index.html").path

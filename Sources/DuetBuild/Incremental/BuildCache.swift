@@ -3,19 +3,30 @@ import DuetSource
 
 /// What the last build parsed and wrote, so the next build parses only the files that changed and
 /// renders only the pages those files (or site-wide inputs) touch.
+///
+/// The cache file holds what each build rewrites (stamps, the output records, the read table),
+/// a few megabytes at 2,000 articles; the parses, with every document's HTML, live in a side
+/// store (`ParseStore`) where a build writes only the parses it made.
 struct BuildCache: Sendable {
-    /// One file in the output folder: what its render read, each read with the digest of its
-    /// answer then, and the size and modification time the file had when written, so that a
-    /// file edited or removed by hand is noticed. A static file has no reads: `inputs` is its
-    /// source's stamp.
+    /// One read of an output's render: its number in `table`, and the digest of its answer then.
+    struct Read: Hashable, Sendable {
+        var index: Int32
+        var digest: UInt64
+    }
+
+    /// One file in the output folder: what its render read, and the size and modification time
+    /// the file had when written, so that a file edited or removed by hand is noticed. A static
+    /// file has no reads: `inputs` is its source's stamp.
     struct Output: Sendable {
         var inputs: UInt64
-        var reads: [Dependency: UInt64]
+        var reads: [Read]
         var stamp: FileStamp
     }
 
-    /// Parse results by the digest of their inputs (`ParseMemo.key`).
+    /// Parse results by the digest of their inputs (`ParseMemo.key`), in memory.
     var parsed: [UInt64: ParseMemo.Entry] = [:]
+    /// Parse results in the side store, read when the parse stage asks for one.
+    var stored: StoredParses?
     /// Source path -> the stamp it had when parsed, and which parse that was.
     var stamps: [String: ParseMemo.Stamped] = [:]
     /// The site's Liquid indexes every document, so every file must be read (`ParseMemo.readsEverything`).
@@ -24,18 +35,14 @@ struct BuildCache: Sendable {
     /// names, the static files): when it changes, nothing is current.
     var site: UInt64 = 0
     var outputs: [String: Output] = [:]
+    /// What the records' read numbers stand for.
+    var table = ReadTable()
 
-    /// Every read some output recorded, once: the cache file's table of reads, or gathered.
-    var distinctReads: [Dependency] {
-        if let readTable { return readTable }
-        var seen: Set<Dependency> = []
-        for output in outputs.values { seen.formUnion(output.reads.keys) }
-        return Array(seen)
+    /// True when this cache's parses are not those `previous` left in the store: some are new
+    /// (or replace a damaged stored one), or some are no longer used.
+    func hasParsesToSave(over previous: BuildCache) -> Bool {
+        parsed.values.contains { !$0.isStored } || Set(parsed.keys) != Set(previous.parsed.keys).union(previous.stored?.keys ?? [])
     }
-
-    /// `distinctReads`, when already known (read from the cache file, or gathered by the preview
-    /// after its reload event, off the path of the next save).
-    var readTable: [Dependency]?
 
     /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
     static let tool: UInt64 = {
@@ -49,117 +56,108 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 10
+    static let formatVersion: UInt64 = 11
     private static let magic = Array("DUETCACHE".utf8)
 
+    /// The cache file's bytes. The parses are named by key only: `parsed` must be in the side
+    /// store by the time these bytes are (`CacheFile.save`). Reads no record uses any more are
+    /// left out, and the rest numbered afresh.
     func encoded(tool: UInt64) -> [UInt8] {
         var writer = CacheWriter()
-        writer.write(tool)
-        writer.write(site)
-        writer.write(parsed.count)
-        for (key, entry) in parsed.sorted(by: { $0.key < $1.key }) {
-            writer.write(key)
-            writer.write(entry.document)
-            writer.write(entry.digests.body)
-            writer.write(entry.digests.meta)
-            writer.write(entry.warnings.count)
-            for warning in entry.warnings { writer.write(warning) }
-        }
+        writer.reserve(64 * outputs.count + 16 * outputs.values.reduce(0) { $0 + $1.reads.count } + 64 * stamps.count)
+        writer.writeFixed(tool)
+        writer.writeFixed(site)
         writer.write(readsEverything)
+        writer.write(parsed.count)
+        for key in parsed.keys { writer.writeFixed(key) }
         writer.write(stamps.count)
-        for (path, stamped) in stamps.sorted(by: { $0.key < $1.key }) {
+        for (path, stamped) in stamps {
             writer.write(path)
             writer.write(stamped.stamp.size)
             writer.write(stamped.stamp.modified)
             writer.write(stamped.stamp.inode)
-            writer.write(stamped.key)
-            writer.write(stamped.settings)
+            writer.writeFixed(stamped.key)
+            writer.writeFixed(stamped.settings)
         }
-        // Reads are shared by many outputs (every page reads its layout and strings): written once.
-        var table: [Dependency: Int] = [:]
-        var order: [Dependency] = []
+        let reads = table.reads
+        var renumbered = [Int32](repeating: -1, count: reads.count)
+        var kept: [Int32] = []
         for output in outputs.values {
-            for read in output.reads.keys where table[read] == nil {
-                table[read] = order.count
-                order.append(read)
+            for read in output.reads where renumbered[Int(read.index)] < 0 {
+                renumbered[Int(read.index)] = Int32(kept.count)
+                kept.append(read.index)
             }
         }
-        writer.write(order.count)
-        for read in order { writer.write(read) }
+        writer.write(kept.count)
+        for index in kept { writer.write(reads[Int(index)]) }
         writer.write(outputs.count)
-        for (path, output) in outputs.sorted(by: { $0.key < $1.key }) {
+        for (path, output) in outputs {
             writer.write(path)
-            writer.write(output.inputs)
+            writer.writeFixed(output.inputs)
             writer.write(output.reads.count)
-            for (read, digest) in output.reads {
-                writer.write(table[read] ?? 0)
-                writer.write(digest)
+            for read in output.reads {
+                writer.write(Int(renumbered[Int(read.index)]))
+                writer.writeFixed(read.digest)
             }
             writer.write(output.stamp.size)
             writer.write(output.stamp.modified)
         }
-        var checksum = StableDigest()
-        checksum.combine(bytes: writer.bytes)
         var header = CacheWriter()
         header.write(Self.formatVersion)
-        header.write(checksum.value)
+        header.writeFixed(CacheChecksum.of(writer.bytes))
         return Self.magic + header.bytes + writer.bytes
     }
 
     /// Nil when the bytes are not a complete cache written by this version of Duet (`tool`): a
     /// truncated, corrupt or foreign cache is never trusted.
-    static func decode(_ bytes: [UInt8], tool: UInt64) -> BuildCache? {
+    /// - Parameter store: where the parses the cache names are.
+    static func decode(_ bytes: [UInt8], tool: UInt64, store: ParseStore? = nil) -> BuildCache? {
         guard bytes.starts(with: magic) else { return nil }
-        var header = CacheReader(Array(bytes[magic.count...]))
+        var reader = CacheReader(bytes, from: magic.count)
         do {
-            guard try header.readUInt64() == formatVersion else { return nil }
-            let checksum = try header.readUInt64()
-            let headerLength = magic.count + varintLength(formatVersion) + varintLength(checksum)
-            let payload = Array(bytes[headerLength...])
-            guard StableDigest.of(bytes: payload).value == checksum else { return nil }
-            var reader = CacheReader(payload)
-            guard try reader.readUInt64() == tool else { return nil }
+            guard try reader.readUInt64() == formatVersion else { return nil }
+            let checksum = try reader.readFixed()
+            guard reader.digestOfRest == checksum, try reader.readFixed() == tool else { return nil }
             var cache = BuildCache()
-            cache.site = try reader.readUInt64()
-            for _ in 0..<(try reader.readCount()) {
-                let key = try reader.readUInt64()
-                let document = try reader.readDocument()
-                let digests = ModelDigests.DocumentDigests(body: try reader.readUInt64(), meta: try reader.readUInt64())
-                var warnings: [Diagnostic] = []
-                for _ in 0..<(try reader.readCount()) { warnings.append(try reader.readDiagnostic()) }
-                cache.parsed[key] = ParseMemo.Entry(document: document, warnings: warnings, digests: digests)
-            }
+            cache.site = try reader.readFixed()
             cache.readsEverything = try reader.readBool()
-            for _ in 0..<(try reader.readCount()) {
+            var keys: Set<UInt64> = []
+            let keyCount = try reader.readCount()
+            keys.reserveCapacity(keyCount)
+            for _ in 0..<keyCount { keys.insert(try reader.readFixed()) }
+            if let store { cache.stored = StoredParses(store: store, keys: keys) }
+            let stampCount = try reader.readCount()
+            cache.stamps.reserveCapacity(stampCount)
+            for _ in 0..<stampCount {
                 let path = try reader.readString()
                 let stamp = SourceStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readUInt64())
-                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readUInt64(), settings: try reader.readUInt64())
+                cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readFixed(), settings: try reader.readFixed())
             }
-            var table: [Dependency] = []
-            for _ in 0..<(try reader.readCount()) { table.append(try reader.readDependency()) }
-            cache.readTable = table
-            for _ in 0..<(try reader.readCount()) {
+            var reads: [Dependency] = []
+            let readCount = try reader.readCount()
+            reads.reserveCapacity(readCount)
+            for _ in 0..<readCount { reads.append(try reader.readDependency()) }
+            cache.table = ReadTable(reads)
+            let outputCount = try reader.readCount()
+            cache.outputs.reserveCapacity(outputCount)
+            for _ in 0..<outputCount {
                 let path = try reader.readString()
-                let inputs = try reader.readUInt64()
-                var reads: [Dependency: UInt64] = [:]
-                for _ in 0..<(try reader.readCount()) {
+                let inputs = try reader.readFixed()
+                let count = try reader.readCount()
+                var recorded: [Read] = []
+                recorded.reserveCapacity(count)
+                for _ in 0..<count {
                     let index = try reader.readInt()
-                    guard table.indices.contains(index) else { return nil }
-                    reads[table[index]] = try reader.readUInt64()
+                    guard index >= 0, index < readCount else { return nil }
+                    recorded.append(Read(index: Int32(index), digest: try reader.readFixed()))
                 }
                 let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt())
-                cache.outputs[path] = Output(inputs: inputs, reads: reads, stamp: stamp)
+                cache.outputs[path] = Output(inputs: inputs, reads: recorded, stamp: stamp)
             }
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil
         }
-    }
-
-    private static func varintLength(_ number: UInt64) -> Int {
-        var writer = CacheWriter()
-        writer.write(number)
-        return writer.bytes.count
     }
 }
 

@@ -51,8 +51,6 @@ public final class BuildSession: Sendable {
     func forgetLastBuild() { state.withLock { $0.last = nil } }
 
     func finished(_ cache: BuildCache, memo: ParseMemo, last: LastBuild? = nil) {
-        var cache = cache
-        cache.readTable = cache.distinctReads
         state.withLock {
             $0.cache = cache
             $0.memo = memo

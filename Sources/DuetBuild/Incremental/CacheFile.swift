@@ -1,13 +1,18 @@
+import Dispatch
 import DuetModel
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Where the cache of one output folder lives on disk: `.duet-cache/` beside the output folder
-/// (git-ignored), one file per output folder so `_site` and a second `--output` never share one.
+/// (git-ignored), one file per output folder so `_site` and a second `--output` never share one,
+/// with its parses in a folder beside it (`ParseStore`).
 struct CacheFile {
     var url: URL
+
+    init(url: URL) { self.url = url }
 
     init(directory: URL, output: URL) {
         let name = output.standardizedFileURL.lastPathComponent
@@ -15,20 +20,47 @@ struct CacheFile {
         url = directory.appendingPathComponent("\(name)-\(key).cache")
     }
 
+    func store(tool: UInt64) -> ParseStore { ParseStore(folder: url.path + ".parses", tool: tool) }
+
     func load(tool: UInt64) -> BuildCache? {
-        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-        return BuildCache.decode([UInt8](data), tool: tool)
+        guard let bytes = Self.contents(of: url.path), let cache = BuildCache.decode(bytes, tool: tool, store: store(tool: tool)) else {
+            return nil
+        }
+        cache.stored?.prefetch()
+        return cache
+    }
+
+    /// `load` on another thread: the build stamps its inputs meanwhile, and may not need the cache at all.
+    func startLoading(tool: UInt64) -> Loading { Loading(self, tool: tool) }
+
+    final class Loading: Sendable {
+        private let result = Mutex<BuildCache?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+
+        fileprivate init(_ file: CacheFile, tool: UInt64) {
+            let url = file.url
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let cache = CacheFile(url: url).load(tool: tool)
+                result.withLock { $0 = cache }
+                done.signal()
+            }
+        }
+
+        /// Nil when there is no cache this binary can trust (waits for the read once).
+        var cache: BuildCache? {
+            done.wait()
+            done.signal()
+            return result.withLock { $0 }
+        }
     }
 
     /// Beside the cache: what says "nothing to do" without reading the cache (`UpToDateRecord`).
     var recordURL: URL { url.appendingPathExtension("record") }
 
     func loadRecord(tool: UInt64) -> UpToDateRecord? {
-        guard let data = FileManager.default.contents(atPath: recordURL.path) else { return nil }
-        return UpToDateRecord.decode([UInt8](data), tool: tool)
+        guard let bytes = Self.contents(of: recordURL.path) else { return nil }
+        return UpToDateRecord.decode(bytes, tool: tool)
     }
-
-    func saveRecord(_ record: UpToDateRecord, tool: UInt64) { Self.write(record.encoded(tool: tool), to: recordURL) }
 
     /// Before an in-place update starts: if the build dies half-way, the next one finds no cache
     /// and rebuilds in full instead of trusting a record of files that were never written.
@@ -37,19 +69,73 @@ struct CacheFile {
         unlink(url.path)
     }
 
-    /// Written beside and renamed, so a reader finds the old cache or the new one. A cache that
-    /// cannot be written costs only speed, never the build.
-    func save(_ cache: BuildCache, tool: UInt64) { Self.write(cache.encoded(tool: tool), to: url) }
+    /// The parses it names first, then the cache, then the removal of the parses it no longer
+    /// names: a build killed at any moment leaves a cache whose parses are all there. The record
+    /// (`UpToDateRecord`, which names the cache file's stamp) is made meanwhile and written last.
+    /// With no cache, only the record is written. A cache that cannot be written costs only
+    /// speed, never the build.
+    func save(_ cache: BuildCache?, record: UpToDateRecord?, tool: UInt64) {
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let body = Mutex<CacheWriter?>(nil)
+        let made = DispatchGroup()
+        if let record {
+            DispatchQueue.global(qos: .userInitiated).async(group: made) { body.withLock { $0 = record.encodedBody(tool: tool) } }
+        }
+        let store = store(tool: tool)
+        if let cache {
+            store.write(cache.parsed)
+            Self.write(cache.encoded(tool: tool), to: url.path)
+        }
+        made.wait()
+        if let body = body.withLock({ $0 }) {
+            Self.write(UpToDateRecord.finish(body, cacheStamp: OutputFolder.stamp(of: url.path)), to: recordURL.path)
+        }
+        if let cache { store.sweep(keeping: Set(cache.parsed.keys)) }
+    }
 
-    /// Written beside `target` and renamed over it; a file that cannot be written costs only speed.
-    static func write(_ bytes: [UInt8], to target: URL) {
-        let temporary = target.path + ".\(getpid())"
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-            if rename(temporary, target.path) != 0 { unlink(temporary) }
-        } catch {
+    /// A file's bytes, read with one `read` per chunk straight into the array.
+    static func contents(of path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            guard let base = buffer.baseAddress else { return }
+            while count < size {
+                let done = read(descriptor, base + count, size - count)
+                if done < 0, errno == EINTR { continue }
+                guard done > 0 else {
+                    failed = done < 0
+                    break
+                }
+                count += done
+            }
+        }
+        return failed || bytes.count != size ? nil : bytes
+    }
+
+    /// Written beside and renamed, so a reader finds the old file or the new one.
+    static func write(_ bytes: [UInt8], to target: String) {
+        let temporary = target + ".\(getpid()).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        var written = 0
+        let complete = bytes.withUnsafeBytes { raw -> Bool in
+            guard let base = raw.baseAddress else { return true }
+            while written < raw.count {
+                let done = Glibc.write(descriptor, base + written, raw.count - written)
+                if done < 0, errno == EINTR { continue }
+                guard done > 0 else { return false }
+                written += done
+            }
+            return true
+        }
+        guard close(descriptor) == 0, complete, rename(temporary, target) == 0 else {
             unlink(temporary)
+            return
         }
     }
 }

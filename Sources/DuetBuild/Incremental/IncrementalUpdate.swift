@@ -30,16 +30,16 @@ struct IncrementalUpdate {
         var changedAnything: Bool
     }
 
-    /// The outputs of `plan` that are not current, in plan order. `trustingRecords` skips checking
-    /// each file on disk against its record: the preview server owns its output folder.
-    static func stale(_ plan: SitePlan, previous: BuildCache, folder: OutputFolder, digests: OutputDigests,
-                      trustingRecords: Bool = false, staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
-        ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
-            guard let record = previous.outputs[output.path],
-                  trustingRecords || folder.stamp(of: output.path) == record.stamp else { return output }
+    /// The outputs of `plan` that are not current, in plan order. Without `stamps` (the preview
+    /// server, which owns its output folder) each file on disk is trusted to match its record.
+    static func stale(_ plan: SitePlan, previous: BuildCache, stamps: OutputStampCheck?, digests: OutputDigests,
+                      staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
+        let changed = stamps?.changedPaths ?? []
+        return ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
+            guard let record = previous.outputs[output.path], !changed.contains(output.path) else { return output }
             if output.isRendered {
                 if record.inputs == BuildCache.Output.volatile { return output }
-                for (read, digest) in record.reads where digests.digest(of: read) != digest { return output }
+                for read in record.reads where digests.digest(at: read.index) != read.digest { return output }
                 return nil
             }
             return record.inputs == staticDigest(output.path) ? nil : output
@@ -67,7 +67,7 @@ struct IncrementalUpdate {
             willReplace()
             for output in rendered { outputs[output.file.path] = record(output, try folder.replace(output.file)) }
             for file in copied {
-                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:], stamp: try folder.copy(file))
+                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [], stamp: try folder.copy(file))
             }
             for path in removed { try folder.remove(path) }
         } else {
@@ -79,7 +79,7 @@ struct IncrementalUpdate {
                 outputs[output.file.path] = record(output, try folder.writtenStamp(of: output.file.path))
             }
             for file in copied {
-                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:],
+                outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [],
                                                  stamp: try folder.writtenStamp(of: file.outputPath))
             }
         }
@@ -94,17 +94,20 @@ extension OutputFolder {
         return stamp
     }
 
-    /// The record of a folder just written whole, for the next build to compare with.
+    /// The record of a folder just written whole, for the next build to compare with; made on all cores.
     func records(_ rendered: [RenderedOutput], digests: OutputDigests, staticFiles: [StaticFile],
                  staticDigest: @Sendable (String) -> UInt64) -> [String: BuildCache.Output] {
+        let stamps = ParallelMap.map(rendered) { stamp(of: $0.file.path) }
+        let reads = digests.records(of: rendered.map(\.dependencies))
         var outputs: [String: BuildCache.Output] = [:]
-        for output in rendered {
-            guard let stamp = stamp(of: output.file.path) else { continue }
-            outputs[output.file.path] = .init(rendered: output, digests: digests, stamp: stamp)
+        outputs.reserveCapacity(rendered.count + staticFiles.count)
+        for ((output, stamp), reads) in zip(zip(rendered, stamps), reads) {
+            guard let stamp else { continue }
+            outputs[output.file.path] = BuildCache.Output(inputs: reads == nil ? BuildCache.Output.volatile : 0, reads: reads ?? [], stamp: stamp)
         }
         for file in staticFiles {
             guard let stamp = stamp(of: file.outputPath) else { continue }
-            outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [:], stamp: stamp)
+            outputs[file.outputPath] = .init(inputs: staticDigest(file.outputPath), reads: [], stamp: stamp)
         }
         return outputs
     }
@@ -115,7 +118,7 @@ extension BuildCache.Output {
     static let volatile = UInt64.max
 
     init(rendered: RenderedOutput, digests: OutputDigests, stamp: FileStamp) {
-        let reads = digests.digests(of: rendered.dependencies)
-        self.init(inputs: reads == nil ? Self.volatile : 0, reads: reads ?? [:], stamp: stamp)
+        let reads = digests.record(of: rendered.dependencies)
+        self.init(inputs: reads == nil ? Self.volatile : 0, reads: reads ?? [], stamp: stamp)
     }
 }

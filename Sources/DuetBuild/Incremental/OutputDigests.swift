@@ -1,27 +1,80 @@
+import Dispatch
 import DuetModel
 import DuetRender
 import Synchronization
 
 /// Answers "what does this read give now?" for every kind of recorded read, so the selection of
-/// stale outputs and the record of fresh ones digest each read once per build. The last build's
-/// reads are answered up front, on all cores, and then looked up without a lock.
+/// stale outputs and the record of fresh ones digest each read once per build. The reads of the
+/// last build's table are answered up front, on all cores, into an array its records index.
 final class OutputDigests: Sendable {
     private let answers: Answers
-    private let known: [Dependency: UInt64]
-    private let memo = Mutex<[Dependency: UInt64]>([:])
+    /// The numbering of reads that records use; the next cache's table.
+    let table: ReadTable
+    /// The answer for each read of the table as it stood when this build began (nil: volatile).
+    private let known: [UInt64?]
+    /// Answers for reads numbered later (new this build), or invalidated by a preview edit.
+    private let memo = Mutex<[Int32: UInt64?]>([:])
 
-    /// - Parameter reads: what the previous build's outputs read.
-    init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], answering reads: [Dependency] = [],
-         documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
+    /// - Parameters:
+    ///   - table: the previous build's reads; their answers are made now, in parallel.
+    convenience init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], table: ReadTable = ReadTable(),
+                     documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
+        let model = ModelDigests(graph: graph, documentDigests: documentDigests)
+        let answers = Answers(model: model, strings: strings, templates: templates)
+        self.init(answers: answers, table: table, known: ParallelMap.map(table.reads) { answers.digest(of: $0) })
+    }
+
+    private init(answers: Answers, table: ReadTable, known: [UInt64?]) {
         inherited = nil
         invalidated = []
-        let answers = Answers(model: ModelDigests(graph: graph, documentDigests: documentDigests), strings: strings, templates: templates)
-        let values = ParallelMap.map(reads) { answers.digest(of: $0) }
-        var known: [Dependency: UInt64] = [:]
-        known.reserveCapacity(reads.count)
-        for (read, value) in zip(reads, values) { if let value { known[read] = value } }
         self.answers = answers
+        self.table = table
         self.known = known
+    }
+
+    /// Starts answering the reads of `table` on a spare core, while the site is planned: all but
+    /// the interface strings, which the plan resolves, and which `finished(strings:)` adds.
+    static func start(graph: SiteGraph, templates: [String: UInt64], table: ReadTable,
+                      documentDigests: [String: ModelDigests.DocumentDigests]) -> Pending {
+        Pending(graph: graph, templates: templates, table: table, documentDigests: documentDigests)
+    }
+
+    final class Pending: Sendable {
+        private let result = Mutex<(model: ModelDigests, known: [UInt64?])?>(nil)
+        private let done = DispatchSemaphore(value: 0)
+        private let table: ReadTable
+        private let templates: [String: UInt64]
+        private let graph: SiteGraph
+        private let documentDigests: [String: ModelDigests.DocumentDigests]
+
+        fileprivate init(graph: SiteGraph, templates: [String: UInt64], table: ReadTable,
+                         documentDigests: [String: ModelDigests.DocumentDigests]) {
+            (self.table, self.templates, self.graph, self.documentDigests) = (table, templates, graph, documentDigests)
+            DispatchQueue.global(qos: .userInitiated).async { [self] in
+                let model = ModelDigests(graph: graph, documentDigests: documentDigests)
+                let answers = Answers(model: model, strings: nil, templates: templates)
+                let known = table.reads.map { read -> UInt64? in
+                    if case .strings = read { return nil }
+                    return answers.digest(of: read)
+                }
+                self.result.withLock { $0 = (model, known) }
+                self.done.signal()
+            }
+        }
+
+        /// The answers, once made, with those of the strings' reads.
+        func finished(strings: StringsCatalog) -> OutputDigests {
+            done.wait()
+            done.signal()
+            let reads = table.reads
+            guard let (model, partial) = result.withLock({ $0 }) else {
+                return OutputDigests(graph: graph, strings: strings, templates: templates, table: table, documentDigests: documentDigests)
+            }
+            var known = partial
+            let answers = Answers(model: model, strings: strings, templates: templates)
+            for index in known.indices { if case .strings = reads[index] { known[index] = answers.digest(of: reads[index]) } }
+            return OutputDigests(answers: answers, table: table, known: known)
+        }
     }
 
     /// What the model's reads digest to (the preview patches it after a save).
@@ -34,7 +87,8 @@ final class OutputDigests: Sendable {
 
     private init(answers: Answers, inherited: OutputDigests, invalidated: Set<Dependency>) {
         self.answers = answers
-        self.known = [:]
+        self.known = []
+        self.table = inherited.table
         self.inherited = inherited
         self.invalidated = invalidated
     }
@@ -47,33 +101,75 @@ final class OutputDigests: Sendable {
                       inherited: inherited ?? self, invalidated: invalidated.union(paths.map { .body($0) }))
     }
 
-    /// Nil means the read cannot be answered from the model (a volatile output): never current.
-    func digest(of dependency: Dependency) -> UInt64? {
-        if let value = known[dependency] { return value }
-        if let inherited, !invalidated.contains(dependency) { return inherited.digest(of: dependency) }
-        if let value = memo.withLock({ $0[dependency] }) { return value }
-        let value = answers.digest(of: dependency)
-        if let value { memo.withLock { $0[dependency] = value } }
+    /// The answer for read number `index` of `table`; nil means the read cannot be answered from
+    /// the model (a volatile output): never current.
+    func digest(at index: Int32) -> UInt64? {
+        if Int(index) < known.count { return known[Int(index)] }
+        if let inherited {
+            guard let read = table.read(at: index) else { return nil }
+            if !invalidated.contains(read) { return inherited.digest(at: index) }
+        }
+        if let value = memo.withLock({ $0[index] }) { return value }
+        guard let read = table.read(at: index) else { return nil }
+        let value = answers.digest(of: read)
+        memo.withLock { $0[index] = value }
         return value
     }
 
-    func digests(of dependencies: Set<Dependency>) -> [Dependency: UInt64]? {
-        var result: [Dependency: UInt64] = [:]
-        for dependency in dependencies {
-            guard let value = digest(of: dependency) else { return nil }
-            result[dependency] = value
+    /// What a record of an output that made these reads holds; nil when one is volatile.
+    func record(of dependencies: Set<Dependency>) -> [BuildCache.Read]? {
+        var reads: [BuildCache.Read] = []
+        reads.reserveCapacity(dependencies.count)
+        for index in table.intern(dependencies) {
+            guard let value = digest(at: index) else { return nil }
+            reads.append(BuildCache.Read(index: index, digest: value))
         }
-        return result
+        return reads
+    }
+
+    /// `record(of:)` for many outputs at once: every read numbered first, then each read not yet
+    /// answered answered once, on all cores (a full build records 100,000 reads, 7,000 distinct).
+    func records(of dependencies: [Set<Dependency>]) -> [[BuildCache.Read]?] {
+        let numbered = dependencies.map { table.intern($0) }
+        let values = answers(below: table.count)
+        return numbered.map { indices in
+            var reads: [BuildCache.Read] = []
+            reads.reserveCapacity(indices.count)
+            for index in indices {
+                guard let value = values[Int(index)] else { return nil }
+                reads.append(BuildCache.Read(index: index, digest: value))
+            }
+            return reads
+        }
+    }
+
+    /// The answer to every read numbered below `count`.
+    private func answers(below count: Int) -> [UInt64?] {
+        guard inherited == nil else { return (0..<count).map { digest(at: Int32($0)) } }
+        var values = known
+        guard count > values.count else { return values }
+        let missing = memo.withLock { memo in (values.count..<count).filter { memo[Int32($0)] == nil } }
+        if !missing.isEmpty {
+            let reads = table.reads
+            let made = ParallelMap.map(missing) { answers.digest(of: reads[$0]) }
+            memo.withLock { memo in for (index, value) in zip(missing, made) where memo[Int32(index)] == nil { memo[Int32(index)] = value } }
+        }
+        memo.withLock { memo in
+            for index in values.count..<count { values.append(memo[Int32(index)] ?? nil) }
+        }
+        return values
     }
 
     private struct Answers: Sendable {
         let model: ModelDigests
-        let strings: StringsCatalog
+        /// Nil while the plan has not resolved them (`Pending`).
+        let strings: StringsCatalog?
         let templates: [String: UInt64]
 
         func digest(of dependency: Dependency) -> UInt64? {
             switch dependency {
             case .strings(let language):
+                guard let strings else { return nil }
                 var digest = StableDigest()
                 digest.combine(reflecting: strings.byLanguage[language] as Any)
                 return digest.value

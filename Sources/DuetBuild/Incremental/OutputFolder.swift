@@ -10,16 +10,37 @@ import Glibc
 /// the new one, never half of one. Untouched files keep their modification time.
 struct OutputFolder {
     var root: URL
+    /// `root`'s path with a trailing slash: a stamp per output is taken on every build, and
+    /// Foundation's `appendingPathComponent` cost more than the `stat` itself.
+    private let prefix: String
 
-    init(root: URL) { self.root = root.standardizedFileURL }
+    init(root: URL) {
+        self.root = root.standardizedFileURL
+        prefix = self.root.path.hasSuffix("/") ? self.root.path : self.root.path + "/"
+    }
 
     static func stamp(of path: String) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0 else { return nil }
+        return regularFile(info)
+    }
+
+    /// `relative` inside the open folder `root`; nil when that is not open, or not a regular file there.
+    static func stamp(of relative: String, in root: Int32) -> FileStamp? {
+        guard root >= 0, !relative.hasPrefix("/") else { return nil }
+        var info = stat()
+        guard fstatat(root, relative, &info, 0) == 0 else { return nil }
+        return regularFile(info)
+    }
+
+    private static func regularFile(_ info: stat) -> FileStamp? {
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return nil }
         return FileStamp(size: Int(info.st_size), modified: Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec))
     }
 
-    func stamp(of relative: String) -> FileStamp? { Self.stamp(of: root.appendingPathComponent(relative).path) }
+    func stamp(of relative: String) -> FileStamp? {
+        Self.stamp(of: relative.hasPrefix("/") ? prefix + relative.dropFirst() : prefix + relative)
+    }
 
     func replace(_ file: OutputFile) throws(BuildError) -> FileStamp {
         let target = try DiskStore.confined(file.path, in: root)

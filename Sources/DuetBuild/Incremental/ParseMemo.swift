@@ -14,6 +14,8 @@ public final class ParseMemo: Sendable {
         /// What `.body` and `.meta` reads of the document digest to, made once per parse (and
         /// kept in the cache), not once per build: a search index reads every body.
         var digests: ModelDigests.DocumentDigests
+        /// Read from the cache's side store, where it therefore is already (`ParseStore.write`).
+        var isStored = false
 
         init(document: ParsedDocument, warnings: [Diagnostic], digests: ModelDigests.DocumentDigests? = nil) {
             self.document = document
@@ -37,6 +39,8 @@ public final class ParseMemo: Sendable {
     }
 
     private let known: [UInt64: Entry]
+    /// Parses in the cache's side store, each read when the parse stage asks for it.
+    private let stored: StoredParses?
     private let knownStamps: [String: Stamped]
     private let used = Mutex(Used())
     /// `site.yml` and what the documents' Liquid may read of the rest of the site, known once the
@@ -50,8 +54,10 @@ public final class ParseMemo: Sendable {
     let readsEverything: Bool
     private let indexes = Mutex(false)
 
-    init(known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], readsEverything: Bool = false, now: Date = Date()) {
+    init(known: [UInt64: Entry] = [:], stored: StoredParses? = nil, stamps: [String: Stamped] = [:],
+         readsEverything: Bool = false, now: Date = Date()) {
         self.known = known
+        self.stored = stored
         knownStamps = stamps
         self.readsEverything = readsEverything
         trustedBefore = Int(now.timeIntervalSince1970 * 1e9) - SourceStamp.racyWindow
@@ -63,7 +69,7 @@ public final class ParseMemo: Sendable {
         guard !readsEverything, stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp else {
             return false
         }
-        return known[stamped.key] != nil
+        return known[stamped.key] != nil || stored?.keys.contains(stamped.key) == true
     }
 
     /// The parse settings, before parsing: the bytes of `site.yml` (languages, time zone, excerpt
@@ -92,7 +98,11 @@ public final class ParseMemo: Sendable {
         return stamped.key
     }
 
-    func entry(for file: SourceFile) -> Entry? { key(of: file).flatMap { known[$0] } }
+    /// A stored parse that turns out unreadable is nil like an unknown one: the file is then read and parsed.
+    func entry(for file: SourceFile) -> Entry? {
+        guard let key = key(of: file) else { return nil }
+        return known[key] ?? stored?.entry(key)
+    }
 
     func remember(_ entry: Entry, for file: SourceFile) {
         guard let key = key(of: file) else { return }

@@ -130,16 +130,21 @@ struct PreviewEdit {
             if last.unfinished.contains(output.path) { return true }
             guard candidates.contains(output.path), let record = cache.outputs[output.path] else { return false }
             return changed.contains { document in
-                record.reads[.body(document.sourcePath)].map { $0 != bodyDigests[document.sourcePath]?.body } ?? false
+                guard let index = cache.table.position(of: .body(document.sourcePath)),
+                      let read = record.reads.first(where: { $0.index == index }) else { return false }
+                return read.digest != bodyDigests[document.sourcePath]?.body
             }
         }
         return (last.plan.rendering(from: graph), digests, stale, readers)
     }
 
     static func bodyReaders(of cache: BuildCache) -> [String: Set<String>] {
+        let reads = cache.table.reads
         var readers: [String: Set<String>] = [:]
         for (path, output) in cache.outputs {
-            for read in output.reads.keys { if case .body(let source) = read { readers[source, default: []].insert(path) } }
+            for read in output.reads where reads.indices.contains(Int(read.index)) {
+                if case .body(let source) = reads[Int(read.index)] { readers[source, default: []].insert(path) }
+            }
         }
         return readers
     }

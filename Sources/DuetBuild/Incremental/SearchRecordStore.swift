@@ -53,7 +53,7 @@ struct SearchRecordStore {
     /// Written (atomically) only when the build made or dropped a record.
     func save(_ records: SearchRecords, tool: UInt64) {
         guard records.isChanged else { return }
-        CacheFile.write(Self.encoded(records.records, tool: tool), to: url)
+        CacheFile.write(Self.encoded(records.records, tool: tool), to: url.path)
         records.markSaved()
     }
 

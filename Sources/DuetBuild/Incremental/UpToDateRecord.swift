@@ -40,8 +40,12 @@ struct UpToDateRecord: Sendable {
 
     private static let magic = Array("DUETSTAMP".utf8)
 
-    func encoded(tool: UInt64) -> [UInt8] {
+    func encoded(tool: UInt64) -> [UInt8] { Self.finish(encodedBody(tool: tool), cacheStamp: cacheStamp) }
+
+    /// All but the cache file's stamp, which is known once the cache is written: made meanwhile.
+    func encodedBody(tool: UInt64) -> CacheWriter {
         var writer = CacheWriter()
+        writer.reserve(64 * outputs.count + 4096)
         writer.write(tool)
         writer.write(inputs)
         writer.write(options)
@@ -64,19 +68,24 @@ struct UpToDateRecord: Sendable {
             writer.write(stamp.size)
             writer.write(stamp.modified)
         }
+        return writer
+    }
+
+    static func finish(_ body: CacheWriter, cacheStamp: FileStamp?) -> [UInt8] {
+        var writer = body
         writer.write(cacheStamp?.size ?? -1)
         writer.write(cacheStamp?.modified ?? -1)
         var checksum = StableDigest()
         checksum.combine(bytes: writer.bytes)
         var trailer = CacheWriter()
         trailer.write(checksum.value)
-        return Self.magic + writer.bytes + trailer.bytes
+        return magic + writer.bytes + trailer.bytes
     }
 
     /// Nil unless the bytes are a complete record written by this binary (`tool`).
     static func decode(_ bytes: [UInt8], tool: UInt64) -> UpToDateRecord? {
         guard bytes.starts(with: magic) else { return nil }
-        var reader = CacheReader(Array(bytes[magic.count...]))
+        var reader = CacheReader(bytes, from: magic.count)
         do throws(CacheReader.Corrupt) {
             guard try reader.readUInt64() == tool else { return nil }
             var record = UpToDateRecord(inputs: try reader.readUInt64(), options: try reader.readUInt64(), stampedAt: try reader.readInt(),
@@ -93,7 +102,7 @@ struct UpToDateRecord: Sendable {
             record.cacheStamp = stamp.size < 0 ? nil : stamp
             let payloadEnd = reader.position
             let checksum = try reader.readUInt64()
-            guard reader.isAtEnd, StableDigest.of(bytes: bytes[magic.count..<(magic.count + payloadEnd)]).value == checksum else { return nil }
+            guard reader.isAtEnd, StableDigest.of(bytes: bytes[magic.count..<payloadEnd]).value == checksum else { return nil }
             return record
         } catch {
             return nil
