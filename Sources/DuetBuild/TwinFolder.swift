@@ -142,32 +142,36 @@ struct TwinFolder: Sendable {
     static func arrange(_ folder: String, survey: FolderSurvey?, entries: [Entry], source: String,
                         keepingPresent: Bool = false, stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
         var entries = entries
-        var neededFolders = Set<Substring>(minimumCapacity: entries.count / 2)
         var present = 0
         for index in entries.indices {
             let path = entries[index].path
             guard FileSteps.isConfined(path) else { throw .unsafeOutput(path: path, reason: "the path leaves the output folder") }
-            var parent = Substring(path)
-            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                parent = parent[..<slash]
-                guard neededFolders.insert(parent).inserted else { break }
-            }
             guard let survey, survey.files[path] != nil else { continue }
             present += 1
             if keepingPresent, case .link = entries[index] { entries[index] = .keep(path) }
         }
         if let survey {
-            // Every file found is an entry's unless fewer entries were found than files.
+            // Every file found is an entry's unless fewer entries were found than files. Only then
+            // can a folder be left with nothing of the site in it (a folder in the way of a file
+            // is removed by `make`).
             if present < survey.files.count {
                 let wanted = Set(entries.map(\.path))
                 let extra = survey.files.keys.filter { !wanted.contains($0) }
                 _ = ParallelMap.map(FileSteps.chunks(extra)) { names in
                     for name in names { unlink(folder + "/" + name) }
                 }
-            }
-            for name in survey.folders.filter({ !neededFolders.contains(Substring($0)) }).sorted(by: { $0.utf8.count > $1.utf8.count })
-            where rmdir(folder + "/" + name) != 0 && errno != ENOENT {
-                FileSteps.removeTree(folder + "/" + name)
+                var neededFolders = Set<Substring>(minimumCapacity: entries.count / 2)
+                for path in wanted {
+                    var parent = Substring(path)
+                    while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                        parent = parent[..<slash]
+                        guard neededFolders.insert(parent).inserted else { break }
+                    }
+                }
+                for name in survey.folders.filter({ !neededFolders.contains(Substring($0)) }).sorted(by: { $0.utf8.count > $1.utf8.count })
+                where rmdir(folder + "/" + name) != 0 && errno != ENOENT {
+                    FileSteps.removeTree(folder + "/" + name)
+                }
             }
         } else {
             FileSteps.removeTree(folder)
@@ -187,7 +191,7 @@ struct TwinFolder: Sendable {
                 if case .keep = entry { continue }
                 let target = folder + "/" + entry.path
                 do {
-                    unlink(target)
+                    if unlink(target) != 0, errno == EISDIR || errno == EPERM { FileSteps.removeTree(target) }
                     try FileSteps.makeParent(of: target, made: &made)
                     switch entry {
                     case .keep: break

@@ -51,7 +51,9 @@ struct IncrementalUpdate {
                staticFiles: [String: StaticFile], staticDigest: @Sendable (String) -> UInt64) throws(BuildError) -> Outcome {
         var outputs = previous.outputs
         var removed: [String] = []
-        if !samePaths {
+        // Every planned path already recorded, and as many: nothing to remove, and no set of
+        // every path to make (ten thousand of them at 2,000 articles) to find that out.
+        if !samePaths, plan.outputs.count != outputs.count || plan.outputs.contains(where: { outputs[$0.path] == nil }) {
             let kept = Set(plan.outputs.map(\.path))
             removed = outputs.keys.filter { !kept.contains($0) }
             for path in removed { outputs[path] = nil }
@@ -72,7 +74,7 @@ struct IncrementalUpdate {
             for path in removed { try folder.remove(path) }
         } else {
             let rewritten = Set(stale.map(\.path))
-            let carried = outputs.keys.filter { !rewritten.contains($0) }.sorted()
+            let carried = outputs.keys.filter { !rewritten.contains($0) }
             try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried,
                                                      removed: removed, twin: twin, preparation: preparation)
             for output in rendered {
