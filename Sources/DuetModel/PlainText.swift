@@ -121,7 +121,7 @@ public enum PlainText {
                     pendingSpace = !output.isEmpty
                     return
                 }
-                if pendingSpace, !PlainText.closingPunctuation.contains(scalar) { output.append(0x20) }
+                if pendingSpace, !PlainText.isClosingPunctuation(scalar) { output.append(0x20) }
                 pendingSpace = false
             }
             if let bytes {
@@ -142,7 +142,14 @@ public enum PlainText {
         }
     }
 
-    private static let closingPunctuation: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
+    /// Punctuation that closes on the text before it: no space is kept in front of it. A switch,
+    /// not a `Set`: it is asked after every space of every article.
+    private static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")": true
+        default: false
+        }
+    }
 
     private static func decode(_ name: String) -> String {
         switch name {
