@@ -204,20 +204,31 @@ public enum PlainText {
         var cjk = 0
         var words = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWordPart: Bool
-            if value < 0x80 {
-                isWordPart = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            } else if isCJK(scalar) {
-                cjk += 1
-                inWord = false
-                continue
-            } else {
-                isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        var text = text
+        // On the UTF-8 bytes: an ASCII byte is classified as it stands, and only a longer
+        // sequence is decoded (the text is valid UTF-8, so its lead byte gives its width).
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWordPart: Bool
+                if byte < 0x80 {
+                    index += 1
+                    isWordPart = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                } else {
+                    let width = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    let scalar = decode(bytes, at: index, width: min(width, bytes.count - index))
+                    index += width
+                    if isCJK(scalar) {
+                        cjk += 1
+                        inWord = false
+                        continue
+                    }
+                    isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                }
+                if isWordPart, !inWord { words += 1 }
+                inWord = isWordPart
             }
-            if isWordPart, !inWord { words += 1 }
-            inWord = isWordPart
         }
         let minutes = Double(cjk) / 400 + Double(words) / 230
         return max(1, Int(minutes.rounded()))
