@@ -38,6 +38,15 @@ public enum PlainText {
                     index = end
                     continue
                 }
+                if scanner.entity == nil, isCommonHan(bytes, at: index) {
+                    // A run of Han characters: only the first can take the pending space.
+                    var end = index + 3
+                    while isCommonHan(bytes, at: end) { end += 3 }
+                    scanner.emit(decode(bytes, at: index, width: 3), bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + 3]))
+                    scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 3)..<end]))
+                    index = end
+                    continue
+                }
                 let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 scanner.read(byte < 0x80 ? Unicode.Scalar(byte) : decode(bytes, at: index, width: width),
                              bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
@@ -52,6 +61,15 @@ public enum PlainText {
     @inline(__always)
     private static func isPlainASCII(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x80 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&")
+    }
+
+    /// Whether the bytes at `index` are one character of U+4E00–U+9FFF (the common Han block,
+    /// `E4 B8 80` to `E9 BF BF`), which plain text copies as it stands.
+    @inline(__always)
+    private static func isCommonHan(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 2 < bytes.count else { return false }
+        let lead = bytes[index]
+        return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[index + 1] >= 0xB8)
     }
 
     /// The scalar of a multi-byte sequence in valid UTF-8 (a String's bytes always are).
