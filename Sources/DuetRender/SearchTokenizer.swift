@@ -150,8 +150,6 @@ enum SearchTokenizer {
         private var hashes: [UInt32] = []
         private var word: UInt32?
         private var previous: Unicode.Scalar?
-        /// The hash of `previous` alone, which begins the hash of the pair it starts.
-        private var previousHash = BloomFilter.fnvOffset
         private var runLength = 0
 
         init(singleCharacters: Bool = false) { self.singleCharacters = singleCharacters }
@@ -162,9 +160,10 @@ enum SearchTokenizer {
                 flushWord()
                 let single = BloomFilter.fnv1a(appending: scalar, to: BloomFilter.fnvOffset)
                 if singleCharacters { hashes.append(single) }
-                if previous != nil { hashes.append(BloomFilter.fnv1a(appending: scalar, to: previousHash)) }
+                if let first = previous {
+                    hashes.append(BloomFilter.fnv1a(appending: scalar, to: BloomFilter.fnv1a(appending: first, to: BloomFilter.fnvOffset)))
+                }
                 previous = scalar
-                previousHash = single
                 runLength += 1
             } else if SearchTokenizer.isWordPart(scalar) {
                 flushRun()
@@ -181,7 +180,7 @@ enum SearchTokenizer {
         }
 
         private mutating func flushRun() {
-            if runLength == 1, previous != nil { hashes.append(previousHash) }
+            if runLength == 1, let single = previous { hashes.append(BloomFilter.fnv1a(appending: single, to: BloomFilter.fnvOffset)) }
             previous = nil
             runLength = 0
         }
@@ -195,11 +194,6 @@ enum SearchTokenizer {
     }
 
     private static func isSeparator(_ scalar: Unicode.Scalar) -> Bool {
-        if let flags = punctuationFlags(scalar.value) { return flags & 1 != 0 }
-        return categoryIsSeparator(scalar)
-    }
-
-    private static func categoryIsSeparator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation,
              .finalPunctuation, .otherPunctuation, .spaceSeparator:
@@ -213,29 +207,6 @@ enum SearchTokenizer {
     private static func isWordPart(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) }
-        if let flags = punctuationFlags(value) { return flags & 2 != 0 }
-        return categoryIsWordPart(scalar)
-    }
-
-    /// `isSeparator` (bit 0) and `isWordPart` (bit 1) of General Punctuation, CJK Symbols and
-    /// Punctuation and the full-width forms, asked of the Unicode tables once: Chinese text has
-    /// one of them every few characters, and a category lookup for each showed in profiles.
-    @inline(__always)
-    private static func punctuationFlags(_ value: UInt32) -> UInt8? {
-        switch value {
-        case 0x2000..<0x2070: punctuationTable[Int(value - 0x2000)]
-        case 0x3000..<0x3040: punctuationTable[0x70 + Int(value - 0x3000)]
-        case 0xFF00..<0xFF70: punctuationTable[0xB0 + Int(value - 0xFF00)]
-        default: nil
-        }
-    }
-
-    private static let punctuationTable: [UInt8] = (Array(0x2000..<0x2070) + Array(0x3000..<0x3040) + Array(0xFF00..<0xFF70)).map { value in
-        guard let scalar = Unicode.Scalar(UInt32(value)) else { return 0 }
-        return (categoryIsSeparator(scalar) ? 1 : 0) | (categoryIsWordPart(scalar) ? 2 : 0)
-    }
-
-    private static func categoryIsWordPart(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
              .decimalNumber, .letterNumber, .otherNumber:
