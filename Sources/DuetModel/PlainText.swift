@@ -38,6 +38,15 @@ public enum PlainText {
                     index = end
                     continue
                 }
+                if scanner.entity == nil, isCommonHan(bytes, at: index) {
+                    // A run of Han characters: only the first can take the pending space.
+                    var end = index + 3
+                    while isCommonHan(bytes, at: end) { end += 3 }
+                    scanner.emit(decode(bytes, at: index, width: 3), bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + 3]))
+                    scanner.output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(index + 3)..<end]))
+                    index = end
+                    continue
+                }
                 let width = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 scanner.read(byte < 0x80 ? Unicode.Scalar(byte) : decode(bytes, at: index, width: width),
                              bytes: UnsafeBufferPointer(rebasing: bytes[index..<index + width]))
@@ -52,6 +61,15 @@ public enum PlainText {
     @inline(__always)
     private static func isPlainASCII(_ byte: UInt8) -> Bool {
         byte > 0x20 && byte < 0x80 && byte != UInt8(ascii: "<") && byte != UInt8(ascii: "&")
+    }
+
+    /// Whether the bytes at `index` are one character of U+4E00–U+9FFF (the common Han block,
+    /// `E4 B8 80` to `E9 BF BF`), which plain text copies as it stands.
+    @inline(__always)
+    private static func isCommonHan(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index + 2 < bytes.count else { return false }
+        let lead = bytes[index]
+        return (lead >= 0xE5 && lead <= 0xE9) || (lead == 0xE4 && bytes[index + 1] >= 0xB8)
     }
 
     /// The scalar of a multi-byte sequence in valid UTF-8 (a String's bytes always are).
@@ -121,7 +139,7 @@ public enum PlainText {
                     pendingSpace = !output.isEmpty
                     return
                 }
-                if pendingSpace, !PlainText.closingPunctuation.contains(scalar) { output.append(0x20) }
+                if pendingSpace, !PlainText.isClosingPunctuation(scalar) { output.append(0x20) }
                 pendingSpace = false
             }
             if let bytes {
@@ -142,7 +160,14 @@ public enum PlainText {
         }
     }
 
-    private static let closingPunctuation: Set<Unicode.Scalar> = ["，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")"]
+    /// Punctuation that closes on the text before it: no space is kept in front of it. A switch,
+    /// not a `Set`: it is asked after every space of every article.
+    private static func isClosingPunctuation(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "，", "。", "、", "；", "：", "！", "？", "）", "」", "』", ",", ".", ";", ":", "!", "?", ")": true
+        default: false
+        }
+    }
 
     private static func decode(_ name: String) -> String {
         switch name {
@@ -197,20 +222,31 @@ public enum PlainText {
         var cjk = 0
         var words = 0
         var inWord = false
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let isWordPart: Bool
-            if value < 0x80 {
-                isWordPart = (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
-            } else if isCJK(scalar) {
-                cjk += 1
-                inWord = false
-                continue
-            } else {
-                isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        var text = text
+        // On the UTF-8 bytes: an ASCII byte is classified as it stands, and only a longer
+        // sequence is decoded (the text is valid UTF-8, so its lead byte gives its width).
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isWordPart: Bool
+                if byte < 0x80 {
+                    index += 1
+                    isWordPart = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                } else {
+                    let width = byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                    let scalar = decode(bytes, at: index, width: min(width, bytes.count - index))
+                    index += width
+                    if isCJK(scalar) {
+                        cjk += 1
+                        inWord = false
+                        continue
+                    }
+                    isWordPart = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                }
+                if isWordPart, !inWord { words += 1 }
+                inWord = isWordPart
             }
-            if isWordPart, !inWord { words += 1 }
-            inWord = isWordPart
         }
         let minutes = Double(cjk) / 400 + Double(words) / 230
         return max(1, Int(minutes.rounded()))

@@ -35,16 +35,23 @@ public struct SiteGraph: Hashable, Sendable {
         var places: [String: Place] = [:]
         places.reserveCapacity(articles.count + pages.count)
         var versions: [TranslationSet.ID: [Int]] = [:]
+        var written: [String: [Int]] = [:]
         for (index, article) in articles.enumerated() {
             places[article.document.sourcePath] = .article(index)
             versions[article.document.translationID, default: []].append(index)
+            for id in article.byline.authorIDs where written[id]?.last != index { written[id, default: []].append(index) }
         }
         for (index, page) in pages.enumerated() where places[page.document.sourcePath] == nil {
             places[page.document.sourcePath] = .page(index)
         }
         self.places = places
         self.articleVersions = versions
+        self.articlesByAuthor = written
     }
+
+    /// Author id -> the places in `allArticles` of what they wrote or co-wrote, so an author's
+    /// page and the author index find an author's articles without a scan of every article each.
+    let articlesByAuthor: [String: [Int]]
 
     /// Translation set -> its articles' places in `allArticles`, so a page finds its versions
     /// without listing every article (and a graph patched in place finds their new text).
@@ -131,7 +138,7 @@ public struct SiteGraph: Hashable, Sendable {
     /// Every article an author wrote or co-wrote, in any language, newest first.
     public func articles(by authorID: String) -> [Article] {
         DependencyRecorder.current?.record(.query(.articlesBy(authorID)))
-        return allArticles.filter { $0.byline.authorIDs.contains(authorID) }
+        return (articlesByAuthor[authorID] ?? []).map { allArticles[$0] }
     }
 
     public func issuesArchiveRoute(for language: String) -> Route { Route(checkedPath: "/\(language)/issues/") }

@@ -22,9 +22,17 @@ public struct TagNameScanner: Sendable {
     }
 
     /// True for a phrasing element's tag: no space where it stood.
-    public var joinsText: Bool { Self.phrasing.contains(packed) }
+    public var joinsText: Bool {
+        // A binary search of a sorted table: hashing each tag for a `Set` showed in profiles.
+        var (low, high) = (0, Self.phrasing.count)
+        while low < high {
+            let middle = (low + high) / 2
+            if Self.phrasing[middle] < packed { low = middle + 1 } else { high = middle }
+        }
+        return low < Self.phrasing.count && Self.phrasing[low] == packed
+    }
 
-    private static let phrasing: Set<UInt64> = Set(["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del",
+    private static let phrasing: [UInt64] = (["a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "del",
         "dfn", "em", "i", "ins", "kbd", "mark", "q", "rp", "rt", "ruby", "s", "samp", "small", "span", "strong",
-        "sub", "sup", "time", "u", "var", "wbr"].map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } })
+        "sub", "sup", "time", "u", "var", "wbr"] as [String]).map { name in name.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) } }.sorted()
 }

@@ -11,7 +11,7 @@ extension Citation {
         lines += authors.map { "AU  - \(Self.oneLine($0.given.isEmpty ? $0.name : "\($0.family), \($0.given)"))" }
         lines.append("T2  - \(Self.oneLine(journal))")
         lines.append("PY  - \(year)")
-        if let date { lines.append("DA  - \(date.isoDay.replacing("-", with: "/"))/") }
+        if let date { lines.append("DA  - \(date.isoDay.replacingBytes("-", with: "/"))/") }
         lines.append("VL  - \(volume)")
         lines.append("IS  - \(number)")
         lines += issns.map { "SN  - \($0)" }

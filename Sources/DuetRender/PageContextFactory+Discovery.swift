@@ -54,7 +54,7 @@ extension PageContextFactory {
               let partner = graph.parallelPartnerLanguage(of: article.document) else { return }
         let name = graph.config.language(partner)?.name ?? partner
         view.parallelURL = links.url(route)
-        view.parallelLabel = strings[article.document.language]["parallel_link"].replacing("{language}", with: name)
+        view.parallelLabel = strings[article.document.language]["parallel_link"].replacingBytes("{language}", with: name)
     }
 }
 

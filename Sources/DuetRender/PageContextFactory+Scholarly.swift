@@ -58,7 +58,7 @@ extension PageContextFactory {
             if let orcid = author.orcid { meta.append(MetaTagView(name: "citation_author_orcid", content: ORCID.url(orcid))) }
         }
         if let date = document.date {
-            meta.append(MetaTagView(name: "citation_publication_date", content: date.isoDay.replacing("-", with: "/")))
+            meta.append(MetaTagView(name: "citation_publication_date", content: date.isoDay.replacingBytes("-", with: "/")))
         }
         meta.append(MetaTagView(name: "citation_journal_title", content: graph.config.title(in: defaultLanguage)))
         meta += graph.config.issn.all.map { MetaTagView(name: "citation_issn", content: $0.value) }

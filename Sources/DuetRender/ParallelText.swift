@@ -44,36 +44,49 @@ struct ParallelText: Sendable {
     /// The HTML cut before each `<h2` and `<h3` tag; blank sections are dropped. A scan over the
     /// UTF-8 bytes: it runs over two whole articles for every parallel page.
     static func sections(of html: String) -> [Section] {
-        let bytes = Array(html.utf8)
+        var html = html
         var sections: [Section] = []
         var start = 0
         var level: Int?
+        // Every cut is at a `<`, a scalar boundary: the pieces are slices of the valid text,
+        // copied without decoding them again.
+        let utf8 = html.utf8
         func close(at end: Int) {
-            let piece = String(decoding: bytes[start..<end], as: UTF8.self)
-            if level != nil || !piece.allSatisfy(\.isWhitespace) { sections.append(Section(level: level, html: piece)) }
+            let piece = String(html[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+            // A blank lead-in is dropped; bytes decide at the first ASCII text, Characters only
+            // for a piece of spaces and non-ASCII (a no-break space is whitespace too).
+            let blank = piece.utf8.allSatisfy { Self.isSpace($0) || $0 >= 0x80 } && piece.allSatisfy(\.isWhitespace)
+            if level != nil || !blank { sections.append(Section(level: level, html: piece)) }
         }
         // Each `<` found with `memchr`, the tag's first bytes checked there.
-        let opens: [Int] = bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return [] }
+        let (opens, levels): ([Int], [Int]) = html.withUTF8 { buffer in
+            guard let base = buffer.baseAddress else { return ([], []) }
             var found: [Int] = []
+            var levels: [Int] = []
             var index = 0
             while index + 3 < buffer.count, let hit = memchr(base + index, Int32(UInt8(ascii: "<")), buffer.count - 3 - index) {
                 let open = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 if buffer[open + 1] == UInt8(ascii: "h"), buffer[open + 2] == UInt8(ascii: "2") || buffer[open + 2] == UInt8(ascii: "3"),
                    [UInt8(ascii: ">"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")].contains(buffer[open + 3]) {
                     found.append(open)
+                    levels.append(buffer[open + 2] == UInt8(ascii: "2") ? 2 : 3)
                 }
                 index = open + 1
             }
-            return found
+            return (found, levels)
         }
-        for index in opens {
+        for (index, headingLevel) in zip(opens, levels) {
             close(at: index)
             start = index
-            level = bytes[index + 2] == UInt8(ascii: "2") ? 2 : 3
+            level = headingLevel
         }
-        close(at: bytes.count)
+        close(at: utf8.count)
         return sections
+    }
+
+    /// ASCII whitespace, as `Character.isWhitespace` has it.
+    private static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x0B
     }
 
     /// Both versions live on one page: every id and in-page link of a version gets its language as

@@ -188,7 +188,7 @@ enum SearchTokenizer {
         mutating func finish() -> [UInt32] {
             flushWord()
             flushRun()
-            hashes.sort()
+            hashes.radixSort()
             return hashes.sortedUnique()
         }
     }

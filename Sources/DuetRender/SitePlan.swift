@@ -54,9 +54,9 @@ public struct SitePlan: Sendable {
         let factory = self.factory
         var outputs: [RenderedOutput] = []
         var failures: [Diagnostic] = []
-        let makers = selected.compactMap { output in output.make.map { (output.path, $0) } }
+        let makers = Self.heaviestFirst(selected.compactMap { output in output.make.map { (output.kind, output.path, $0) } })
         let check = isCancelled.map(RenderInterruption.Check.init)
-        let results = ParallelMap.map(makers) { path, make in
+        let results = ParallelMap.map(makers.items) { _, path, make in
             let recorder = DependencyRecorder()
             return Result { () throws(RenderFailure) -> RenderedOutput in
                 let cancelled = RenderFailure(.error("build cancelled", at: SourceLocation(file: path)))
@@ -69,13 +69,35 @@ public struct SitePlan: Sendable {
                 return RenderedOutput(file: file, dependencies: recorder.dependencies)
             }
         }
-        for result in results {
-            switch result {
+        for index in makers.order {
+            switch results[index] {
             case .success(let output): outputs.append(output)
             case .failure(let failure): failures.append(failure.diagnostic)
             }
         }
         return (outputs, failures)
+    }
+
+    /// The outputs that each read a whole language (search indexes, EPUBs, feeds, the sitemap)
+    /// go to the cores first: started last, one of them would leave the other cores idle at the
+    /// end of the phase. `order` gives the results back in the manifest's order.
+    private static func heaviestFirst<Make>(_ makers: [(PlannedOutput.Kind, String, Make)])
+        -> (items: [(PlannedOutput.Kind, String, Make)], order: [Int]) {
+        func rank(_ kind: PlannedOutput.Kind) -> Int {
+            switch kind {
+            case .searchIndex: 0
+            case .epub: 1
+            case .feed, .sitemap, .deposit: 2
+            default: 3
+            }
+        }
+        let permutation = makers.indices.sorted { a, b in
+            let (ra, rb) = (rank(makers[a].0), rank(makers[b].0))
+            return ra != rb ? ra < rb : a < b
+        }
+        var order = [Int](repeating: 0, count: makers.count)
+        for (position, index) in permutation.enumerated() { order[index] = position }
+        return (permutation.map { makers[$0] }, order)
     }
 
     public func renderAll() -> (outputs: [RenderedOutput], diagnostics: [Diagnostic]) { render(outputs) }

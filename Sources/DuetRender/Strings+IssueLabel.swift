@@ -7,7 +7,7 @@ extension Strings {
     func issueLabel(_ issue: Issue) -> String {
         guard issue.volume >= 1 else { return formatQuarter(year: issue.year, quarter: issue.quarter) }
         return self["issue_label"]
-            .replacing("{volume}", with: formatNumber(issue.volume))
-            .replacing("{number}", with: formatNumber(issue.number))
+            .replacingBytes("{volume}", with: formatNumber(issue.volume))
+            .replacingBytes("{number}", with: formatNumber(issue.number))
     }
 }

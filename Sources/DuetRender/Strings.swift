@@ -44,7 +44,7 @@ public struct Strings: Hashable, Sendable {
 
     /// A pattern with `{n}` replaced by a localized number: `{n} min read` / `阅读约 {n} 分钟`.
     public func counted(_ key: String, _ number: Int) -> String {
-        self[key].replacing("{n}", with: formatNumber(number))
+        self[key].replacingBytes("{n}", with: formatNumber(number))
     }
 }
 

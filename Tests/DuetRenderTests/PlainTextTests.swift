@@ -39,5 +39,11 @@ final class PlainTextTests: XCTestCase {
         XCTAssertEqual(PlainText.readingMinutes("just a few words"), 1, "at least one minute")
         XCTAssertEqual(PlainText.readingMinutes(String(repeating: "word ", count: 460)), 2)
         XCTAssertEqual(PlainText.readingMinutes(String(repeating: "字", count: 1_200)), 3)
+        // Letters outside ASCII make words (`éé`, Greek, digits of other scripts); punctuation,
+        // kana and Hangul as counted characters do not.
+        XCTAssertEqual(PlainText.readingMinutes(String(repeating: "éé — ", count: 460)), 2)
+        XCTAssertEqual(PlainText.readingMinutes(String(repeating: "λόγος, ", count: 690)), 3)
+        XCTAssertEqual(PlainText.readingMinutes(String(repeating: "字，", count: 400) + String(repeating: "mot ", count: 230)), 2)
+        XCTAssertEqual(PlainText.readingMinutes(String(repeating: "𠀀", count: 800)), 2)
     }
 }

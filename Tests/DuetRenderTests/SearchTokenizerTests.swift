@@ -52,6 +52,20 @@ final class SearchTokenizerTests: XCTestCase {
         XCTAssertEqual([UInt32]().subtractingSorted(b), [])
     }
 
+    func testAnArticleLengthTextHashesToItsTokenSet() {
+        // Long enough for the radix sort (more than 64 hashes), with repeats and hashes that
+        // share their high bytes.
+        var text = "<p>委员会在第三次会议上讨论了预算，Committee members discussed the 2026 budget again.</p>"
+        for index in 0..<300 { text += " word\(index) 议题\(index % 17) Track\(index % 5)" }
+        let hashes = SearchTokenizer.sortedTokenHashes(text, isHTML: true)
+        XCTAssertGreaterThan(hashes.count, 300)
+        XCTAssertEqual(hashes, Set(SearchTokenizer.tokens(PlainText.from(html: text)).map(BloomFilter.fnv1a)).sorted())
+        var values: [UInt32] = (0..<5000).map { UInt32(truncatingIfNeeded: $0 &* 2654435761) % 70000 }
+        let expected = values.sorted()
+        values.radixSort()
+        XCTAssertEqual(values, expected)
+    }
+
     func testBloomFilterHasWhatWasInsertedAndItsBase64RoundTrips() throws {
         var filter = BloomFilter(count: 3, bitsPerToken: 8, hashes: 5)
         for token in ["票价", "ferry", "调整"] { filter.insert(token) }
