@@ -86,7 +86,7 @@ struct TwinFolder: Sendable {
         return Ready(survey: live, mirrors: true)
     }
 
-    /// Work left after the swap (a full build's twin, made while the cache is saved).
+    /// Work left after the swap, done while the cache is saved (a full build's removal of the previous site).
     final class Pending: Sendable {
         private let group = DispatchGroup()
 
