@@ -22,11 +22,11 @@ struct CacheFile {
 
     func store(tool: UInt64) -> ParseStore { ParseStore(folder: url.path + ".parses", tool: tool) }
 
-    func load(tool: UInt64) -> BuildCache? {
+    func load(tool: UInt64, prefetching: Bool = true) -> BuildCache? {
         guard let bytes = Self.contents(of: url.path), let cache = BuildCache.decode(bytes, tool: tool, store: store(tool: tool)) else {
             return nil
         }
-        cache.stored?.prefetch()
+        if prefetching { cache.stored?.prefetch() }
         return cache
     }
 
@@ -36,21 +36,26 @@ struct CacheFile {
     final class Loading: Sendable {
         private let result = Mutex<BuildCache?>(nil)
         private let done = DispatchSemaphore(value: 0)
+        private let asked = Mutex(false)
 
         fileprivate init(_ file: CacheFile, tool: UInt64) {
             let url = file.url
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                let cache = CacheFile(url: url).load(tool: tool)
+                let cache = CacheFile(url: url).load(tool: tool, prefetching: false)
                 result.withLock { $0 = cache }
                 done.signal()
             }
         }
 
-        /// Nil when there is no cache this binary can trust (waits for the read once).
+        /// Nil when there is no cache this binary can trust (waits for the read once). The parses
+        /// are prefetched from the first ask on: a build that is up to date never asks, and the
+        /// 2,000 parse files it would read took the spare core from its stamping.
         var cache: BuildCache? {
             done.wait()
             done.signal()
-            return result.withLock { $0 }
+            let cache = result.withLock { $0 }
+            if asked.withLock({ let first = !$0; $0 = true; return first }) { cache?.stored?.prefetch() }
+            return cache
         }
     }
 
