@@ -104,28 +104,16 @@ public struct DiskStore: OutputStore {
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { Glibc.close(descriptor) }
         var text = text
-        try text.withUTF8 { buffer in
-            guard let base = buffer.baseAddress else { return }
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, base + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-                }
-                offset += written
-            }
+        if let failure = text.withUTF8({ FileSteps.writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
+            throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
         }
     }
 
     /// The route checks already refuse `..`; this is the last line of defence at the only place
     /// that writes, so no bug upstream can ever write outside the output folder.
     static func confined(_ relative: String, in root: URL) throws(BuildError) -> URL {
-        let target = root.appendingPathComponent(relative).standardizedFileURL
-        guard !relative.hasPrefix("/"), target.path.hasPrefix(root.standardizedFileURL.path + "/") else {
-            throw .unsafeOutput(path: relative, reason: "the path leaves the output folder")
-        }
-        return target
+        try FileSteps.confine(relative)
+        return root.appendingPathComponent(relative)
     }
 
 }

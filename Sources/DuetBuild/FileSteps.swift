@@ -25,10 +25,26 @@ enum FileSteps {
         }
     }
 
-    /// `root/relative`, once `relative` is known to stay inside `root`.
-    static func join(_ root: String, _ relative: String) throws(BuildError) -> String {
+    /// `isConfined`, or the error every writer reports for a path that would leave the output folder.
+    static func confine(_ relative: String) throws(BuildError) {
         guard isConfined(relative) else { throw .unsafeOutput(path: relative, reason: "the path leaves the output folder") }
-        return root + "/" + relative
+    }
+
+    /// Writes all of `bytes` to an open file, again after an interrupted call; the `errno` of a
+    /// failure, or nil.
+    static func writeAll(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) -> Int32? {
+        guard let base = bytes.baseAddress else { return nil }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if written == 0 { return EIO }
+            offset += written
+        }
+        return nil
     }
 
     /// Makes the folder that holds `path` (and the ones above it), remembering what it made so a

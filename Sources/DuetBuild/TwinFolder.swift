@@ -126,11 +126,7 @@ struct TwinFolder: Sendable {
 
     func markInSync(with output: String) {
         guard let identity = identity(with: output) else { return }
-        let temporary = statePath + ".\(getpid())"
-        guard (try? Data(identity.utf8).write(to: URL(fileURLWithPath: temporary))) != nil, rename(temporary, statePath) == 0 else {
-            unlink(temporary)
-            return
-        }
+        CacheFile.write(Array(identity.utf8), to: statePath)
     }
 
     // MARK: Arranging
@@ -145,7 +141,7 @@ struct TwinFolder: Sendable {
         var present = 0
         for index in entries.indices {
             let path = entries[index].path
-            guard FileSteps.isConfined(path) else { throw .unsafeOutput(path: path, reason: "the path leaves the output folder") }
+            try FileSteps.confine(path)
             guard let survey, survey.files[path] != nil else { continue }
             present += 1
             if keepingPresent, case .link = entries[index] { entries[index] = .keep(path) }

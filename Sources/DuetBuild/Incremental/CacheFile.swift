@@ -127,17 +127,7 @@ struct CacheFile {
         let temporary = target + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        var written = 0
-        let complete = bytes.withUnsafeBytes { raw -> Bool in
-            guard let base = raw.baseAddress else { return true }
-            while written < raw.count {
-                let done = Glibc.write(descriptor, base + written, raw.count - written)
-                if done < 0, errno == EINTR { continue }
-                guard done > 0 else { return false }
-                written += done
-            }
-            return true
-        }
+        let complete = bytes.withUnsafeBytes { FileSteps.writeAll(descriptor, $0) == nil }
         guard close(descriptor) == 0, complete, rename(temporary, target) == 0 else {
             unlink(temporary)
             return
