@@ -82,7 +82,7 @@ struct BuildRun {
         let outputStamps = options.session == nil && store == nil ? previous.map {
             OutputStampCheck(previous: $0, folder: OutputFolder(root: URL(fileURLWithPath: options.output)))
         } : nil
-        let registry = pipeline.registry(sources, reusing: options.session?.registry)
+        let registry = pipeline.registry(sources, reusing: options.session?.registry ?? previous?.registry)
         options.session?.registry = registry
         let model = pipeline.model(sources, documents: documents, parseDiagnostics: parseDiagnostics, registry: registry)
         report.diagnostics += model.diagnostics
@@ -115,6 +115,7 @@ struct BuildRun {
         next.parsed = memo.entries
         next.stamps = memo.stamps
         next.readsEverything = memo.indexesDocuments
+        next.registry = registry
         next.site = siteDigest(sources, theme: theme, staticDigests: staticDigests)
         let folder = OutputFolder(root: URL(fileURLWithPath: options.output))
         // Select: with a record of the output folder, only the outputs whose recorded reads

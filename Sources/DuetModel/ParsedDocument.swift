@@ -48,8 +48,46 @@ public struct ParsedDocument: Hashable, Sendable {
     }
 
     public struct Body: Hashable, Sendable {
-        public var html: String
+        private var source: LazyHTML
         public var headings: [DocumentHeading]
+
+        /// Site paths of the images the body shows, as the parse stage measured them
+        /// (`IssueEpubs.imageSources`) and the build cache keeps them, so that a plan need not
+        /// scan every body for `<img`; nil when not measured. Setting `html` forgets them.
+        public var imageSources: Set<String>?
+
+        public var html: String {
+            get { source.text }
+            set {
+                source = LazyHTML(newValue)
+                imageSources = nil
+            }
+        }
+
+        public init(html: String, headings: [DocumentHeading]) {
+            source = LazyHTML(html)
+            self.headings = headings
+        }
+
+        /// A body read back from the build cache: its bytes become a `String` when first read as one.
+        public init(utf8 html: ArraySlice<UInt8>, headings: [DocumentHeading]) {
+            source = LazyHTML(utf8: html)
+            self.headings = headings
+        }
+
+        /// The HTML's UTF-8, for scans and digests, which then leave a cached body undecoded.
+        public func withHTMLBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            try source.withUTF8(body)
+        }
+
+        public static func == (lhs: Body, rhs: Body) -> Bool {
+            lhs.headings == rhs.headings && lhs.source.hasSameBytes(as: rhs.source)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            withHTMLBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            hasher.combine(headings)
+        }
     }
 
     private var storedMeta: Meta
@@ -87,6 +125,8 @@ public struct ParsedDocument: Hashable, Sendable {
     public var corrections: [Correction] { get { readMeta(); return storedMeta.corrections } set { storedMeta.corrections = newValue } }
     public var bodyHTML: String { get { readBody(); return storedBody.html } set { storedBody.html = newValue } }
     public var headings: [DocumentHeading] { get { readBody(); return storedBody.headings } set { storedBody.headings = newValue } }
+    /// `Body.imageSources`: the plan's bookkeeping, not a read of an output's.
+    public var unrecordedImageSources: Set<String>? { get { storedBody.imageSources } set { storedBody.imageSources = newValue } }
 
     /// Meta descriptions are cut to this many display units (a CJK character counts two).
     public static let summaryWidth = 160
@@ -94,6 +134,18 @@ public struct ParsedDocument: Hashable, Sendable {
     public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
                 date: PublicationDate?, frontMatter: FrontMatter, bodyHTML: String, excerptHTML: String,
                 headings: [DocumentHeading], translationKey: String? = nil,
+                readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil,
+                doi: DOI? = nil, license: License? = nil,
+                updated: PublicationDate? = nil, corrections: [Correction] = []) {
+        self.init(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
+                  frontMatter: frontMatter, body: Body(html: bodyHTML, headings: headings), excerptHTML: excerptHTML,
+                  translationKey: translationKey, readingMinutes: readingMinutes, summary: summary, titleHTML: titleHTML,
+                  doi: doi, license: license, updated: updated, corrections: corrections)
+    }
+
+    public init(kind: Kind, sourcePath: String, language: String, slug: String, title: String,
+                date: PublicationDate?, frontMatter: FrontMatter, body: Body, excerptHTML: String,
+                translationKey: String? = nil,
                 readingMinutes: Int? = nil, summary: String? = nil, titleHTML: String? = nil,
                 doi: DOI? = nil, license: License? = nil,
                 updated: PublicationDate? = nil, corrections: [Correction] = []) {
@@ -106,7 +158,7 @@ public struct ParsedDocument: Hashable, Sendable {
         if let readingMinutes, let summary {
             measured = (readingMinutes, summary)
         } else {
-            let plainBody = PlainText.from(html: bodyHTML)
+            let plainBody = PlainText.from(html: body.html)
             let plainExcerpt = PlainText.from(html: excerptHTML)
             measured = (PlainText.readingMinutes(plainBody), frontMatter["description"]?.scalarText
                 ?? PlainText.truncate(plainExcerpt.isEmpty ? plainBody : plainExcerpt, width: Self.summaryWidth))
@@ -114,7 +166,7 @@ public struct ParsedDocument: Hashable, Sendable {
         storedMeta = Meta(slug: slug, title: title, titleHTML: titleHTML ?? title.markupEscaped, date: date, frontMatter: frontMatter, excerptHTML: excerptHTML,
                           readingMinutes: measured.0, summary: measured.1, doi: doi, license: license, updated: updated,
                           corrections: corrections.sorted { $0.date < $1.date })
-        storedBody = Body(html: bodyHTML, headings: headings)
+        storedBody = body
     }
 
     /// `content/posts/en/2025-01-15-slug.md` -> `2025-01-15-slug`.

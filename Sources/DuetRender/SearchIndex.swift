@@ -18,7 +18,9 @@ struct SearchIndex: Sendable {
         var url: String
         var authors: String
         var excerptHTML: String
-        var bodyHTML: String
+        /// Left as the cache read it: a record whose key is unchanged never reads it as text.
+        var body: ParsedDocument.Body
+        var bodyHTML: String { body.html }
 
         /// The digest of everything the record is made from, and of the constants that shape it:
         /// equal keys, equal records (within one Duet binary, which `SearchRecordStore` checks).
@@ -27,7 +29,8 @@ struct SearchIndex: Sendable {
             for constant in [SearchIndex.version, SearchIndex.bitsPerToken, SearchIndex.hashes, SearchIndex.excerptWidth] {
                 digest.combine(UInt64(constant))
             }
-            for field in [title, url, authors, excerptHTML, bodyHTML] { digest.combine(field) }
+            for field in [title, url, authors, excerptHTML] { digest.combine(field) }
+            body.withHTMLBytes { digest.combine(utf8: $0) }
             return digest.value
         }
 
@@ -118,7 +121,7 @@ extension PageContextFactory {
             return SearchIndex.Entry(
                 title: document.title, url: links.url(article.route),
                 authors: (names.isEmpty ? document.authors : names).joined(separator: strings[language].values["author_separator"] ?? ", "),
-                excerptHTML: document.excerptHTML, bodyHTML: document.bodyHTML)
+                excerptHTML: document.excerptHTML, body: document.body)
         }
         return SearchIndex(language: language, entries: entries, records: searchRecords)
     }

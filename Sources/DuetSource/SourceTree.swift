@@ -61,9 +61,8 @@ public struct SourceTree: Sendable {
             let folderURL = root.appendingPathComponent(folder)
             let folderPath = folderURL.standardizedFileURL.path
             for relative in DirectoryListing.files(under: folderURL)
-            where documentExtensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
-                let components = relative.split(separator: "/")
-                let language = components.count > 1 ? String(components[0]) : nil
+            where documentExtensions.contains(Self.fileExtension(of: relative)) {
+                let language = Self.firstFolder(of: relative)
                 let path = "\(display)/\(folder)/\(relative)"
                 let stamp = SourceStamp.of(path: folderPath + "/" + relative)
                 if let stamp, let unchanged, unchanged(path, stamp) {
@@ -82,13 +81,11 @@ public struct SourceTree: Sendable {
         }
         for (folder, extensions) in [("issues", ["yml", "yaml", "md"]), ("authors", ["yml", "yaml"])] {
             for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
-            where extensions.contains(relative.split(separator: ".").last.map { $0.lowercased() } ?? "") {
-                let components = relative.split(separator: "/")
+            where extensions.contains(Self.fileExtension(of: relative)) {
                 let path = "\(display)/\(folder)/\(relative)"
                 do throws(SourceError) {
                     let data = try reader.read(root.appendingPathComponent(folder).appendingPathComponent(relative), path: path)
-                    let file = SourceFile(kind: .page, path: path,
-                                          folderLanguage: components.count > 1 ? String(components[0]) : nil, data: data)
+                    let file = SourceFile(kind: .page, path: path, folderLanguage: Self.firstFolder(of: relative), data: data)
                     if folder == "issues" { tree.issueFiles.append(file) } else { tree.authorFiles.append(file) }
                 } catch {
                     tree.diagnostics.append(error.diagnostic)
@@ -99,13 +96,29 @@ public struct SourceTree: Sendable {
         tree.includes = includes
         tree.diagnostics += unreadable
         let (data, unreadableData) = includeFiles(under: root.appendingPathComponent("data"), display: "\(display)/data")
-        tree.dataFiles = data.filter { ["yml", "yaml"].contains($0.key.split(separator: ".").last.map { $0.lowercased() } ?? "") }
+        tree.dataFiles = data.filter { ["yml", "yaml"].contains(Self.fileExtension(of: $0.key)) }
         tree.diagnostics += unreadableData
         let staticRoot = root.appendingPathComponent("static")
         tree.staticFiles = DirectoryListing.files(under: staticRoot).map {
             StaticFile(sourcePath: "\(display)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
         }
         return tree
+    }
+
+    /// `posts/en/a.MD` -> `md`: what follows the last dot, lowercased (the whole name when there
+    /// is none, as splitting on dots gave). On bytes: a scan asks it of every file on every build.
+    static func fileExtension(of relative: String) -> String {
+        let bytes = relative.utf8
+        let start = bytes.lastIndex(of: UInt8(ascii: ".")).map(bytes.index(after:)) ?? bytes.startIndex
+        let suffix = Substring(bytes[start...])
+        return suffix.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? suffix.lowercased() : String(suffix)
+    }
+
+    /// `en/a.md` -> `en`; nil for a file directly in the folder.
+    static func firstFolder(of relative: String) -> String? {
+        let bytes = relative.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else { return nil }
+        return String(Substring(bytes[..<slash]))
     }
 
     /// Every file under an includes or data folder (the content's or a theme's), keyed by its path

@@ -37,6 +37,8 @@ struct BuildCache: Sendable {
     var outputs: [String: Output] = [:]
     /// What the records' read numbers stand for.
     var table = ReadTable()
+    /// The issue and author files as read, reused while what they were read from is unchanged.
+    var registry: SitePipeline.Registry?
 
     /// True when this cache's parses are not those `previous` left in the store: some are new
     /// (or replace a damaged stored one), or some are no longer used.
@@ -56,7 +58,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 11
+    static let formatVersion: UInt64 = 12
     private static let magic = Array("DUETCACHE".utf8)
 
     /// The cache file's bytes. The parses are named by key only: `parsed` must be in the side
@@ -102,6 +104,8 @@ struct BuildCache: Sendable {
             writer.write(output.stamp.size)
             writer.write(output.stamp.modified)
         }
+        writer.write(registry != nil)
+        if let registry { writer.write(registry) }
         var header = CacheWriter()
         header.write(Self.formatVersion)
         header.writeFixed(CacheChecksum.of(writer.bytes))
@@ -154,6 +158,7 @@ struct BuildCache: Sendable {
                 let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt())
                 cache.outputs[path] = Output(inputs: inputs, reads: recorded, stamp: stamp)
             }
+            if try reader.readBool() { cache.registry = try reader.readRegistry() }
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil

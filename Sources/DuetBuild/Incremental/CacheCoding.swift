@@ -28,8 +28,13 @@ struct CacheWriter {
 
     mutating func write(_ text: String) {
         var text = text
-        write(text.utf8.count)
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { write(utf8: $0) }
+    }
+
+    /// As `write(_: String)` writes the string these bytes are.
+    mutating func write(utf8 text: UnsafeBufferPointer<UInt8>) {
+        write(text.count)
+        bytes.append(contentsOf: text)
     }
 }
 
@@ -94,6 +99,13 @@ struct CacheReader {
         return text
     }
 
+    /// What `readString` would make a String of, left as bytes (sharing the buffer).
+    mutating func readUTF8() throws(Corrupt) -> ArraySlice<UInt8> {
+        let count = try readCount()
+        defer { position += count }
+        return bytes[position..<position + count]
+    }
+
     mutating func readCount() throws(Corrupt) -> Int {
         let count = try readInt()
         guard count >= 0, count <= bytes.count - position else { throw Corrupt() }
@@ -138,7 +150,12 @@ extension CacheWriter {
             write(entry.value)
             write(entry.location)
         }
-        write(document.bodyHTML)
+        document.unrecordedBody.withHTMLBytes { write(utf8: $0) }
+        write(document.unrecordedImageSources != nil)
+        if let sources = document.unrecordedImageSources {
+            write(sources.count)
+            for source in sources.sorted() { write(source) }
+        }
         write(document.excerptHTML)
         write(document.headings.count)
         for heading in document.headings {
@@ -226,7 +243,13 @@ extension CacheReader {
         for _ in 0..<(try readCount()) {
             entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation()))
         }
-        let bodyHTML = try readString()
+        let bodyHTML = try readUTF8()
+        var imageSources: Set<String>?
+        if try readBool() {
+            var sources: Set<String> = []
+            for _ in 0..<(try readCount()) { sources.insert(try readString()) }
+            imageSources = sources
+        }
         let excerptHTML = try readString()
         var headings: [DocumentHeading] = []
         for _ in 0..<(try readCount()) {
@@ -245,9 +268,11 @@ extension CacheReader {
             for _ in 0..<(try readCount()) { notes[try readString()] = try readString() }
             corrections.append(Correction(date: date, notes: notes))
         }
+        var body = ParsedDocument.Body(utf8: bodyHTML, headings: headings)
+        body.imageSources = imageSources
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
-                              frontMatter: FrontMatter(entries: entries), bodyHTML: bodyHTML, excerptHTML: excerptHTML,
-                              headings: headings, translationKey: translationKey,
+                              frontMatter: FrontMatter(entries: entries), body: body,
+                              excerptHTML: excerptHTML, translationKey: translationKey,
                               readingMinutes: readingMinutes, summary: summary, titleHTML: titleHTML,
                               doi: doi.isEmpty ? nil : DOI(doi), license: license, updated: updated, corrections: corrections)
     }

@@ -1,4 +1,5 @@
 import DuetModel
+import DuetRender
 import DuetSource
 import Foundation
 import Synchronization
@@ -18,6 +19,10 @@ public final class ParseMemo: Sendable {
         var isStored = false
 
         init(document: ParsedDocument, warnings: [Diagnostic], digests: ModelDigests.DocumentDigests? = nil) {
+            var document = document
+            if document.unrecordedImageSources == nil {
+                document.unrecordedImageSources = IssueEpubs.imageSources(inBody: document.unrecordedBody)
+            }
             self.document = document
             self.warnings = warnings
             self.digests = digests ?? ModelDigests.DocumentDigests(document)

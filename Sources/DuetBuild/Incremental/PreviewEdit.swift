@@ -100,11 +100,12 @@ struct PreviewEdit {
             guard let known = last.documentFiles[path], let data = FileManager.default.contents(atPath: known.path),
                   let stamp = SourceStamp.of(path: known.path) else { return nil }
             let file = SourceFile(kind: known.kind, path: known.path, folderLanguage: known.folderLanguage, data: data, stamp: stamp)
-            guard let (document, warnings) = try? last.parser.parse(file),
-                  let old = last.graph.document(from: document.sourcePath), old.differsOnlyInBody(from: document),
-                  IssueEpubs.imageSources(inBody: old.unrecordedBody.html) == IssueEpubs.imageSources(inBody: document.unrecordedBody.html)
+            guard let (document, warnings) = try? last.parser.parse(file) else { return nil }
+            let entry = ParseMemo.Entry(document: document, warnings: warnings)
+            guard let old = last.graph.document(from: document.sourcePath), old.differsOnlyInBody(from: document),
+                  IssueEpubs.imageSources(of: old) == IssueEpubs.imageSources(of: entry.document)
             else { return nil }
-            documents.append((file, ParseMemo.Entry(document: document, warnings: warnings)))
+            documents.append((file, entry))
         }
         guard let graph = last.graph.replacingBodies(documents.map(\.entry.document)) else { return nil }
         self.graph = graph

@@ -173,6 +173,8 @@ public struct SitePipeline: Sendable {
         let assets = Set(sources.staticFiles.map { "/" + $0.outputPath })
         var digest = StableDigest()
         digest.combine(bytes: sources.tree.config ?? Data())
+        // The one override of `site.yml` (`sources`): the build cache keeps a registry between runs.
+        digest.combine(settings.baseURL ?? "\u{0}")
         for file in sources.tree.issueFiles + sources.tree.authorFiles {
             digest.combine(file.path)
             digest.combine(bytes: file.data)

@@ -49,7 +49,11 @@ extension ParsedDocument.Meta {
 
 extension ParsedDocument.Body {
     public func combine(into digest: inout StableDigest) {
-        digest.combine(html)
+        // As `combine(html)` would, without making a String of a body read from the cache.
+        withHTMLBytes { bytes in
+            digest.combine(UInt64(bytes.count))
+            digest.combine(bytes: bytes)
+        }
         digest.combine(UInt64(headings.count))
         for heading in headings {
             digest.combine(UInt64(heading.level))

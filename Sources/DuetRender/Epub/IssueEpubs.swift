@@ -28,16 +28,21 @@ public struct IssueEpubs: Sendable {
         var paths = Set(graph.issues.compactMap(\.cover).filter { $0.hasPrefix("/") })
         // Article pictures too: their pages need their sizes (the books do not embed them).
         paths.formUnion(graph.articles.compactMap(\.document.image).filter { $0.hasPrefix("/") && !$0.hasPrefix("//") })
-        for article in graph.articles { paths.formUnion(imageSources(inBody: article.document.bodyHTML)) }
+        for article in graph.articles { paths.formUnion(imageSources(of: article.document)) }
         return paths
     }
 
-    /// Site paths of the images an article's body shows (`<img src="/...">`).
-    public static func imageSources(inBody body: String) -> Set<String> {
+    /// The images the document's body shows, as its parse measured them, else scanned now.
+    public static func imageSources(of document: ParsedDocument) -> Set<String> {
+        document.unrecordedImageSources ?? imageSources(inBody: document.unrecordedBody)
+    }
+
+    /// Site paths of the images an article's body shows (`<img src="/...">`), read on its bytes:
+    /// the plan asks this of every body, most of which the build never reads as text.
+    public static func imageSources(inBody body: ParsedDocument.Body) -> Set<String> {
         var paths: Set<String> = []
-        var html = body
-        if html.containsBytes("<img") {
-            html.withUTF8 { bytes in
+        body.withHTMLBytes { bytes in
+            if bytes.firstOffset(of: Array("<img".utf8)) != nil {
                 // Each `<img ` tag, read up to the next `<`.
                 var start = bytes.firstIndex(of: UInt8(ascii: "<"))
                 while let open = start {
