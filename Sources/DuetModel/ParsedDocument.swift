@@ -49,7 +49,9 @@ public struct ParsedDocument: Hashable, Sendable {
 
     public struct Body: Hashable, Sendable {
         private var source: LazyHTML
-        public var headings: [DocumentHeading]
+        public var headings: [DocumentHeading] {
+            didSet { measuredDigest = nil }
+        }
 
         /// Site paths of the images the body shows, as the parse stage measured them
         /// (`IssueEpubs.imageSources`) and the build cache keeps them, so that a plan need not
@@ -61,7 +63,21 @@ public struct ParsedDocument: Hashable, Sendable {
             set {
                 source = LazyHTML(newValue)
                 imageSources = nil
+                measuredDigest = nil
             }
+        }
+
+        /// `digest`, as the parse made it and the cache kept it (`ParseMemo.Entry`); nil when not
+        /// made yet. Setting `html` or `headings` forgets it.
+        public var measuredDigest: UInt64?
+
+        /// The digest of the whole body (`combine(into:)`): what a `.body` read digests to, and
+        /// what keys an article's search record, without hashing every body of a language again.
+        public var digest: UInt64 {
+            if let measuredDigest { return measuredDigest }
+            var digest = StableDigest()
+            combine(into: &digest)
+            return digest.value
         }
 
         public init(html: String, headings: [DocumentHeading]) {
@@ -127,6 +143,8 @@ public struct ParsedDocument: Hashable, Sendable {
     public var headings: [DocumentHeading] { get { readBody(); return storedBody.headings } set { storedBody.headings = newValue } }
     /// `Body.imageSources`: the plan's bookkeeping, not a read of an output's.
     public var unrecordedImageSources: Set<String>? { get { storedBody.imageSources } set { storedBody.imageSources = newValue } }
+    /// `Body.measuredDigest`: bookkeeping too.
+    public var unrecordedBodyDigest: UInt64? { get { storedBody.measuredDigest } set { storedBody.measuredDigest = newValue } }
 
     /// Meta descriptions are cut to this many display units (a CJK character counts two).
     public static let summaryWidth = 160

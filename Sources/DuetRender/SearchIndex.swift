@@ -30,7 +30,7 @@ struct SearchIndex: Sendable {
                 digest.combine(UInt64(constant))
             }
             for field in [title, url, authors, excerptHTML] { digest.combine(field) }
-            body.withHTMLBytes { digest.combine(utf8: $0) }
+            digest.combine(body.digest)
             return digest.value
         }
 

@@ -28,6 +28,15 @@ final class LazyBodyTests: XCTestCase {
         body.imageSources = ["/images/x.png"]
         body.html = "<p>No picture now.</p>"
         XCTAssertNil(body.imageSources)
+        body.measuredDigest = 42
+        body.html = "<p>Changed again.</p>"
+        XCTAssertNil(body.measuredDigest, "a new text is digested afresh")
+        body.measuredDigest = 42
+        body.headings = [DocumentHeading(level: 2, text: "New", id: "new")]
+        XCTAssertNil(body.measuredDigest, "so are new headings")
+        var digest = StableDigest()
+        body.combine(into: &digest)
+        XCTAssertEqual(body.digest, digest.value)
         XCTAssertNotEqual(body, ParsedDocument.Body(html: html, headings: []))
     }
 }

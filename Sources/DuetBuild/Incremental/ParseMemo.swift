@@ -23,9 +23,11 @@ public final class ParseMemo: Sendable {
             if document.unrecordedImageSources == nil {
                 document.unrecordedImageSources = IssueEpubs.imageSources(inBody: document.unrecordedBody)
             }
+            let digests = digests ?? ModelDigests.DocumentDigests(document)
+            document.unrecordedBodyDigest = digests.body
             self.document = document
             self.warnings = warnings
-            self.digests = digests ?? ModelDigests.DocumentDigests(document)
+            self.digests = digests
         }
     }
 

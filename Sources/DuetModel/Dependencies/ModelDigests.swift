@@ -12,10 +12,9 @@ public struct ModelDigests: Sendable {
         }
 
         public init(_ document: ParsedDocument) {
-            var body = StableDigest(), meta = StableDigest()
-            document.unrecordedBody.combine(into: &body)
+            var meta = StableDigest()
             document.unrecordedMeta.combine(into: &meta)
-            self.init(body: body.value, meta: meta.value)
+            self.init(body: document.unrecordedBody.digest, meta: meta.value)
         }
     }
 
