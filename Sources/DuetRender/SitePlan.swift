@@ -10,7 +10,12 @@ public struct SitePlan: Sendable {
     private(set) var factory: PageContextFactory
     private var owners: [String: Int] = [:]
 
-    init(factory: PageContextFactory) { self.factory = factory }
+    /// - Parameter capacity: about how many outputs the site has: the lists grow once, not by doubling.
+    init(factory: PageContextFactory, capacity: Int = 0) {
+        self.factory = factory
+        outputs.reserveCapacity(capacity)
+        owners.reserveCapacity(capacity)
+    }
 
     /// Adds an output; a path already claimed is an error naming both claimants, pointed at the
     /// document that took the URL (a generated page has no line to point at).
