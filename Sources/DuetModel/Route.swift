@@ -11,19 +11,49 @@ public struct Route: Hashable, Sendable, Comparable {
     /// Builds a route from a URL path that has already been checked by `Route.validated`.
     init(checkedPath path: String) {
         self.path = path
-        self.outputPath = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+        self.outputPath = Self.outputPath(of: path, folder: Self.endsInSlash(path))
     }
 
-    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
-
-    /// Whether the URL is a folder (`/en/2025/slug/`, not `/en/x.html`): its last Character is
-    /// `/`. A `/` after an ASCII byte ends a Character of its own, so only other paths are walked.
-    public var isFolder: Bool {
+    /// `path.hasSuffix("/")`: a `/` after an ASCII byte ends a Character of its own (no ASCII
+    /// byte joins the next Character), so only other paths are walked by Character.
+    static func endsInSlash(_ path: String) -> Bool {
         let bytes = path.utf8
         guard bytes.last == 0x2F else { return false }
         if bytes.count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] < 0x80 { return true }
         return path.hasSuffix("/")
     }
+
+    /// The path without its first Character, then `index.html` for a folder, made in one piece
+    /// (every route of every build makes one).
+    private static func outputPath(of path: String, folder: Bool) -> String {
+        guard startsWithOneByteCharacter(path, then: "") else {
+            return folder ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+        }
+        return String(joiningBytesOf: path, from: 1, and: folder ? "index.html" : "")
+    }
+
+    /// `Route(checkedPath: path + name).outputPath` for a file `name` in this route's folder
+    /// (`cite.ris`), made in one piece, without the child's own route.
+    public func outputPath(ofFile name: String) -> String {
+        guard !name.isEmpty, name.utf8.last != 0x2F, Self.startsWithOneByteCharacter(path, then: name) else {
+            return Route(checkedPath: path + name).outputPath
+        }
+        return String(joiningBytesOf: path, from: 1, and: name)
+    }
+
+    /// Whether the first Character of `path + next` is its first byte: two ASCII bytes but CR LF
+    /// are two Characters (no ASCII byte joins a Character to its neighbour).
+    private static func startsWithOneByteCharacter(_ path: String, then next: String) -> Bool {
+        let bytes = path.utf8
+        guard let first = bytes.first, first < 0x80, first != 0x0D else { return false }
+        let second = bytes.count > 1 ? bytes[bytes.index(after: bytes.startIndex)] : next.utf8.first
+        return second.map { $0 < 0x80 } ?? true
+    }
+
+    public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+
+    /// Whether the URL is a folder (`/en/2025/slug/`, not `/en/x.html`): its last Character is `/`.
+    public var isFolder: Bool { Self.endsInSlash(path) }
 
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
         case notASitePath(String)

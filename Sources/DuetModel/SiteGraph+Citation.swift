@@ -13,4 +13,9 @@ extension SiteGraph {
     public func citationRoute(of route: Route, file name: String) -> Route? {
         route.isFolder ? Route(checkedPath: route.path + name) : nil
     }
+
+    /// `citationRoute(of:file:)?.outputPath`, made without the route: what the plan claims.
+    public func citationOutputPath(of route: Route, file name: String) -> String? {
+        route.isFolder ? route.outputPath(ofFile: name) : nil
+    }
 }

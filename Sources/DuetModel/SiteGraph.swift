@@ -43,14 +43,16 @@ public struct SiteGraph: Hashable, Sendable {
         var places: [String: Place] = [:]
         places.reserveCapacity(articles.count + pages.count)
         var versions: [TranslationSet.ID: [Int]] = [:]
+        versions.reserveCapacity(articles.count)
         var written: [String: [Int]] = [:]
-        for (index, article) in articles.enumerated() {
-            places[article.document.sourcePath] = .article(index)
-            versions[article.document.translationID, default: []].append(index)
-            for id in article.byline.authorIDs where written[id]?.last != index { written[id, default: []].append(index) }
+        // By index: binding each article to a name copied every field of it.
+        for index in articles.indices {
+            places[articles[index].document.sourcePath] = .article(index)
+            versions[articles[index].document.translationID, default: []].append(index)
+            for id in articles[index].byline.authorIDs where written[id]?.last != index { written[id, default: []].append(index) }
         }
-        for (index, page) in pages.enumerated() where places[page.document.sourcePath] == nil {
-            places[page.document.sourcePath] = .page(index)
+        for index in pages.indices where places[pages[index].document.sourcePath] == nil {
+            places[pages[index].document.sourcePath] = .page(index)
         }
         self.places = places
         self.sourceOrder = sourceOrder ?? {

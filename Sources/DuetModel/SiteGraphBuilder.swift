@@ -20,8 +20,8 @@ public struct SiteGraphBuilder: Sendable {
         // Two documents on one URL: the first keeps it, so translations pair up consistently. Every
         // other clash (with a generated page or a static file) is the plan's to find: it alone
         // knows every output.
-        var claims = RouteClaims()
-        var pairing = TranslationPairing()
+        var claims = RouteClaims(capacity: documents.count)
+        var pairing = TranslationPairing(capacity: documents.count)
 
         let ordered = Self.sorted(documents, by: \.sourcePath)
         for (index, document) in ordered.enumerated() {
@@ -150,14 +150,17 @@ public struct SiteGraphBuilder: Sendable {
 private struct RouteClaims {
     private var owners: [String: (source: String, location: SourceLocation?)] = [:]
 
+    init(capacity: Int) { owners.reserveCapacity(capacity) }
+
     @discardableResult
     mutating func claim(_ outputPath: String, by source: String, at location: SourceLocation?) -> Diagnostic? {
-        if let owner = owners[outputPath] {
+        // One hash of the path for a new claim; a clash gives the path back to its first owner.
+        if let owner = owners.updateValue((source, location), forKey: outputPath) {
+            owners[outputPath] = owner
             let url = "/" + outputPath.replacing(/index\.html$/, with: "")
             return .error("URL \(url) is produced twice: by \(owner.source) and by \(source)",
                           at: location ?? owner.location ?? SourceLocation(file: owner.source))
         }
-        owners[outputPath] = (source, location)
         return nil
     }
 }

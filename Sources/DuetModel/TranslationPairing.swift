@@ -15,6 +15,9 @@ struct TranslationPairing {
 
     var sets: [TranslationSet.ID: TranslationSet] { entries.mapValues(\.set) }
 
+    /// - Parameter capacity: at most how many sets there will be.
+    init(capacity: Int) { entries.reserveCapacity(capacity) }
+
     /// Adds one routed document, at `index` of the list `checkAgreement` is given; returns false
     /// (with an error recorded) when its language already has a version under this key.
     mutating func add(_ document: ParsedDocument, at index: Int, route: Route) -> Bool {

@@ -51,16 +51,17 @@ extension Renderer {
                     guard let route = routes[language] else { return nil }
                     return group.first { articles[$0].document.language == language && articles[$0].route == route }
                 }
-                var pairs: [String: (article: Int, partner: Int, route: Route)] = [:]
+                var pairs: [(code: String, article: Int, partner: Int, route: Route)] = []
+                var twins: [String: Route] = [:]
                 for code in routes.keys {
                     guard let version = member(in: code), let route = graph.parallelRoute(of: articles[version].route),
                           let partnerCode = graph.parallelPartnerLanguage(of: code, among: routes),
                           let partner = member(in: partnerCode) else { continue }
-                    pairs[code] = (version, partner, route)
+                    pairs.append((code, version, partner, route))
+                    twins[code] = route
                 }
-                let twins = pairs.mapValues(\.route)
-                for code in pairs.keys.sorted() {
-                    guard let (version, partner, route) = pairs[code] else { continue }
+                pairs.sort { $0.code < $1.code }
+                for (_, version, partner, route) in pairs {
                     let (path, partnerPath) = (articles[version].document.sourcePath, articles[partner].document.sourcePath)
                     _ = page(route, "parallel", .file("parallel view", of: path)) {
                         $0.parallelContext(for: $0.graph.article(at: version, from: path) ?? planned.graph.article(at: version),

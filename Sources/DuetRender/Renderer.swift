@@ -45,18 +45,20 @@ public struct Renderer: Sendable {
         var plan = SitePlan(factory: factory, capacity: articles.count * 5 + pages.count + staticFiles.count + epubs.count + perLanguage)
         let planned = PlannedGraph(graph)
 
-        func layout(for document: ParsedDocument, default fallback: String) -> String? {
-            let name = document.layout ?? fallback
+        /// The layout `layout:` names, read from the document's front matter (the document
+        /// itself is not copied out of the graph for it).
+        func layout(in frontMatter: FrontMatter, of sourcePath: String, default fallback: String) -> String? {
+            let name = frontMatter["layout"]?.scalarText ?? fallback
             if theme.layouts.contains(name) { return name }
             let known = theme.layouts.sorted().joined(separator: ", ")
+            let location = frontMatter.entry("layout")?.location ?? SourceLocation(file: sourcePath)
             // Jekyll posts name their old theme's layouts (`default`, `single`): the page still
             // builds with the theme's own, and the author is told (an error with --strict).
             guard theme.layouts.contains(fallback) else {
-                plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: document.location(of: "layout")))
+                plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: location))
                 return nil
             }
-            plan.report(.warning("unknown layout '\(name)' (the theme has: \(known)); using '\(fallback)'",
-                                 at: document.location(of: "layout")))
+            plan.report(.warning("unknown layout '\(name)' (the theme has: \(known)); using '\(fallback)'", at: location))
             return fallback
         }
         func page(_ route: Route, _ layout: String, by claimant: String, source: String? = nil, at location: SourceLocation? = nil,
@@ -110,15 +112,15 @@ public struct Renderer: Sendable {
         for place in graph.sourceOrder {
             switch place {
             case .article(let index):
-                guard let name = layout(for: articles[index].document, default: "post") else { continue }
-                let path = articles[index].document.sourcePath
-                page(articles[index].route, name, by: path, source: path, at: Self.permalinkLocation(of: articles[index].document)) { factory in
+                let (path, frontMatter) = (articles[index].document.sourcePath, articles[index].document.frontMatter)
+                guard let name = layout(in: frontMatter, of: path, default: "post") else { continue }
+                page(articles[index].route, name, by: path, source: path, at: Self.permalinkLocation(in: frontMatter, of: path)) { factory in
                     factory.context(for: factory.graph.article(at: index, from: path) ?? planned.graph.article(at: index))
                 }
             case .page(let index):
-                guard let name = layout(for: pages[index].document, default: "page") else { continue }
-                let (path, route) = (pages[index].document.sourcePath, pages[index].route)
-                page(route, name, by: path, source: path, at: Self.permalinkLocation(of: pages[index].document)) { factory in
+                let (path, frontMatter, route) = (pages[index].document.sourcePath, pages[index].document.frontMatter, pages[index].route)
+                guard let name = layout(in: frontMatter, of: path, default: "page") else { continue }
+                page(route, name, by: path, source: path, at: Self.permalinkLocation(in: frontMatter, of: path)) { factory in
                     factory.context(for: factory.graph.page(at: index, from: path)?.document ?? planned.graph.page(at: index).document,
                                     route: route)
                 }
@@ -136,8 +138,8 @@ public struct Renderer: Sendable {
     }
 
     /// Where a duplicate-URL error about the document points: its `permalink:` line, or the file.
-    private static func permalinkLocation(of document: ParsedDocument) -> SourceLocation {
-        document.frontMatter.entry("permalink")?.location ?? SourceLocation(file: document.sourcePath)
+    private static func permalinkLocation(in frontMatter: FrontMatter, of sourcePath: String) -> SourceLocation {
+        frontMatter.entry("permalink")?.location ?? SourceLocation(file: sourcePath)
     }
 
     static func titled(_ context: PageContext, _ title: String) -> PageContext {

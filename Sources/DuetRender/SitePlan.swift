@@ -19,15 +19,16 @@ public struct SitePlan: Sendable {
 
     /// Adds an output; a path already claimed is an error naming both claimants, pointed at the
     /// document that took the URL (a generated page has no line to point at).
-    public mutating func claim(_ output: PlannedOutput) {
-        if let index = owners[output.path] {
+    public mutating func claim(_ output: consuming PlannedOutput) {
+        // One hash of the path for a new claim; a clash gives the path back to its first owner.
+        if let index = owners.updateValue(outputs.count, forKey: output.path) {
+            owners[output.path] = index
             let owner = outputs[index]
             let url = "/" + output.path.replacing(/index\.html$/, with: "")
             diagnostics.append(.error("URL \(url) is produced twice: by \(owner.claimant) and by \(output.claimant)",
                                       at: output.location ?? owner.location ?? SourceLocation(file: owner.claimant)))
             return
         }
-        owners[output.path] = outputs.count
         outputs.append(output)
     }
 
