@@ -52,14 +52,15 @@ extension Renderer {
                     return group.first { articles[$0].document.language == language && articles[$0].route == route }
                 }
                 var pairs: [(code: String, article: Int, partner: Int, route: Route)] = []
-                var twins: [String: Route] = [:]
+                var twinRoutes: [String: Route] = [:]
                 for code in routes.keys {
                     guard let version = member(in: code), let route = graph.parallelRoute(of: articles[version].route),
                           let partnerCode = graph.parallelPartnerLanguage(of: code, among: routes),
                           let partner = member(in: partnerCode) else { continue }
                     pairs.append((code, version, partner, route))
-                    twins[code] = route
+                    twinRoutes[code] = route
                 }
+                let twins = twinRoutes
                 pairs.sort { $0.code < $1.code }
                 for (_, version, partner, route) in pairs {
                     let (path, partnerPath) = (articles[version].document.sourcePath, articles[partner].document.sourcePath)
