@@ -39,15 +39,19 @@ public struct SiteGraph: Hashable, Sendable {
         self.translationSets = translations
         self.allIssues = issues
         self.allAuthors = authors
-        self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
         var places: [String: Place] = [:]
         places.reserveCapacity(articles.count + pages.count)
+        var issueOfSource: [String: String] = [:]
+        issueOfSource.reserveCapacity(articles.count)
         var versions: [TranslationSet.ID: [Int]] = [:]
         versions.reserveCapacity(articles.count)
         var written: [String: [Int]] = [:]
         // By index: binding each article to a name copied every field of it.
         for index in articles.indices {
-            places[articles[index].document.sourcePath] = .article(index)
+            // The last article of a path holds its place; the first gives its issue.
+            if places.updateValue(.article(index), forKey: articles[index].document.sourcePath) == nil {
+                issueOfSource[articles[index].document.sourcePath] = articles[index].issueID
+            }
             versions[articles[index].document.translationID, default: []].append(index)
             for id in articles[index].byline.authorIDs where written[id]?.last != index { written[id, default: []].append(index) }
         }
@@ -55,6 +59,7 @@ public struct SiteGraph: Hashable, Sendable {
             places[pages[index].document.sourcePath] = .page(index)
         }
         self.places = places
+        self.issueOfSource = issueOfSource
         self.sourceOrder = sourceOrder ?? {
             let all = articles.indices.map { Place.article($0) } + pages.indices.map { Place.page($0) }
             let paths = articles.map(\.document.sourcePath) + pages.map(\.document.sourcePath)
