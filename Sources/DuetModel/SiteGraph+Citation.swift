@@ -14,10 +14,8 @@ extension SiteGraph {
         route.isFolder ? Route(checkedPath: route.path + name) : nil
     }
 
-    /// `citationRoute(of:file:)?.outputPath` of each name, in order, made without the routes:
-    /// what the plan claims. Empty when the article's URL is a file.
-    public func citationOutputPaths(of route: Route) -> [(name: String, outputPath: String)] {
-        guard route.isFolder else { return [] }
-        return Self.citationFileNames.map { ($0, route.outputPath(ofFile: $0)) }
+    /// `citationRoute(of:file:)?.outputPath`, made without the route: what the plan claims.
+    public func citationOutputPath(of route: Route, file name: String) -> String? {
+        route.isFolder ? route.outputPath(ofFile: name) : nil
     }
 }

@@ -44,8 +44,7 @@ struct TranslationPairing {
     /// Warnings for paired versions that disagree, each pair once, in a stable order.
     /// - Parameter documents: the list the documents' places given to `add` are in.
     mutating func checkAgreement(languageOrder: [String], documents: [ParsedDocument]) {
-        // By kind, then key: compared field by field, not as tuples made at every comparison.
-        for id in entries.keys.sorted(by: { $0.kind != $1.kind ? $0.kind.rawValue < $1.kind.rawValue : $0.key < $1.key }) {
+        for id in entries.keys.sorted(by: { ($0.kind.rawValue, $0.key) < ($1.kind.rawValue, $1.key) }) {
             guard let members = entries[id]?.members, members.count > 1 else { continue }
             let ordered = languageOrder.compactMap { language in members.first { $0.language == language }?.index }
             guard let reference = ordered.first else { continue }

@@ -8,7 +8,9 @@ extension Renderer {
         let articles = graph.articles
         for case .article(let index) in graph.sourceOrder {
             let source = articles[index].document.sourcePath
-            for (name, path) in graph.citationOutputPaths(of: articles[index].route) {
+            let route = articles[index].route
+            for name in SiteGraph.citationFileNames {
+                guard let path = graph.citationOutputPath(of: route, file: name) else { continue }
                 plan.claim(PlannedOutput(path: path, kind: .citation, source: source, claimant: .file(name, of: source)) { factory in
                     // As the graph the plan renders with has it (`SitePlan.rendering(from:)`).
                     let article = factory.graph.article(at: index, from: source) ?? planned.graph.article(at: index)
