@@ -15,6 +15,11 @@ public struct Byline: Hashable, Sendable {
     /// Splits a Jekyll-style author string into names: `Avery Lin, Jonah Reyes and Wei Chen`,
     /// `Avery Lin, et al.`, `林雅薇、陈伟`, `林雅薇和陈伟`, `林雅薇等`.
     public static func parseNames(_ text: String) -> (names: [String], etAl: Bool) {
+        PlainByline.names(text) ?? parseNamesByCharacters(text)
+    }
+
+    /// `parseNames` for any text, walking Characters.
+    static func parseNamesByCharacters(_ text: String) -> (names: [String], etAl: Bool) {
         var rest = text.trimmingSpaces()
         var etAl = false
         let lowered = rest.lowercased()

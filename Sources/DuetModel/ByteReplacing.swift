@@ -64,6 +64,22 @@ extension String {
         }
     }
 
+    /// `first`'s bytes from `offset` on, then `second`'s, made in one allocation: a route's
+    /// output path from its URL path.
+    init(joiningBytesOf first: String, from offset: Int, and second: String) {
+        var (first, second) = (first, second)
+        let count = first.utf8.count - offset + second.utf8.count
+        self = first.withUTF8 { head in
+            second.withUTF8 { tail in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    _ = buffer[..<(head.count - offset)].initialize(fromContentsOf: head[offset...])
+                    _ = buffer[(head.count - offset)...].initialize(fromContentsOf: tail)
+                    return count
+                }
+            }
+        }
+    }
+
     /// Whether `target` occurs, comparing UTF-8 bytes (Foundation's `contains` on Linux goes through
     /// `CFStringFind`, which dominated the parse profile).
     public func containsBytes(_ target: String) -> Bool {

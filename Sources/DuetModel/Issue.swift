@@ -44,6 +44,13 @@ public struct Issue: Hashable, Sendable {
 
     /// `2025-Q1`, `2025-q1` -> (2025, 1); anything else -> nil.
     public static func quarterKey(_ text: String) -> (year: Int, quarter: Int)? {
+        // The usual spelling (`2025-q1`), read off its seven bytes; any other goes the long way.
+        let bytes = Array(text.utf8)
+        if bytes.count == 7, bytes[4] == UInt8(ascii: "-"), bytes[5] | 0x20 == UInt8(ascii: "q"),
+           (UInt8(ascii: "1")...UInt8(ascii: "4")).contains(bytes[6]),
+           bytes[0..<4].allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) {
+            return (bytes[0..<4].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }, Int(bytes[6] - UInt8(ascii: "0")))
+        }
         let parts = text.lowercased().split(separator: "-")
         guard parts.count == 2, parts[0].count == 4, let year = Int(parts[0]),
               parts[1].count == 2, parts[1].first == "q", let quarter = Int(parts[1].dropFirst()),

@@ -12,8 +12,10 @@ public struct PermalinkPattern: Hashable, Sendable {
     /// placeholders the pattern holds are made.
     public func expand(for document: ParsedDocument, issue: String? = nil) -> String {
         guard pattern.utf8.contains(UInt8(ascii: ":")) else { return pattern }
-        var output = ""
-        output.reserveCapacity(pattern.utf8.count + 32)
+        // Gathered as bytes and made a String once: appending each piece to a String cost more
+        // than finding the placeholders.
+        var output: [UInt8] = []
+        output.reserveCapacity(pattern.utf8.count + 48)
         var pattern = self.pattern
         pattern.withUTF8 { bytes in
             var index = 0
@@ -24,14 +26,14 @@ public struct PermalinkPattern: Hashable, Sendable {
                     index += 1
                     continue
                 }
-                output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied..<index]), as: UTF8.self)
-                output += value(of: Self.placeholders[name], for: document, issue: issue)
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied..<index]))
+                output.append(contentsOf: value(of: Self.placeholders[name], for: document, issue: issue).utf8)
                 index += Self.placeholderBytes[name].count
                 copied = index
             }
-            output += String(decoding: UnsafeBufferPointer(rebasing: bytes[copied...]), as: UTF8.self)
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[copied...]))
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func value(of name: String, for document: ParsedDocument, issue: String?) -> String {

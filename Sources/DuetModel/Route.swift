@@ -11,10 +11,49 @@ public struct Route: Hashable, Sendable, Comparable {
     /// Builds a route from a URL path that has already been checked by `Route.validated`.
     init(checkedPath path: String) {
         self.path = path
-        self.outputPath = path.hasSuffix("/") ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+        self.outputPath = Self.outputPath(of: path, folder: Self.endsInSlash(path))
+    }
+
+    /// `path.hasSuffix("/")`: a `/` after an ASCII byte ends a Character of its own (no ASCII
+    /// byte joins the next Character), so only other paths are walked by Character.
+    static func endsInSlash(_ path: String) -> Bool {
+        let bytes = path.utf8
+        guard bytes.last == 0x2F else { return false }
+        if bytes.count < 2 || bytes[bytes.index(bytes.endIndex, offsetBy: -2)] < 0x80 { return true }
+        return path.hasSuffix("/")
+    }
+
+    /// The path without its first Character, then `index.html` for a folder, made in one piece
+    /// (every route of every build makes one).
+    private static func outputPath(of path: String, folder: Bool) -> String {
+        guard startsWithOneByteCharacter(path, then: "") else {
+            return folder ? String(path.dropFirst()) + "index.html" : String(path.dropFirst())
+        }
+        return String(joiningBytesOf: path, from: 1, and: folder ? "index.html" : "")
+    }
+
+    /// `Route(checkedPath: path + name).outputPath` for a file `name` in this route's folder
+    /// (`cite.ris`), made in one piece, without the child's own route.
+    public func outputPath(ofFile name: String) -> String {
+        guard !name.isEmpty, name.utf8.last != 0x2F, Self.startsWithOneByteCharacter(path, then: name) else {
+            return Route(checkedPath: path + name).outputPath
+        }
+        return String(joiningBytesOf: path, from: 1, and: name)
+    }
+
+    /// Whether the first Character of `path + next` is its first byte: two ASCII bytes but CR LF
+    /// are two Characters (no ASCII byte joins a Character to its neighbour).
+    private static func startsWithOneByteCharacter(_ path: String, then next: String) -> Bool {
+        let bytes = path.utf8
+        guard let first = bytes.first, first < 0x80, first != 0x0D else { return false }
+        let second = bytes.count > 1 ? bytes[bytes.index(after: bytes.startIndex)] : next.utf8.first
+        return second.map { $0 < 0x80 } ?? true
     }
 
     public static func < (lhs: Route, rhs: Route) -> Bool { lhs.path < rhs.path }
+
+    /// Whether the URL is a folder (`/en/2025/slug/`, not `/en/x.html`): its last Character is `/`.
+    public var isFolder: Bool { Self.endsInSlash(path) }
 
     public enum Problem: Error, Hashable, Sendable, CustomStringConvertible {
         case notASitePath(String)
@@ -35,10 +74,15 @@ public struct Route: Hashable, Sendable, Comparable {
     /// A path without a trailing slash and without an extension becomes a folder (`/about` ->
     /// `/about/`), so every page is served as `index.html` under a clean URL.
     public static func validated(_ raw: String) throws(Problem) -> Route {
-        if raw.containsBytes("://") || raw.hasPrefix("//") || raw.utf8.contains(0x5C) || raw.utf8.contains(0) {
-            throw .notASitePath(raw)
+        switch ASCIIScan(raw) {
+        case .refused: throw .notASitePath(raw)
+        case .plainFolder: return Route(checkedPath: raw.utf8.last == 0x2F ? raw : raw + "/")
+        case .otherASCII: break
+        case .notASCII:
+            if raw.containsBytes("://") || raw.hasPrefix("//") || raw.utf8.contains(0x5C) || raw.utf8.contains(0) {
+                throw .notASitePath(raw)
+            }
         }
-        if isPlainFolderPath(raw) { return Route(checkedPath: raw.utf8.last == 0x2F ? raw : raw + "/") }
         if let route = asciiRoute(raw) { return route }
         let segments = raw.split(separator: "/", omittingEmptySubsequences: true)
         // Only a segment made of `.`, `%`, `2` and `e` can decode to `.` or `..`.
@@ -53,16 +97,41 @@ public struct Route: Hashable, Sendable, Comparable {
         return Route(checkedPath: path)
     }
 
-    /// The usual generated permalink (`/en/issues/2025-q1/slug/`): ASCII after one leading slash,
-    /// no empty segment, and no `.` or `%` anywhere, so no segment can be or decode to `.` or `..`
-    /// and the last names a folder: the path is its own route.
-    private static func isPlainFolderPath(_ raw: String) -> Bool {
-        var previous: UInt8 = 0
-        for (index, byte) in raw.utf8.enumerated() {
-            if index == 0 ? byte != 0x2F : (byte >= 0x80 || byte == 0x2E || byte == 0x25 || (byte == 0x2F && previous == 0x2F)) { return false }
-            previous = byte
+    /// What one pass over the bytes of a permalink tells `validated`. In ASCII a Character is
+    /// its byte (a CR LF pair aside, which holds no `/`), so the Character checks are byte checks.
+    private enum ASCIIScan {
+        /// A scheme or host (`://`, a leading `//`), a backslash or a NUL.
+        case refused
+        /// The usual generated permalink (`/en/issues/2025-q1/slug/`): one leading slash, no
+        /// empty segment, and no `.` or `%` anywhere, so no segment can be or decode to `.` or
+        /// `..` and the last names a folder: the path is its own route.
+        case plainFolder
+        case otherASCII
+        /// The full checks decide.
+        case notASCII
+
+        init(_ raw: String) {
+            var copy = raw
+            self = copy.withUTF8 { bytes in
+                guard !bytes.isEmpty else { return .otherASCII }
+                var plain = bytes[0] == 0x2F
+                var previous: UInt8 = 0
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    switch byte {
+                    case 0x80...: return .notASCII
+                    case 0x00, 0x5C: return .refused
+                    case 0x2F:
+                        if previous == 0x2F { if index == 1 { return .refused }; plain = false }
+                        if previous == 0x3A, index >= 1, index + 1 < bytes.count, bytes[index + 1] == 0x2F { return .refused }
+                    case 0x2E, 0x25: plain = false
+                    default: break
+                    }
+                    previous = byte
+                }
+                return plain ? .plainFolder : .otherASCII
+            }
         }
-        return previous != 0
     }
 
     /// `validated` for an ASCII path (every generated permalink of an ASCII slug), on its bytes:

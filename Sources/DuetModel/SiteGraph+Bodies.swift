@@ -9,6 +9,25 @@ extension SiteGraph {
         return allArticles[index]
     }
 
+    /// The article at `index` of the graph's list when it is made from `sourcePath`, else the
+    /// one made from it wherever it sits: what a plan entry that noted both finds again. Not recorded.
+    public func article(at index: Int, from sourcePath: String) -> Article? {
+        if allArticles.indices.contains(index), allArticles[index].document.sourcePath == sourcePath { return allArticles[index] }
+        return article(from: sourcePath)
+    }
+
+    /// `article(at:from:)` for a standalone page. Not recorded.
+    public func page(at index: Int, from sourcePath: String) -> Page? {
+        if allPages.indices.contains(index), allPages[index].document.sourcePath == sourcePath { return allPages[index] }
+        return page(from: sourcePath)
+    }
+
+    /// The article at `index` of the graph's list (a place from `sourceOrder`). Not recorded.
+    public func article(at index: Int) -> Article { allArticles[index] }
+
+    /// The page at `index` of the graph's list (a place from `sourceOrder`). Not recorded.
+    public func page(at index: Int) -> Page { allPages[index] }
+
     /// The standalone page made from `sourcePath`, as this graph holds it. Not recorded.
     public func page(from sourcePath: String) -> Page? {
         guard case .page(let index)? = places[sourcePath] else { return nil }

@@ -16,17 +16,33 @@ extension SiteGraph {
     /// The article's URL + `parallel/`; nil when the article's URL is a file (`/en/x.html`), which
     /// has no folder to hold a second page.
     public func parallelRoute(of article: Article) -> Route? {
-        article.route.path.hasSuffix("/") ? Route(checkedPath: article.route.path + "parallel/") : nil
+        parallelRoute(of: article.route)
+    }
+
+    /// `parallelRoute(of:)` for the article at `route`.
+    public func parallelRoute(of route: Route) -> Route? {
+        route.isFolder ? Route(checkedPath: route.path + "parallel/") : nil
     }
 
     /// The language an article is read beside: the default language's version, or, for an article
     /// in the default language, the first other language (in `site.yml` order) that has a version.
     public func parallelPartnerLanguage(of document: ParsedDocument) -> String? {
-        let versions = translations(of: document).routes
-        if document.language != config.defaultLanguage, versions[config.defaultLanguage] != nil {
+        parallelPartnerLanguage(of: document.language, among: translations(of: document).routes)
+    }
+
+    /// `parallelPartnerLanguage(of:)` for a version in `language` of the set whose routes are `versions`.
+    public func parallelPartnerLanguage(of language: String, among versions: [String: Route]) -> String? {
+        if language != config.defaultLanguage, versions[config.defaultLanguage] != nil {
             return config.defaultLanguage
         }
-        return config.languages.map(\.code).first { $0 != document.language && versions[$0] != nil }
+        return config.languages.first { $0.code != language && versions[$0.code] != nil }?.code
+    }
+
+    /// The articles' places in the graph's list, one list per translation set, each in graph
+    /// order and ordered by its first: what a walk over the articles that skips the sets it has
+    /// seen meets. Not recorded: the manifest is planned again on every build.
+    public var translationGroups: [[Int]] {
+        articleVersions.values.sorted { $0[0] < $1[0] }
     }
 }
 

@@ -25,26 +25,46 @@ public struct SiteGraph: Hashable, Sendable {
     public init(config: SiteConfig, articles: [Article], pages: [Page],
                 translations: [TranslationSet.ID: TranslationSet] = [:], issues: [Issue] = [],
                 authors: [String: Author] = [:]) {
+        self.init(config: config, articles: articles, pages: pages, translations: translations, issues: issues,
+                  authors: authors, sourceOrder: nil)
+    }
+
+    /// - Parameter sourceOrder: `sourceOrder`, when the builder knows it (it routes the documents
+    ///   in that order); nil sorts the source paths.
+    init(config: SiteConfig, articles: [Article], pages: [Page], translations: [TranslationSet.ID: TranslationSet],
+         issues: [Issue], authors: [String: Author], sourceOrder: [Place]?) {
         self.config = config
         self.allArticles = articles
         self.allPages = pages
         self.translationSets = translations
         self.allIssues = issues
         self.allAuthors = authors
-        self.issueOfSource = Dictionary(articles.map { ($0.document.sourcePath, $0.issueID) }, uniquingKeysWith: { first, _ in first })
         var places: [String: Place] = [:]
         places.reserveCapacity(articles.count + pages.count)
+        var issueOfSource: [String: String] = [:]
+        issueOfSource.reserveCapacity(articles.count)
         var versions: [TranslationSet.ID: [Int]] = [:]
+        versions.reserveCapacity(articles.count)
         var written: [String: [Int]] = [:]
-        for (index, article) in articles.enumerated() {
-            places[article.document.sourcePath] = .article(index)
-            versions[article.document.translationID, default: []].append(index)
-            for id in article.byline.authorIDs where written[id]?.last != index { written[id, default: []].append(index) }
+        // By index: binding each article to a name copied every field of it.
+        for index in articles.indices {
+            // The last article of a path holds its place; the first gives its issue.
+            if places.updateValue(.article(index), forKey: articles[index].document.sourcePath) == nil {
+                issueOfSource[articles[index].document.sourcePath] = articles[index].issueID
+            }
+            versions[articles[index].document.translationID, default: []].append(index)
+            for id in articles[index].byline.authorIDs where written[id]?.last != index { written[id, default: []].append(index) }
         }
-        for (index, page) in pages.enumerated() where places[page.document.sourcePath] == nil {
-            places[page.document.sourcePath] = .page(index)
+        for index in pages.indices where places[pages[index].document.sourcePath] == nil {
+            places[pages[index].document.sourcePath] = .page(index)
         }
         self.places = places
+        self.issueOfSource = issueOfSource
+        self.sourceOrder = sourceOrder ?? {
+            let all = articles.indices.map { Place.article($0) } + pages.indices.map { Place.page($0) }
+            let paths = articles.map(\.document.sourcePath) + pages.map(\.document.sourcePath)
+            return paths.indices.sorted { paths[$0] < paths[$1] }.map { all[$0] }
+        }()
         self.articleVersions = versions
         self.articlesByAuthor = written
     }
@@ -67,12 +87,17 @@ public struct SiteGraph: Hashable, Sendable {
     /// Source path -> issue id, so the switcher's fallback is a lookup rather than a scan per page.
     let issueOfSource: [String: String]
 
-    /// Where each source's article or page sits in the graph's lists.
-    enum Place: Hashable, Sendable {
+    /// Where a source's article or page sits in the graph's lists: `article(at:)`, `page(at:)`.
+    public enum Place: Hashable, Sendable {
         case article(Int)
         case page(Int)
     }
     let places: [String: Place]
+
+    /// Every article and page, ordered by source path: the order the plan claims their outputs
+    /// in, so a clash always names the same two files. Not recorded: the manifest is planned
+    /// again on every build.
+    public let sourceOrder: [Place]
 
     /// Every version of this document, itself included.
     public func translations(of document: ParsedDocument) -> TranslationSet {

@@ -20,10 +20,11 @@ public struct SiteGraphBuilder: Sendable {
         // Two documents on one URL: the first keeps it, so translations pair up consistently. Every
         // other clash (with a generated page or a static file) is the plan's to find: it alone
         // knows every output.
-        var claims = RouteClaims()
-        var pairing = TranslationPairing()
+        var claims = RouteClaims(capacity: documents.count)
+        var pairing = TranslationPairing(capacity: documents.count)
 
-        for document in Self.sorted(documents, by: \.sourcePath) {
+        let ordered = Self.sorted(documents, by: \.sourcePath)
+        for (index, document) in ordered.enumerated() {
             guard selection.verdict(for: document) == .published else { continue }
             guard config.language(document.language) != nil else {
                 let known = config.languages.map(\.code).joined(separator: ", ")
@@ -63,7 +64,7 @@ public struct SiteGraphBuilder: Sendable {
                 diagnostics.append(clash)
                 continue
             }
-            guard pairing.add(document, route: route) else { continue }
+            guard pairing.add(document, at: index, route: route) else { continue }
             switch document.kind {
             case .post:
                 // What a normal build would say of it: a preview shows drafts and future posts, marked.
@@ -74,7 +75,7 @@ public struct SiteGraphBuilder: Sendable {
             }
         }
 
-        pairing.checkAgreement(languageOrder: config.languages.map(\.code))
+        pairing.checkAgreement(languageOrder: config.languages.map(\.code), documents: ordered)
         diagnostics += pairing.diagnostics + directory.diagnostics
         if config.requireTranslations {
             diagnostics += TranslationCoverage.warnings(for: articles.map(\.document) + pages.map(\.document),
@@ -82,11 +83,40 @@ public struct SiteGraphBuilder: Sendable {
         }
         let issues = catalog.issues()
         diagnostics += assignRegistration(to: &articles, issues: issues)
-        articles = Self.newestFirst(articles)
+        // Both lists were made in source-path order: where each item went is that order, for free.
+        let articleOrder = Self.newestFirst(articles)
+        articles = articleOrder.map { articles[$0] }
         let pageKeys = pages.map { ($0.document.language, $0.route.path) }
-        pages = pageKeys.indices.sorted { pageKeys[$0] < pageKeys[$1] }.map { pages[$0] }
+        let pageOrder = pageKeys.indices.sorted { pageKeys[$0] < pageKeys[$1] }
+        pages = pageOrder.map { pages[$0] }
+        let sourceOrder = Self.merged(articles: Self.inverse(articleOrder), pages: Self.inverse(pageOrder),
+                                      articlePaths: articles.map(\.document.sourcePath), pagePaths: pages.map(\.document.sourcePath))
         return (SiteGraph(config: config, articles: articles, pages: pages, translations: pairing.sets,
-                           issues: issues, authors: directory.authors), diagnostics)
+                          issues: issues, authors: directory.authors, sourceOrder: sourceOrder), diagnostics)
+    }
+
+    /// Where each position of `order` went: `inverse(order)[order[k]] == k`.
+    private static func inverse(_ order: [Int]) -> [Int] {
+        var places = [Int](repeating: 0, count: order.count)
+        for (position, index) in order.enumerated() { places[index] = position }
+        return places
+    }
+
+    /// The articles' and the pages' places, each list in source-path order, merged into one.
+    private static func merged(articles: [Int], pages: [Int], articlePaths: [String], pagePaths: [String]) -> [SiteGraph.Place] {
+        var merged: [SiteGraph.Place] = []
+        merged.reserveCapacity(articles.count + pages.count)
+        var (a, p) = (0, 0)
+        while a < articles.count || p < pages.count {
+            if p == pages.count || (a < articles.count && !(pagePaths[pages[p]] < articlePaths[articles[a]])) {
+                merged.append(.article(articles[a]))
+                a += 1
+            } else {
+                merged.append(.page(pages[p]))
+                p += 1
+            }
+        }
+        return merged
     }
 
     private func permalink(for document: ParsedDocument, issue: String) -> String {
@@ -95,15 +125,15 @@ public struct SiteGraphBuilder: Sendable {
         return PermalinkPattern(pattern).expand(for: document, issue: issue)
     }
 
-    /// Newest first; ties broken by title, then source path.
-    static func newestFirst(_ articles: [Article]) -> [Article] {
+    /// The positions of `articles`, newest first; ties broken by title, then source path.
+    static func newestFirst(_ articles: [Article]) -> [Int] {
         let keys = articles.map { ($0.document.storedMetaValue.date?.secondsSinceEpoch ?? 0, $0.document.storedMetaValue.title) }
         let order = articles.indices.sorted { a, b in
             if keys[a].0 != keys[b].0 { return keys[a].0 > keys[b].0 }
             if keys[a].1 != keys[b].1 { return keys[a].1 < keys[b].1 }
             return articles[a].document.sourcePath < articles[b].document.sourcePath
         }
-        return order.map { articles[$0] }
+        return order
     }
 
     /// `elements` in the order of a key read once each: sorting the large model values themselves
@@ -120,14 +150,17 @@ public struct SiteGraphBuilder: Sendable {
 private struct RouteClaims {
     private var owners: [String: (source: String, location: SourceLocation?)] = [:]
 
+    init(capacity: Int) { owners.reserveCapacity(capacity) }
+
     @discardableResult
     mutating func claim(_ outputPath: String, by source: String, at location: SourceLocation?) -> Diagnostic? {
-        if let owner = owners[outputPath] {
+        // One hash of the path for a new claim; a clash gives the path back to its first owner.
+        if let owner = owners.updateValue((source, location), forKey: outputPath) {
+            owners[outputPath] = owner
             let url = "/" + outputPath.replacing(/index\.html$/, with: "")
             return .error("URL \(url) is produced twice: by \(owner.source) and by \(source)",
                           at: location ?? owner.location ?? SourceLocation(file: owner.source))
         }
-        owners[outputPath] = (source, location)
         return nil
     }
 }

@@ -28,17 +28,35 @@ public struct PlannedOutput: Sendable {
     /// biography): `duet check` points its findings there.
     public var source: String?
     /// Who claims the path, named in a duplicate-URL error (`content/posts/en/x.md`, "the generated 404 page").
-    public var claimant: String
+    public var claimant: String {
+        switch claimantName {
+        case .text(let text): text
+        case .file(let name, let source): "the \(name) of \(source)"
+        }
+    }
+    /// The claimant's parts: its text is made only when an error names it, not for each of the
+    /// thousands of files every build plans.
+    enum Claimant: Sendable {
+        case text(String)
+        /// `the cite.ris of content/posts/en/x.md`.
+        case file(String, of: String)
+    }
+    let claimantName: Claimant
     /// Where to point that error: the document's `permalink:` line, or the file.
     public var location: SourceLocation?
     let make: (@Sendable (PageContextFactory) throws(RenderFailure) -> OutputFile)?
 
     init(path: String, kind: Kind, source: String? = nil, claimant: String, location: SourceLocation? = nil,
          make: (@Sendable (PageContextFactory) throws(RenderFailure) -> OutputFile)?) {
+        self.init(path: path, kind: kind, source: source, claimant: .text(claimant), location: location, make: make)
+    }
+
+    init(path: String, kind: Kind, source: String? = nil, claimant: Claimant, location: SourceLocation? = nil,
+         make: (@Sendable (PageContextFactory) throws(RenderFailure) -> OutputFile)?) {
         self.path = path
         self.kind = kind
         self.source = source
-        self.claimant = claimant
+        self.claimantName = claimant
         self.location = location
         self.make = make
     }

@@ -5,11 +5,11 @@ import DuetModel
 /// feed, `sitemap.xml` and `robots.txt`. Each is a pure function of the site graph, rendered as
 /// a job beside the pages.
 extension Renderer {
-    func discoveryOutputs(_ graph: SiteGraph, links: SiteLinks, into plan: inout SitePlan) {
+    func discoveryOutputs(_ graph: SiteGraph, planned: PlannedGraph, links: SiteLinks, into plan: inout SitePlan) {
         let theme = self.theme
         let codes = graph.config.languages.map(\.code)
         /// Pages of a layout the theme lacks are left out (a theme of its own need not offer them).
-        func page(_ route: Route, _ layout: String, _ claimant: String,
+        func page(_ route: Route, _ layout: String, _ claimant: PlannedOutput.Claimant,
                   _ context: @escaping @Sendable (PageContextFactory) -> PageContext) -> Bool {
             guard theme.layouts.contains(layout) else { return false }
             plan.claim(PlannedOutput(path: route.outputPath, kind: .page, claimant: claimant) {
@@ -29,36 +29,45 @@ extension Renderer {
         var searchPages: [String: Route] = [:]
         for language in codes {
             let route = graph.searchRoute(for: language)
-            if page(route, "search", "the generated search page", { $0.searchContext(language: language, script: script) }) {
+            if page(route, "search", .text("the generated search page"), { $0.searchContext(language: language, script: script) }) {
                 searchPages[language] = route
                 let path = graph.searchIndexRoute(for: language).outputPath
                 plan.claim(PlannedOutput(path: path, kind: .searchIndex, claimant: "the generated search index", make: { factory in
                     OutputFile(path: path, data: factory.searchIndex(language: language).jsonBytes())
                 }))
             }
-            _ = page(graph.notFoundRoute(for: language), "404", "the generated 404 page") { $0.notFoundContext(language: language) }
+            _ = page(graph.notFoundRoute(for: language), "404", .text("the generated 404 page")) { $0.notFoundContext(language: language) }
         }
         if !searchPages.isEmpty { clusters.append(.init(routes: searchPages)) }
 
         if theme.layouts.contains("parallel") {
-            let byRoute = Dictionary(graph.articles.map { ($0.route, $0) }, uniquingKeysWith: { first, _ in first })
-            var done: Set<TranslationSet.ID> = []
-            for article in graph.articles where done.insert(article.document.translationID).inserted {
-                var pairs: [String: (article: Article, partner: Article, route: Route)] = [:]
-                for (code, versionRoute) in graph.translations(of: article.document).routes {
-                    guard let version = byRoute[versionRoute], let route = graph.parallelRoute(of: version),
-                          let partnerCode = graph.parallelPartnerLanguage(of: version.document),
-                          let partnerRoute = graph.translations(of: version.document).routes[partnerCode],
-                          let partner = byRoute[partnerRoute] else { continue }
-                    pairs[code] = (version, partner, route)
+            // By places in the graph's list, set by set: each version and its partner are found in
+            // the set itself, and each entry notes places and paths, not copies of the articles.
+            let articles = graph.articles
+            for group in graph.translationGroups {
+                let routes = graph.translations(of: articles[group[0]].document).routes
+                /// The set's version in `language`, when the graph holds the article at its route.
+                func member(in language: String) -> Int? {
+                    guard let route = routes[language] else { return nil }
+                    return group.first { articles[$0].document.language == language && articles[$0].route == route }
                 }
-                let twins = pairs.mapValues(\.route)
-                for code in pairs.keys.sorted() {
-                    guard let pair = pairs[code] else { continue }
-                    let (path, partnerPath) = (pair.article.document.sourcePath, pair.partner.document.sourcePath)
-                    _ = page(pair.route, "parallel", "the parallel view of \(path)") {
-                        $0.parallelContext(for: $0.graph.article(from: path) ?? pair.article,
-                                           partner: $0.graph.article(from: partnerPath) ?? pair.partner, route: pair.route, twins: twins)
+                var pairs: [(code: String, article: Int, partner: Int, route: Route)] = []
+                var twinRoutes: [String: Route] = [:]
+                for code in routes.keys {
+                    guard let version = member(in: code), let route = graph.parallelRoute(of: articles[version].route),
+                          let partnerCode = graph.parallelPartnerLanguage(of: code, among: routes),
+                          let partner = member(in: partnerCode) else { continue }
+                    pairs.append((code, version, partner, route))
+                    twinRoutes[code] = route
+                }
+                let twins = twinRoutes
+                pairs.sort { $0.code < $1.code }
+                for (_, version, partner, route) in pairs {
+                    let (path, partnerPath) = (articles[version].document.sourcePath, articles[partner].document.sourcePath)
+                    _ = page(route, "parallel", .file("parallel view", of: path)) {
+                        $0.parallelContext(for: $0.graph.article(at: version, from: path) ?? planned.graph.article(at: version),
+                                           partner: $0.graph.article(at: partner, from: partnerPath) ?? planned.graph.article(at: partner),
+                                           route: route, twins: twins)
                     }
                 }
                 if !twins.isEmpty { clusters.append(.init(routes: twins)) }

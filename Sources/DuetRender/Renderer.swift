@@ -40,20 +40,25 @@ public struct Renderer: Sendable {
         factory.downloads = Set(epubs.map(\.path))
         // Image bytes are a site-wide input of the build: a changed image renders every page again.
         factory.imageSizes = (epubImages ?? [:]).compactMapValues(ImageSize.init(data:))
-        var plan = SitePlan(factory: factory)
+        let (articles, pages) = (graph.articles, graph.pages)
+        let perLanguage = (graph.issues.count + graph.authors.count + 12) * graph.config.languages.count
+        var plan = SitePlan(factory: factory, capacity: articles.count * 5 + pages.count + staticFiles.count + epubs.count + perLanguage)
+        let planned = PlannedGraph(graph)
 
-        func layout(for document: ParsedDocument, default fallback: String) -> String? {
-            let name = document.layout ?? fallback
+        /// The layout `layout:` names, read from the document's front matter (the document
+        /// itself is not copied out of the graph for it).
+        func layout(in frontMatter: FrontMatter, of sourcePath: String, default fallback: String) -> String? {
+            let name = frontMatter["layout"]?.scalarText ?? fallback
             if theme.layouts.contains(name) { return name }
             let known = theme.layouts.sorted().joined(separator: ", ")
+            let location = frontMatter.entry("layout")?.location ?? SourceLocation(file: sourcePath)
             // Jekyll posts name their old theme's layouts (`default`, `single`): the page still
             // builds with the theme's own, and the author is told (an error with --strict).
             guard theme.layouts.contains(fallback) else {
-                plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: document.location(of: "layout")))
+                plan.report(.error("unknown layout '\(name)' (the theme has: \(known))", at: location))
                 return nil
             }
-            plan.report(.warning("unknown layout '\(name)' (the theme has: \(known)); using '\(fallback)'",
-                                 at: document.location(of: "layout")))
+            plan.report(.warning("unknown layout '\(name)' (the theme has: \(known)); using '\(fallback)'", at: location))
             return fallback
         }
         func page(_ route: Route, _ layout: String, by claimant: String, source: String? = nil, at location: SourceLocation? = nil,
@@ -102,29 +107,39 @@ public struct Renderer: Sendable {
             }
         }
 
-        let documents = graph.articles.map { ($0.document, $0.route, Optional($0)) } + graph.pages.map { ($0.document, $0.route, nil as Article?) }
-        // Sorted by index over the paths read once: sorting the tuples moved every field of every
-        // document at every step.
-        let paths = documents.map(\.0.sourcePath)
-        for (document, route, article) in paths.indices.sorted(by: { paths[$0] < paths[$1] }).map({ documents[$0] }) {
-            guard let name = layout(for: document, default: article == nil ? "page" : "post") else { continue }
-            let location = document.frontMatter.entry("permalink")?.location ?? SourceLocation(file: document.sourcePath)
-            // The document is found again in the graph the plan renders with (`rendering(from:)`).
-            let path = document.sourcePath
-            page(route, name, by: path, source: path, at: location) { factory in
-                if let article { return factory.context(for: factory.graph.article(from: path) ?? article) }
-                return factory.context(for: factory.graph.document(from: path) ?? document, route: route)
+        // Each entry notes where its document sits and its path, not a copy of it: the document
+        // is found again in the graph the plan renders with (`rendering(from:)`).
+        for place in graph.sourceOrder {
+            switch place {
+            case .article(let index):
+                let (path, frontMatter) = (articles[index].document.sourcePath, articles[index].document.frontMatter)
+                guard let name = layout(in: frontMatter, of: path, default: "post") else { continue }
+                page(articles[index].route, name, by: path, source: path, at: Self.permalinkLocation(in: frontMatter, of: path)) { factory in
+                    factory.context(for: factory.graph.article(at: index, from: path) ?? planned.graph.article(at: index))
+                }
+            case .page(let index):
+                let (path, frontMatter, route) = (pages[index].document.sourcePath, pages[index].document.frontMatter, pages[index].route)
+                guard let name = layout(in: frontMatter, of: path, default: "page") else { continue }
+                page(route, name, by: path, source: path, at: Self.permalinkLocation(in: frontMatter, of: path)) { factory in
+                    factory.context(for: factory.graph.page(at: index, from: path)?.document ?? planned.graph.page(at: index).document,
+                                    route: route)
+                }
             }
         }
-        citationFiles(graph, into: &plan)
+        citationFiles(graph, planned: planned, into: &plan)
         for file in staticFiles.sorted(by: { $0.source < $1.source }) {
             plan.claim(.copy(path: file.outputPath, source: file.source))
         }
         for language in codes { publicationPages(language: language, graph: graph, page: page) }
-        discoveryOutputs(graph, links: factory.links, into: &plan)
+        discoveryOutputs(graph, planned: planned, links: factory.links, into: &plan)
         for output in epubs { plan.claim(output) }
         crossrefDeposits(graph, into: &plan)
         return plan
+    }
+
+    /// Where a duplicate-URL error about the document points: its `permalink:` line, or the file.
+    private static func permalinkLocation(in frontMatter: FrontMatter, of sourcePath: String) -> SourceLocation {
+        frontMatter.entry("permalink")?.location ?? SourceLocation(file: sourcePath)
     }
 
     static func titled(_ context: PageContext, _ title: String) -> PageContext {

@@ -10,19 +10,25 @@ public struct SitePlan: Sendable {
     private(set) var factory: PageContextFactory
     private var owners: [String: Int] = [:]
 
-    init(factory: PageContextFactory) { self.factory = factory }
+    /// - Parameter capacity: about how many outputs the site has: the lists grow once, not by doubling.
+    init(factory: PageContextFactory, capacity: Int = 0) {
+        self.factory = factory
+        outputs.reserveCapacity(capacity)
+        owners.reserveCapacity(capacity)
+    }
 
     /// Adds an output; a path already claimed is an error naming both claimants, pointed at the
     /// document that took the URL (a generated page has no line to point at).
-    public mutating func claim(_ output: PlannedOutput) {
-        if let index = owners[output.path] {
+    public mutating func claim(_ output: consuming PlannedOutput) {
+        // One hash of the path for a new claim; a clash gives the path back to its first owner.
+        if let index = owners.updateValue(outputs.count, forKey: output.path) {
+            owners[output.path] = index
             let owner = outputs[index]
             let url = "/" + output.path.replacing(/index\.html$/, with: "")
             diagnostics.append(.error("URL \(url) is produced twice: by \(owner.claimant) and by \(output.claimant)",
                                       at: output.location ?? owner.location ?? SourceLocation(file: owner.claimant)))
             return
         }
-        owners[output.path] = outputs.count
         outputs.append(output)
     }
 

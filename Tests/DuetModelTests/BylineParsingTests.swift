@@ -1,4 +1,4 @@
-import DuetModel
+@testable import DuetModel
 import XCTest
 
 /// Jekyll-style `author:` strings split into names, in English and Chinese, and the author list
@@ -128,5 +128,27 @@ final class BylineParsingTests: XCTestCase {
 
     func testRuleWithoutBiosGivesNoNames() {
         XCTAssertEqual(BioNames.extract(fromHTML: "<p>Body.</p>\n<hr />\n<p>Thanks to our reviewers.</p>\n"), [])
+    }
+}
+
+/// The byte walk for plain bylines answers as the Character walk does, on the bylines above and
+/// on pieces of them put together every way (spaces, case, markers, separators at the edges).
+final class PlainBylineTests: XCTestCase {
+    func testByteWalkAgreesWithCharacterWalk() {
+        let parts = ["Avery Lin", "AND Jonah Reyes", " and ", ", ", "，", "、", ";", "；", "&", " & ", "\t", "\n",
+                     "林雅薇", "和", "与", "及", "和平", "埃琳娜·马奇班克", "托拜厄斯・雷恩", "ET AL.", " et al", "等人", "等",
+                     ",", "Brandon Anderson", "and", "andrew", "Wei", " ", "陈伟", "x"]
+        var texts: [String] = []
+        for a in parts { for b in parts { for c in parts { texts.append(a + b + c) } } }
+        texts += ["", "   ", "Avery Lin, Jonah Reyes, and Wei Chen", "林雅薇、陈伟等人", "Élena Marchbank", "A\r\nB", "Ａvery"]
+        for text in texts {
+            let bytes = PlainByline.names(text), characters = Byline.parseNamesByCharacters(text)
+            if let bytes {
+                XCTAssertEqual(bytes.names, characters.names, "names of '\(text)'")
+                XCTAssertEqual(bytes.etAl, characters.etAl, "et al. of '\(text)'")
+            }
+        }
+        XCTAssertNil(PlainByline.names("Élena Marchbank"), "a scalar outside the plain set goes to the Character walk")
+        XCTAssertNil(PlainByline.names("A\r\nB"))
     }
 }

@@ -62,4 +62,19 @@ final class RouteTests: XCTestCase {
                        "permalink '/../' escapes the output folder ('.' and '..' segments are not allowed)")
         XCTAssertTrue(Route.Problem.notASitePath("//host/").description.contains("'//host/'"))
     }
+
+    /// A file's output path in a route's folder, made without the file's route, is the one its
+    /// route would have; and a route is a folder when its last Character is `/`.
+    func testOutputPathOfAFileInTheFolderIsItsRoutesOutputPath() throws {
+        for raw in ["/en/issues/2025-q1/slug/", "/zh/关于/", "/", "/é/", "/a b/"] {
+            let route = try Route.validated(raw)
+            XCTAssertTrue(route.isFolder, raw)
+            for name in ["cite.ris", "cite.json", "cite.bib"] {
+                XCTAssertEqual(route.outputPath(ofFile: name), try Route.validated(route.path + name).outputPath, "\(raw) + \(name)")
+            }
+        }
+        XCTAssertEqual(try Route.validated("/zh/关于/").outputPath, "zh/关于/index.html")
+        XCTAssertFalse(try Route.validated("/en/x.html").isFolder)
+        XCTAssertEqual(try Route.validated("/en/x.html").outputPath, "en/x.html")
+    }
 }

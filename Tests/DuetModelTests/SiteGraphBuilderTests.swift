@@ -98,4 +98,30 @@ final class SiteGraphBuilderTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
         XCTAssertEqual(graph.articles.map(\.document.slug), ["shown"])
     }
+
+    /// The order the plan claims documents in: every article and page by source path, whether
+    /// the builder gives it (from the order it routed them in) or the graph sorts the paths.
+    func testSourceOrderIsEveryDocumentBySourcePath() {
+        let posts = [("content/posts/en/2025-03-01-c.md", "c", 3), ("content/posts/en/2025-01-10-a.md", "a", 1),
+                     ("content/posts/zh/2025-02-05-b.md", "b", 2)].map { path, slug, month in
+            document(path: path, language: path.contains("/zh/") ? "zh" : "en", slug: slug,
+                     date: PublicationDate(year: 2025, month: month, day: 1))
+        }
+        let pages = [("content/pages/zh/about.md", "zh"), ("content/pages/en/zeta.md", "en"), ("content/a/en/first.md", "en")]
+            .map { path, language in document(.page, path: path, language: language, slug: String(path.split(separator: "/").last ?? "")) }
+        let (graph, diagnostics) = build(pages + posts)
+        XCTAssertEqual(diagnostics, [])
+        func paths(_ order: [SiteGraph.Place], in graph: SiteGraph) -> [String] {
+            order.map { place in
+                switch place {
+                case .article(let index): graph.article(at: index).document.sourcePath
+                case .page(let index): graph.page(at: index).document.sourcePath
+                }
+            }
+        }
+        let expected = (posts + pages).map(\.sourcePath).sorted()
+        XCTAssertEqual(paths(graph.sourceOrder, in: graph), expected)
+        let sorted = SiteGraph(config: config, articles: graph.articles, pages: graph.pages)
+        XCTAssertEqual(sorted.sourceOrder, graph.sourceOrder)
+    }
 }
