@@ -73,7 +73,8 @@ struct PathTable: Sendable {
 
     func path(at index: Int) -> String { withPath(at: index) { String(decoding: $0, as: UTF8.self) } }
 
-    /// Eight bytes a step, as `StableDigest` (the table lives in one process, so any seed would do).
+    /// Eight bytes a step, mixed as `StableDigest` mixes them; the length is in the seed. The table
+    /// lives in one process, so the value need not be stable.
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325 ^ UInt64(bytes.count)
         guard let base = bytes.baseAddress else { return hash }
@@ -83,6 +84,9 @@ struct PathTable: Sendable {
             hash = mix(hash, raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
             offset += 8
         }
+        guard offset < bytes.count else { return hash }
+        // The last eight bytes, overlapping the words before: no byte loop for a path of eight or more.
+        if bytes.count >= 8 { return mix(hash, raw.loadUnaligned(fromByteOffset: bytes.count - 8, as: UInt64.self)) }
         var tail: UInt64 = 0, shift: UInt64 = 0
         while offset < bytes.count {
             tail |= UInt64(base[offset]) << shift
@@ -90,11 +94,6 @@ struct PathTable: Sendable {
             offset += 1
         }
         return mix(hash, tail)
-    }
-
-    static func hash(_ path: String) -> UInt64 {
-        var path = path
-        return path.withUTF8 { hash($0) }
     }
 
     @inline(__always)

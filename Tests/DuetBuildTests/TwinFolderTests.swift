@@ -48,6 +48,30 @@ final class TwinFolderTests: XCTestCase {
         return (files, folders)
     }
 
+    /// Every path is found again, with its own entry, however long or alike; no other path is.
+    func testThePathTableFindsEveryPathAndNoOther() {
+        var table = PathTable()
+        var paths: [String] = []
+        for index in 0..<5_000 {
+            let path = index % 3 == 0 ? String(index) : "en/\(String(repeating: "x", count: index % 40))/\(index)"
+            paths.append(path)
+            let prefix = Array(path.utf8.prefix(index % 7)), name = Array(path.utf8.dropFirst(index % 7))
+            prefix.withUnsafeBufferPointer { prefix in
+                name.withUnsafeBufferPointer { name in
+                    XCTAssertEqual(table.append(prefix: prefix, name: name, inode: UInt64(index), isFolder: index % 5 == 0), index)
+                }
+            }
+        }
+        for (index, path) in paths.enumerated() {
+            XCTAssertEqual(table.index(of: path), index, path)
+            XCTAssertEqual(table.path(at: index), path)
+            XCTAssertEqual(table.entries[index].inode, UInt64(index))
+            XCTAssertNil(table.index(of: path + "y"))
+            XCTAssertNil(table.index(of: "y" + path))
+        }
+        XCTAssertNil(table.index(of: ""))
+    }
+
     func testTheSurveyFindsEveryFileAndFolderWithItsInode() throws {
         let names = ["index.html", "en/index.html", "en/a-rather-long-article-slug-that-goes-on/index.html",
                      "zh/双声/索引.html", "en/deep/er/and/deeper/file.txt", ".hidden", "en/.well-known/x"]
