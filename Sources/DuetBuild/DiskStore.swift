@@ -48,7 +48,7 @@ public struct DiskStore: OutputStore {
         }
         do {
             try TwinFolder.make(carried.map(TwinFolder.Entry.link) + rendered.map(TwinFolder.Entry.rendered)
-                                + copied.map(TwinFolder.Entry.copied), in: staging, source: output.path)
+                                + copied.map(TwinFolder.Entry.copied), in: staging, source: output.path, holding: .nothing)
         } catch {
             FileSteps.removeTree(staging)
             throw error
@@ -70,7 +70,9 @@ public struct DiskStore: OutputStore {
                                source: output.path, keepingPresent: ready.mirrors)
         try FolderSwap.put(twin.path, in: output.path)
         let written = rendered.map(\.path) + copied.map(\.outputPath)
-        guard (try? TwinFolder.make(written.map(TwinFolder.Entry.link), in: twin.path, source: output.path)) != nil else { return }
+        // The twin's place now holds the old site, which its survey found when the twin mirrored it.
+        let holding: TwinFolder.Holding = ready.mirrors ? ready.survey.map { .surveyed($0) } ?? .unknown : .unknown
+        guard (try? TwinFolder.make(written.map(TwinFolder.Entry.link), in: twin.path, source: output.path, holding: holding)) != nil else { return }
         TwinFolder.remove(removed, from: twin.path)
         twin.markInSync(with: output.path)
     }
@@ -90,21 +92,25 @@ public struct DiskStore: OutputStore {
         }
     }
 
+    /// A new file at `path`: one that is there already is `EEXIST`, never written through (in the
+    /// twin it is another name of the live site's file).
     static func write(_ file: OutputFile, to path: String) throws {
         switch file.body {
-        case .text(let text): try writeFile(text, to: path)
-        case .data(let data): try data.write(to: URL(fileURLWithPath: path))
+        case .text(let text):
+            var text = text
+            try text.withUTF8 { try writeFile(UnsafeRawBufferPointer($0), to: path) }
+        case .data(let data):
+            try data.withUnsafeBytes { try writeFile($0, to: path) }
         }
     }
 
     /// A plain `open`/`write`/`close`: `Data.write(to:)` calls `fsync` on every file, which cost
     /// more than rendering the page. The swap at the end is what makes the output appear whole.
-    static func writeFile(_ text: String, to path: String) throws {
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    private static func writeFile(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
         defer { Glibc.close(descriptor) }
-        var text = text
-        if let failure = text.withUTF8({ FileSteps.writeAll(descriptor, UnsafeRawBufferPointer($0)) }) {
+        if let failure = FileSteps.writeAll(descriptor, bytes) {
             throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
         }
     }

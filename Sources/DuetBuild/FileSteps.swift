@@ -65,11 +65,18 @@ enum FileSteps {
         made.insert(folder)
     }
 
-    /// `target` becomes another name of `source`'s file (or a copy, where links are refused).
-    static func link(_ source: String, to target: String) throws {
-        if Glibc.link(source, target) == 0 { return }
-        guard errno == EPERM || errno == EXDEV || errno == EMLINK || errno == ENOTSUP else { throw posixError() }
-        try FileManager.default.copyItem(atPath: source, toPath: target)
+    /// `target` becomes another name of `source`'s file (or a copy, where links are refused); false,
+    /// with `errno` set, when neither could be made (a file already at `target` is `EEXIST`).
+    static func link(_ source: UnsafePointer<CChar>, to target: UnsafePointer<CChar>) -> Bool {
+        if Glibc.link(source, target) == 0 { return true }
+        guard errno == EPERM || errno == EXDEV || errno == EMLINK || errno == ENOTSUP else { return false }
+        do {
+            try FileManager.default.copyItem(atPath: String(cString: source), toPath: String(cString: target))
+            return true
+        } catch {
+            errno = EIO
+            return false
+        }
     }
 
     /// Removes a whole tree; what cannot be removed stays (a leftover costs space, never a build).
@@ -78,10 +85,17 @@ enum FileSteps {
             unlink(path)
             return
         }
-        _ = ParallelMap.map(chunks(Array(survey.files.keys))) { names in
-            for name in names { unlink(path + "/" + name) }
+        let table = survey.table
+        let files = table.entries.indices.filter { !table.entries[$0].isFolder }
+        _ = ParallelMap.map(chunks(files)) { indices in
+            var target = RootedPath(path)
+            for index in indices { table.withPath(at: index) { name in _ = target.with(name) { unlink($0) } } }
         }
-        for folder in survey.folders.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(path + "/" + folder) }
+        // Deepest first: the survey lists a folder before what is in it.
+        var target = RootedPath(path)
+        for index in table.entries.indices.reversed() where table.entries[index].isFolder {
+            table.withPath(at: index) { name in _ = target.with(name) { rmdir($0) } }
+        }
         rmdir(path)
     }
 

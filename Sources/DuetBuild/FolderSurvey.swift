@@ -4,12 +4,15 @@ import Glibc
 #endif
 
 /// Every file and folder under a root, read with `getdents64` alone: three system calls a folder,
-/// where `readdir` makes six and a `stat` per file would make one per file.
+/// where `readdir` makes six and a `stat` per file would make one per file. The names are taken
+/// from the kernel's buffer as bytes into a `PathTable`; no string is made.
 struct FolderSurvey: Sendable {
-    /// Relative path -> inode, for every regular file (and anything else that is not a folder).
-    var files: [String: UInt64] = [:]
-    /// Relative paths of the folders under the root, the root itself not included.
-    var folders: Set<String> = []
+    /// Every entry under the root, the root itself not included, in the order read: a folder
+    /// comes before everything in it.
+    private(set) var table = PathTable()
+    private(set) var fileCount = 0
+
+    var folderCount: Int { table.count - fileCount }
 
     /// Nil when `root` is not a folder that can be read whole.
     static func of(_ root: String) -> FolderSurvey? {
@@ -18,42 +21,68 @@ struct FolderSurvey: Sendable {
         var survey = FolderSurvey()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 15, alignment: 8)
         defer { buffer.deallocate() }
-        guard survey.read(descriptor, prefix: "", buffer: buffer) else { return nil }
+        var prefix: [UInt8] = []
+        prefix.reserveCapacity(256)
+        guard survey.read(descriptor, prefix: &prefix, buffer: buffer) else { return nil }
         return survey
+    }
+
+    /// The inode of the regular file (or anything else that is not a folder) at `path`.
+    func inode(ofFile path: String) -> UInt64? {
+        guard let index = table.index(of: path), !table.entries[index].isFolder else { return nil }
+        return table.entries[index].inode
+    }
+
+    func hasFile(_ path: String) -> Bool { inode(ofFile: path) != nil }
+
+    func hasFolder(_ path: Substring) -> Bool {
+        var path = path
+        return path.withUTF8 { path in table.index(of: path).map { table.entries[$0].isFolder } ?? false }
     }
 
     private typealias GetDents = @convention(c) (Int32, UnsafeMutableRawPointer?, Int) -> Int
     /// glibc has it since 2.30, but Swift's Glibc module does not declare it; without it, `readdir`.
     private static let getdents: GetDents? = dlsym(nil, "getdents64").map { unsafeBitCast($0, to: GetDents.self) }
 
-    /// Reads one folder (and closes `descriptor`); false when it could not be read whole.
-    private mutating func read(_ descriptor: Int32, prefix: String, buffer: UnsafeMutableRawBufferPointer) -> Bool {
-        var subfolders: [String] = []
-        guard Self.entries(of: descriptor, buffer: buffer, each: { name, type in
-            var isFolder = type == UInt8(DT_DIR)
-            if type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            return isFolder
-        }, file: { name, inode in files[prefix + name] = inode }, folder: { subfolders.append($0) }) else {
-            close(descriptor)
-            return false
-        }
+    /// Reads one folder, whose path (with a trailing slash, or empty for the root) is `prefix`,
+    /// and closes `descriptor`; false when it could not be read whole.
+    private mutating func read(_ descriptor: Int32, prefix: inout [UInt8], buffer: UnsafeMutableRawBufferPointer) -> Bool {
         defer { close(descriptor) }
-        for name in subfolders {
-            let path = prefix + name
-            folders.insert(path)
-            let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-            guard child >= 0, read(child, prefix: path + "/", buffer: buffer) else { return false }
+        let first = table.count
+        let read = prefix.withUnsafeBufferPointer { prefix in
+            Self.entries(of: descriptor, buffer: buffer) { name, type, inode in
+                var isFolder = type == UInt8(DT_DIR)
+                if type == UInt8(DT_UNKNOWN) {
+                    var info = stat()
+                    isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                }
+                let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), count: strlen(name))
+                table.append(prefix: prefix, name: bytes, inode: inode, isFolder: isFolder)
+                if !isFolder { fileCount += 1 }
+            }
+        }
+        guard read else { return false }
+        let parent = prefix.count
+        for index in first..<table.count where table.entries[index].isFolder {
+            // The child's prefix is its path and a slash; its name, NUL-terminated, opens it.
+            table.withPath(at: index) { path in prefix.append(contentsOf: path[parent...]) }
+            prefix.append(0)
+            let child = prefix.withUnsafeBufferPointer { bytes in
+                UnsafeRawPointer(bytes.baseAddress! + parent).withMemoryRebound(to: CChar.self, capacity: bytes.count - parent) {
+                    openat(descriptor, $0, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                }
+            }
+            prefix[prefix.count - 1] = UInt8(ascii: "/")
+            guard child >= 0, self.read(child, prefix: &prefix, buffer: buffer) else { return false }
+            prefix.removeSubrange(parent...)
         }
         return true
     }
 
-    /// Calls `file` or `folder` for every entry but `.` and `..`.
+    /// Calls `each` with the NUL-terminated name, the type and the inode of every entry but `.` and `..`.
     private static func entries(of descriptor: Int32, buffer: UnsafeMutableRawBufferPointer,
-                         each isFolder: (String, UInt8) -> Bool, file: (String, UInt64) -> Void, folder: (String) -> Void) -> Bool {
-        guard let getdents else { return entriesByReaddir(of: descriptor, isFolder, file, folder) }
+                                each: (UnsafePointer<CChar>, UInt8, UInt64) -> Void) -> Bool {
+        guard let getdents else { return entriesByReaddir(of: descriptor, each) }
         while true {
             let count = getdents(descriptor, buffer.baseAddress, buffer.count)
             if count == 0 { return true }
@@ -65,30 +94,32 @@ struct FolderSurvey: Sendable {
                 let inode = record.loadUnaligned(as: UInt64.self)
                 let length = Int(record.loadUnaligned(fromByteOffset: 16, as: UInt16.self))
                 let type = record.load(fromByteOffset: 18, as: UInt8.self)
-                let namePointer = (record + 19).assumingMemoryBound(to: CChar.self)
+                let name = UnsafePointer((record + 19).assumingMemoryBound(to: CChar.self))
                 offset += length
                 guard length > 0 else { return false }
-                let nameLength = strlen(namePointer)
-                if namePointer[0] == 46, nameLength == 1 || (nameLength == 2 && namePointer[1] == 46) { continue }
-                let name = String(decoding: UnsafeRawBufferPointer(start: namePointer, count: nameLength), as: UTF8.self)
-                if isFolder(name, type) { folder(name) } else { file(name, inode) }
+                if isDots(name) { continue }
+                each(name, type, inode)
             }
         }
     }
 
-    private static func entriesByReaddir(of descriptor: Int32, _ isFolder: (String, UInt8) -> Bool,
-                                  _ file: (String, UInt64) -> Void, _ folder: (String) -> Void) -> Bool {
+    private static func isDots(_ name: UnsafePointer<CChar>) -> Bool {
+        name[0] == 46 && (name[1] == 0 || (name[1] == 46 && name[2] == 0))
+    }
+
+    private static func entriesByReaddir(of descriptor: Int32, _ each: (UnsafePointer<CChar>, UInt8, UInt64) -> Void) -> Bool {
         let copy = dup(descriptor)
         guard copy >= 0, let stream = fdopendir(copy) else { return false }
         defer { closedir(stream) }
         while true {
             errno = 0
             guard let entry = readdir(stream) else { return errno == 0 }
-            let (name, type, inode) = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
-                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { (String(cString: $0), entry.pointee.d_type, UInt64(entry.pointee.d_ino)) }
+            let type = entry.pointee.d_type, inode = UInt64(entry.pointee.d_ino)
+            withUnsafePointer(to: &entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { name in
+                    if !isDots(name) { each(name, type, inode) }
+                }
             }
-            if name == "." || name == ".." { continue }
-            if isFolder(name, type) { folder(name) } else { file(name, inode) }
         }
     }
 }

@@ -77,10 +77,7 @@ struct TwinFolder: Sendable {
         markUnsure()
         let old = FolderSurvey.of(path)
         guard let live = FolderSurvey.of(output) else { return Ready(survey: old, mirrors: false) }
-        let entries = live.files.map { path, inode in old?.files[path] == inode ? Entry.keep(path) : .link(path) }
-        do {
-            try Self.arrange(path, survey: old, entries: entries, source: output, stop: stop)
-        } catch {
+        guard Self.mirror(live, of: output, into: path, over: old, stop: stop) else {
             return Ready(survey: FolderSurvey.of(path), mirrors: false)
         }
         return Ready(survey: live, mirrors: true)
@@ -127,93 +124,6 @@ struct TwinFolder: Sendable {
     func markInSync(with output: String) {
         guard let identity = identity(with: output) else { return }
         CacheFile.write(Array(identity.utf8), to: statePath)
-    }
-
-    // MARK: Arranging
-
-    /// Makes `folder` hold exactly `entries`, given what its `survey` found (nil: a folder to make
-    /// afresh): files of no entry are removed, and so are folders that no entry is under. With
-    /// `keepingPresent`, a `.link` entry whose path the survey found is left as it is (the folder
-    /// is known to hold the source's very files). All but the removals runs on every core.
-    static func arrange(_ folder: String, survey: FolderSurvey?, entries: [Entry], source: String,
-                        keepingPresent: Bool = false, stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
-        var entries = entries
-        var present = 0
-        for index in entries.indices {
-            let path = entries[index].path
-            try FileSteps.confine(path)
-            guard let survey, survey.files[path] != nil else { continue }
-            present += 1
-            if keepingPresent, case .link = entries[index] { entries[index] = .keep(path) }
-        }
-        if let survey {
-            // Every file found is an entry's unless fewer entries were found than files. Only then
-            // can a folder be left with nothing of the site in it (a folder in the way of a file
-            // is removed by `make`).
-            if present < survey.files.count {
-                let wanted = Set(entries.map(\.path))
-                let extra = survey.files.keys.filter { !wanted.contains($0) }
-                _ = ParallelMap.map(FileSteps.chunks(extra)) { names in
-                    for name in names { unlink(folder + "/" + name) }
-                }
-                var neededFolders = Set<Substring>(minimumCapacity: entries.count / 2)
-                for path in wanted {
-                    var parent = Substring(path)
-                    while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                        parent = parent[..<slash]
-                        guard neededFolders.insert(parent).inserted else { break }
-                    }
-                }
-                for name in survey.folders.filter({ !neededFolders.contains(Substring($0)) }).sorted(by: { $0.utf8.count > $1.utf8.count })
-                where rmdir(folder + "/" + name) != 0 && errno != ENOENT {
-                    FileSteps.removeTree(folder + "/" + name)
-                }
-            }
-        } else {
-            FileSteps.removeTree(folder)
-            var made: Set<String> = []
-            do { try FileSteps.makeParent(of: folder + "/.", made: &made) } catch { throw .writeFailed(path: folder, reason: error.localizedDescription) }
-        }
-        try make(entries, in: folder, source: source, stop: stop)
-    }
-
-    /// Writes or links `entries` into `folder`, replacing what is there, on every core.
-    static func make(_ entries: [Entry], in folder: String, source: String,
-                     stop: (@Sendable () -> Bool)? = nil) throws(BuildError) {
-        let failures = ParallelMap.map(FileSteps.chunks(entries)) { chunk -> String? in
-            var made: Set<String> = []
-            for entry in chunk {
-                if let stop, stop() { return "stopped" }
-                if case .keep = entry { continue }
-                let target = folder + "/" + entry.path
-                do {
-                    if unlink(target) != 0, errno == EISDIR || errno == EPERM { FileSteps.removeTree(target) }
-                    try FileSteps.makeParent(of: target, made: &made)
-                    switch entry {
-                    case .keep: break
-                    case .link(let path): try FileSteps.link(source + "/" + path, to: target)
-                    case .rendered(let file): try DiskStore.write(file, to: target)
-                    case .copied(let file): try FileManager.default.copyItem(atPath: file.url.path, toPath: target)
-                    }
-                } catch {
-                    return "\(target): \(error.localizedDescription)"
-                }
-            }
-            return nil
-        }
-        if let failure = failures.lazy.compactMap({ $0 }).first { throw .writeFailed(path: folder, reason: failure) }
-    }
-
-    /// Removes `paths` from `folder`, and the folders that leaves empty.
-    static func remove(_ paths: [String], from folder: String) {
-        for path in paths where FileSteps.isConfined(path) {
-            unlink(folder + "/" + path)
-            var parent = Substring(path)
-            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                parent = parent[..<slash]
-                guard rmdir(folder + "/" + parent) == 0 else { break }
-            }
-        }
     }
 }
 

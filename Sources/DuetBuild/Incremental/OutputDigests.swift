@@ -20,7 +20,7 @@ final class OutputDigests: Sendable {
     convenience init(graph: SiteGraph, strings: StringsCatalog, templates: [String: UInt64], table: ReadTable = ReadTable(),
                      documentDigests: [String: ModelDigests.DocumentDigests] = [:]) {
         let model = ModelDigests(graph: graph, documentDigests: documentDigests)
-        let answers = Answers(model: model, strings: strings, templates: templates)
+        let answers = Answers(model: model, strings: Answers.digests(of: strings), templates: templates)
         self.init(answers: answers, table: table, known: ParallelMap.map(table.reads) { answers.digest(of: $0) })
     }
 
@@ -71,7 +71,7 @@ final class OutputDigests: Sendable {
                 return OutputDigests(graph: graph, strings: strings, templates: templates, table: table, documentDigests: documentDigests)
             }
             var known = partial
-            let answers = Answers(model: model, strings: strings, templates: templates)
+            let answers = Answers(model: model, strings: Answers.digests(of: strings), templates: templates)
             for index in known.indices { if case .strings = reads[index] { known[index] = answers.digest(of: reads[index]) } }
             return OutputDigests(answers: answers, table: table, known: known)
         }
@@ -162,17 +162,24 @@ final class OutputDigests: Sendable {
 
     private struct Answers: Sendable {
         let model: ModelDigests
-        /// Nil while the plan has not resolved them (`Pending`).
-        let strings: StringsCatalog?
+        /// Each language's interface strings, digested once; nil while the plan has not resolved
+        /// them (`Pending`).
+        let strings: [String: UInt64]?
         let templates: [String: UInt64]
+
+        static func digests(of strings: StringsCatalog) -> [String: UInt64] {
+            strings.byLanguage.mapValues { strings in
+                var digest = StableDigest()
+                strings.combine(into: &digest)
+                return digest.value
+            }
+        }
 
         func digest(of dependency: Dependency) -> UInt64? {
             switch dependency {
             case .strings(let language):
                 guard let strings else { return nil }
-                var digest = StableDigest()
-                digest.combine(reflecting: strings.byLanguage[language] as Any)
-                return digest.value
+                return strings[language] ?? 0
             case .layout(let name): return templates[name] ?? 0
             case .volatile: return nil
             default: return model.digest(of: dependency)

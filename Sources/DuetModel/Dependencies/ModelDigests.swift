@@ -19,37 +19,63 @@ public struct ModelDigests: Sendable {
     }
 
     private(set) var graph: SiteGraph
-    private(set) var documents: [String: ParsedDocument]
     /// Digests made when the documents were parsed, by source path; the rest are made here.
     private var known: [String: DocumentDigests]
-    /// Each article's identity digest, made once: every list query combines them.
-    private let identities: [String: UInt64]
-    /// The graph's lists by what selects them, in graph order, gathered in one pass so that a
-    /// query per author or per issue does not scan every article.
-    private let byLanguage: [String: [Article]]
-    private let byAuthor: [String: [Article]]
-    private let byIssue: [String: [Article]]
+    /// Each article's identity digest, in graph order, made once: every list query combines them.
+    private let identities: [UInt64]
+    /// The graph's lists by what selects them, as places in `identities`, gathered in one pass so
+    /// that a query per language or per issue does not scan every article.
+    private let byLanguage: [String: [Int]]
+    private let byShelf: [Shelf: [Int]]
+    /// Each author and issue digested once: `.author`, `.issue` and the lists of them combine these.
+    private let authorDigests: [String: UInt64]
+    private let issueDigests: [String: UInt64]
+    private let authorsDigest: UInt64
+    private let issuesDigest: UInt64
+
+    /// One issue's articles in one language: a table of contents.
+    private struct Shelf: Hashable {
+        var issue: String
+        var language: String
+    }
 
     public init(graph: SiteGraph, documentDigests: [String: DocumentDigests] = [:]) {
         self.graph = graph
         known = documentDigests
-        var documents: [String: ParsedDocument] = [:]
-        for document in graph.allArticles.map(\.document) + graph.allPages.map(\.document) {
-            documents[document.sourcePath] = document
-        }
-        self.documents = documents
-        var identities: [String: UInt64] = [:]
-        var byLanguage: [String: [Article]] = [:], byAuthor: [String: [Article]] = [:], byIssue: [String: [Article]] = [:]
-        for article in graph.allArticles {
+        var identities: [UInt64] = []
+        identities.reserveCapacity(graph.allArticles.count)
+        var byLanguage: [String: [Int]] = [:], byShelf: [Shelf: [Int]] = [:]
+        for (index, article) in graph.allArticles.enumerated() {
             var digest = StableDigest()
             article.combineIdentity(into: &digest)
-            identities[article.document.sourcePath] = digest.value
-            byLanguage[article.document.language, default: []].append(article)
-            byIssue[article.issueID, default: []].append(article)
-            for id in Set(article.byline.authorIDs) { byAuthor[id, default: []].append(article) }
+            identities.append(digest.value)
+            byLanguage[article.document.language, default: []].append(index)
+            byShelf[Shelf(issue: article.issueID, language: article.document.language), default: []].append(index)
         }
-        self.identities = identities
-        (self.byLanguage, self.byAuthor, self.byIssue) = (byLanguage, byAuthor, byIssue)
+        (self.identities, self.byLanguage, self.byShelf) = (identities, byLanguage, byShelf)
+        var authorDigests: [String: UInt64] = [:]
+        authorDigests.reserveCapacity(graph.allAuthors.count)
+        for (id, author) in graph.allAuthors {
+            var digest = StableDigest()
+            author.combine(into: &digest)
+            authorDigests[id] = digest.value
+        }
+        var authors = StableDigest()
+        authors.combine(UInt64(authorDigests.count))
+        for (id, value) in authorDigests.sorted(by: { $0.key < $1.key }) {
+            authors.combine(id)
+            authors.combine(value)
+        }
+        var issueDigests: [String: UInt64] = [:], issues = StableDigest()
+        issues.combine(UInt64(graph.allIssues.count))
+        for issue in graph.allIssues {
+            var digest = StableDigest()
+            issue.combine(into: &digest)
+            issues.combine(digest.value)
+            // The first of an id, as `SiteGraph.issue(_:)` finds it.
+            if issueDigests[issue.id] == nil { issueDigests[issue.id] = digest.value }
+        }
+        (self.authorDigests, self.authorsDigest, self.issueDigests, self.issuesDigest) = (authorDigests, authors.value, issueDigests, issues.value)
     }
 
     /// The digests of `graph`, made from `self.graph` by `SiteGraph.replacingBodies(documents)`:
@@ -59,7 +85,6 @@ public struct ModelDigests: Sendable {
         var patched = self
         patched.graph = graph
         for document in documents {
-            patched.documents[document.sourcePath] = document
             patched.known[document.sourcePath] = digests[document.sourcePath] ?? DocumentDigests(document)
         }
         return patched
@@ -69,16 +94,10 @@ public struct ModelDigests: Sendable {
     public func digest(of dependency: Dependency) -> UInt64? {
         var digest = StableDigest()
         switch dependency {
-        case .body(let path):
-            guard let document = documents[path] else { return 0 }
-            return (known[path] ?? DocumentDigests(document)).body
-        case .meta(let path):
-            guard let document = documents[path] else { return 0 }
-            return (known[path] ?? DocumentDigests(document)).meta
-        case .author(let id):
-            digest.combine(reflecting: graph.allAuthors[id] as Any)
-        case .issue(let id):
-            digest.combine(reflecting: graph.allIssues.first { $0.id == id } as Any)
+        case .body(let path): return digests(of: path)?.body ?? 0
+        case .meta(let path): return digests(of: path)?.meta ?? 0
+        case .author(let id): return authorDigests[id] ?? 0
+        case .issue(let id): return issueDigests[id] ?? 0
         case .query(let query):
             combine(query, into: &digest)
         case .strings, .layout, .volatile:
@@ -87,29 +106,38 @@ public struct ModelDigests: Sendable {
         return digest.value
     }
 
+    /// The digests of the document the graph holds for `path`, made now if the parse did not.
+    private func digests(of path: String) -> DocumentDigests? {
+        if graph.places[path] == nil { return nil }
+        if let digests = known[path] { return digests }
+        return graph.document(from: path).map(DocumentDigests.init)
+    }
+
     private func combine(_ query: GraphQuery, into digest: inout StableDigest) {
-        func identities(_ articles: [Article]) {
-            digest.combine(UInt64(articles.count))
-            for article in articles { digest.combine(self.identities[article.document.sourcePath] ?? 0) }
+        func list(_ places: [Int]) {
+            digest.combine(UInt64(places.count))
+            for place in places { digest.combine(identities[place]) }
         }
         switch query {
-        case .articles: identities(graph.allArticles)
+        case .articles:
+            digest.combine(UInt64(identities.count))
+            for identity in identities { digest.combine(identity) }
         case .article(let path):
             digest.combine(1)
-            digest.combine(self.identities[path] ?? 0)
-        case .articlesIn(let language): identities(byLanguage[language] ?? [])
-        case .articlesBy(let id): identities(byAuthor[id] ?? [])
+            if case .article(let place)? = graph.places[path] { digest.combine(identities[place]) } else { digest.combine(0) }
+        case .articlesIn(let language): list(byLanguage[language] ?? [])
+        case .articlesBy(let id): list(graph.articlesByAuthor[id] ?? [])
         case .pages:
             for page in graph.allPages {
                 page.document.combineIdentity(into: &digest)
                 digest.combine(page.route.path)
             }
-        case .issues: digest.combine(reflecting: graph.allIssues)
-        case .authors: digest.combine(reflecting: graph.allAuthors)
+        case .issues: digest.combine(issuesDigest)
+        case .authors: digest.combine(authorsDigest)
         case .currentIssue: digest.combine(graph.unrecordedCurrentIssue?.id ?? "\u{0}")
         case .tableOfContents(let issue, let language):
             // Its order reads titles and dates, which the sort records as the members' `.meta`.
-            identities((byIssue[issue] ?? []).filter { $0.document.language == language })
+            list(byShelf[Shelf(issue: issue, language: language)] ?? [])
         case .translations(let id):
             // Which versions exist and where: the kind and key are the query's own.
             let routes = graph.translationSets[id]?.routes ?? [:]
