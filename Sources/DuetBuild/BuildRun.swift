@@ -143,10 +143,7 @@ struct BuildRun {
                 next.outputs = outcome.outputs
                 let savesCache = outcome.changedAnything || next.hasParsesToSave(over: previous)
                 if savesCache { clock.enter("save cache") }
-                // The search records are saved on another core while the cache is.
-                let savingSearch = searchStore.map { store in Self.background { store.save(plan.searchRecords, tool: BuildCache.tool) } }
                 save(savesCache ? next : nil, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile)
-                savingSearch?.wait()
             } else {
                 clock.enter("render")
                 let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
@@ -164,12 +161,11 @@ struct BuildRun {
                                                                            twin: cacheFile?.twin, preparation: preparation)
                     next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
                     clock.enter("save cache")
-                    let savingSearch = searchStore.map { store in Self.background { store.save(plan.searchRecords, tool: BuildCache.tool) } }
                     save(next, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile)
-                    savingSearch?.wait()
                     cleanup?.wait()
                 }
             }
+            searchStore?.save(plan.searchRecords, tool: BuildCache.tool)
             guard let session = options.session else {
                 // `duet build` ends here: what the build held is freed on another core, or not at
                 // all when the process exits first (the last 14 ms of a one-edit build at 2,000 articles).
@@ -187,13 +183,6 @@ struct BuildRun {
         } catch {
             report.writeFailure = error
         }
-    }
-
-    /// `work` started on another core; `wait()` on the item returned.
-    private static func background(_ work: @escaping @Sendable () -> Void) -> DispatchWorkItem {
-        let item = DispatchWorkItem(block: work)
-        DispatchQueue.global(qos: .userInitiated).async(execute: item)
-        return item
     }
 
     /// After a build that wrote (or kept) every output: the cache when it changed, and the
