@@ -173,14 +173,14 @@ public struct IssueEpubs: Sendable {
     /// dropped.
     private func appendXHTML(_ html: String, to body: inout [UInt8], images: inout ImageCollector) {
         let base = graph.config.absoluteBase
-        let hasHost = base.contains("://")
+        let hasHost = base.containsBytes("://")
         var collector = images
         XHTMLConverter.convert(html, into: &body) { attribute, value in
             let sitePath = value.hasPrefix("/") && !value.hasPrefix("//")
             if attribute == "src" { return sitePath ? collector.href(for: value).map { "../" + $0 } : nil }
             if sitePath { return hasHost ? base + value : nil }
             // In-page anchors and full URLs work in a book; a relative path would point inside it.
-            return value.hasPrefix("#") || value.contains(":") ? value : nil
+            return value.hasPrefix("#") || value.utf8.contains(UInt8(ascii: ":")) ? value : nil
         }
         images = collector
     }

@@ -235,9 +235,11 @@ enum XHTMLConverter {
         let start = output.count
         output.append(UInt8(ascii: "<"))
         output.append(contentsOf: tag.name.utf8)
-        var seen: Set<String> = []
+        // A tag has a few attributes: a list finds a repeated one sooner than hashing every name.
+        var seen: [String] = []
         var style: [String] = []
-        for (name, value) in tag.attributes where !name.isEmpty && seen.insert(name).inserted {
+        for (name, value) in tag.attributes where !name.isEmpty && !seen.contains(name) {
+            seen.append(name)
             var value = value.map(decodeForAttribute) ?? ""
             if name == "align" {
                 // Obsolete in HTML5 (libcmark-gfm writes it on table cells); a style says the same.
@@ -403,17 +405,26 @@ enum XHTMLConverter {
 }
 
 extension [UInt8] {
-    /// `String.markupEscaped`, appended as bytes.
+    /// `String.markupEscaped`, appended as bytes: the runs between escaped bytes in one copy each.
     mutating func appendMarkupEscaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): append(contentsOf: "&#39;".utf8)
-            default: append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = index + 1
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
 }
