@@ -9,12 +9,12 @@ SITEFLAGS ?=
 .PHONY: deps duet site serve test clean install uninstall deb man completions
 
 # libcurl's development link is for the static Foundation: FlyingFox (the preview server) imports
-# FoundationNetworking, which calls libcurl.
+# FoundationNetworking, which calls libcurl. zlib's header is for the EPUBs' deflate (CDuetZlib).
 deps:
-	@if pkg-config --exists libcmark-gfm libcurl 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
-	  echo "Installing libcmark-gfm and libcurl (Debian packages libcmark-gfm-dev, libcmark-gfm-extensions-dev, libcurl4-openssl-dev)"; \
+	@if pkg-config --exists libcmark-gfm libcurl zlib 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
+	  echo "Installing libcmark-gfm, libcurl and zlib (Debian packages libcmark-gfm-dev, libcmark-gfm-extensions-dev, libcurl4-openssl-dev, zlib1g-dev)"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	    pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev; \
+	    pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libcurl4-openssl-dev zlib1g-dev; \
 	fi
 
 # The Swift runtime and Foundation are linked into the binary, so it runs on a Debian machine without

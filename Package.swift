@@ -26,6 +26,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // zlib, for the EPUBs: deflate at a level of our choosing and CRC-32 (EpubArchive).
+        .systemLibrary(name: "CDuetZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "DuetModel"),
         .target(name: "DuetMarkdown", dependencies: ["CCmarkGFM", "DuetModel"]),
         .target(name: "DuetLiquid", dependencies: ["DuetModel"]),
@@ -35,7 +37,7 @@ let package = Package(
         .target(name: "DuetRender", dependencies: [
             "DuetModel",
             "DuetTemplate",
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CDuetZlib",
         ]),
         .target(name: "DuetAuthoring", dependencies: ["DuetModel", "DuetSource"]),
         // The default theme and the version inside the binary, generated from themes/default/ and VERSION.

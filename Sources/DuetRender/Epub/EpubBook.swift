@@ -7,8 +7,10 @@ struct EpubBook: Sendable {
         /// Manifest id and file name stem: `c01`.
         var id: String
         var title: String
-        /// The inside of `<body>`, already well-formed XHTML.
-        var body: String
+        /// The inside of `<body>`, already well-formed XHTML, as UTF-8: it goes from the converter
+        /// into the archive without becoming a String (whose check of the bytes cost more than
+        /// the copies).
+        var body: [UInt8]
     }
 
     struct Resource: Sendable {

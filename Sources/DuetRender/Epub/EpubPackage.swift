@@ -10,14 +10,14 @@ enum EpubPackage {
             ("mimetype", Data("application/epub+zip".utf8), false),
             ("META-INF/container.xml", Data(container.utf8), true),
             ("EPUB/package.opf", Data(packageDocument(book).utf8), true),
-            ("EPUB/nav.xhtml", Data(navigation(book).utf8), true),
+            ("EPUB/nav.xhtml", navigation(book), true),
             ("EPUB/style.css", Data(stylesheet.utf8), true),
         ]
         if let cover = book.cover {
-            entries.append(("EPUB/cover.xhtml", Data(coverPage(book, cover: cover).utf8), true))
+            entries.append(("EPUB/cover.xhtml", coverPage(book, cover: cover), true))
         }
         for chapter in book.chapters {
-            entries.append(("EPUB/text/\(chapter.id).xhtml", Data(chapterDocument(book, chapter).utf8), true))
+            entries.append(("EPUB/text/\(chapter.id).xhtml", chapterDocument(book, chapter), true))
         }
         for resource in [book.cover].compactMap({ $0 }) + book.images {
             entries.append(("EPUB/\(resource.href)", resource.data, resource.mediaType == "image/svg+xml"))
@@ -94,35 +94,35 @@ enum EpubPackage {
             """
     }
 
-    static func navigation(_ book: EpubBook) -> String {
+    static func navigation(_ book: EpubBook) -> Data {
         let items = book.chapters.map {
             "<li><a href=\"text/\($0.id).xhtml\">\($0.title.markupEscaped)</a></li>"
         }.joined(separator: "\n")
-        return document(book, title: book.tocTitle, stylesheet: "style.css", body: """
+        return document(book, title: book.tocTitle, stylesheet: "style.css", body: Array("""
             <nav epub:type="toc" id="toc" aria-labelledby="toc-title">
             <h1 id="toc-title">\(book.tocTitle.markupEscaped)</h1>
             <ol>
             \(items)
             </ol>
             </nav>
-            """)
+            """.utf8))
     }
 
-    static func coverPage(_ book: EpubBook, cover: EpubBook.Resource) -> String {
-        document(book, title: book.title, stylesheet: "style.css", body: """
+    static func coverPage(_ book: EpubBook, cover: EpubBook.Resource) -> Data {
+        document(book, title: book.title, stylesheet: "style.css", body: Array("""
             <section epub:type="cover" class="cover">
             <img src="\(cover.href.markupEscaped)" alt="\(book.coverAlt.markupEscaped)" />
             </section>
-            """)
+            """.utf8))
     }
 
-    static func chapterDocument(_ book: EpubBook, _ chapter: EpubBook.Chapter) -> String {
+    static func chapterDocument(_ book: EpubBook, _ chapter: EpubBook.Chapter) -> Data {
         document(book, title: chapter.title, stylesheet: "../style.css", body: chapter.body)
     }
 
-    static func document(_ book: EpubBook, title: String, stylesheet: String, body: String) -> String {
+    static func document(_ book: EpubBook, title: String, stylesheet: String, body: [UInt8]) -> Data {
         let language = book.language.markupEscaped
-        return """
+        let head = """
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE html>
             <html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" xml:lang="\(language)" lang="\(language)">
@@ -132,10 +132,12 @@ enum EpubPackage {
             <link rel="stylesheet" type="text/css" href="\(stylesheet)" />
             </head>
             <body>
-            \(body)
-            </body>
-            </html>
 
             """
+        var bytes = Array(head.utf8)
+        bytes.reserveCapacity(bytes.count + body.count + 24)
+        bytes.append(contentsOf: body)
+        bytes.append(contentsOf: "\n</body>\n</html>\n".utf8)
+        return Data(bytes)
     }
 }

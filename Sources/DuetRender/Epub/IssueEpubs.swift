@@ -102,12 +102,10 @@ public struct IssueEpubs: Sendable {
         var chapters: [EpubBook.Chapter] = []
         if let note = issue.notesHTML[language.code] ?? issue.notesHTML["*"] {
             let heading = words["editors_note"]
-            chapters.append(.init(id: "c00", title: heading, body: """
-                <section epub:type="foreword" aria-labelledby="c00-title">
-                <h1 id="c00-title">\(heading.markupEscaped)</h1>
-                \(xhtml(note, images: &images))
-                </section>
-                """))
+            var body = Array("<section epub:type=\"foreword\" aria-labelledby=\"c00-title\">\n<h1 id=\"c00-title\">\(heading.markupEscaped)</h1>\n".utf8)
+            appendXHTML(note, to: &body, images: &images)
+            body.append(contentsOf: "\n</section>".utf8)
+            chapters.append(.init(id: "c00", title: heading, body: body))
         }
         var authorIDs: [String] = []
         var latest = issue.published?.secondsSinceEpoch ?? 0
@@ -119,28 +117,28 @@ public struct IssueEpubs: Sendable {
             let names = article.byline.authorIDs.map { graph.author($0)?.name(in: language.code, fallback: defaultLanguage) ?? $0 }
             let id = "c" + (number + 1 < 10 ? "0" : "") + String(number + 1)
             let byline = names.isEmpty ? "" : "<p class=\"byline\">\(joined(names, words: words).markupEscaped)</p>\n"
-            chapters.append(.init(id: id, title: document.title, body: """
-                <section epub:type="chapter" aria-labelledby="\(id)-title">
-                <h1 id="\(id)-title">\(document.title.markupEscaped)</h1>
-                \(byline)\(xhtml(document.bodyHTML, images: &images))
-                </section>
-                """))
+            var body = Array("<section epub:type=\"chapter\" aria-labelledby=\"\(id)-title\">\n<h1 id=\"\(id)-title\">\(document.title.markupEscaped)</h1>\n\(byline)".utf8)
+            appendXHTML(document.bodyHTML, to: &body, images: &images)
+            body.append(contentsOf: "\n</section>".utf8)
+            chapters.append(.init(id: id, title: document.title, body: body))
         }
-        let bios = authorIDs.compactMap { graph.author($0) }.map { author -> String in
-            let name = author.name(in: language.code, fallback: defaultLanguage)
-            let affiliation = (author.affiliations[language.code] ?? author.affiliations["*"])
-                .map { "\n<p class=\"affiliation\">\($0.markupEscaped)</p>" } ?? ""
-            let bio = (author.biosHTML[language.code] ?? author.biosHTML["*"]).map { "\n" + xhtml($0, images: &images) } ?? ""
-            return "<section>\n<h2>\(name.markupEscaped)</h2>\(affiliation)\(bio)\n</section>"
-        }
-        if !bios.isEmpty {
+        let authors = authorIDs.compactMap { graph.author($0) }
+        if !authors.isEmpty {
             let heading = words["authors"]
-            chapters.append(.init(id: "authors", title: heading, body: """
-                <section epub:type="contributors" aria-labelledby="authors-title">
-                <h1 id="authors-title">\(heading.markupEscaped)</h1>
-                \(bios.joined(separator: "\n"))
-                </section>
-                """))
+            var body = Array("<section epub:type=\"contributors\" aria-labelledby=\"authors-title\">\n<h1 id=\"authors-title\">\(heading.markupEscaped)</h1>\n".utf8)
+            for (index, author) in authors.enumerated() {
+                let name = author.name(in: language.code, fallback: defaultLanguage)
+                let affiliation = (author.affiliations[language.code] ?? author.affiliations["*"])
+                    .map { "\n<p class=\"affiliation\">\($0.markupEscaped)</p>" } ?? ""
+                body.append(contentsOf: "\(index == 0 ? "" : "\n")<section>\n<h2>\(name.markupEscaped)</h2>\(affiliation)".utf8)
+                if let bio = author.biosHTML[language.code] ?? author.biosHTML["*"] {
+                    body.append(UInt8(ascii: "\n"))
+                    appendXHTML(bio, to: &body, images: &images)
+                }
+                body.append(contentsOf: "\n</section>".utf8)
+            }
+            body.append(contentsOf: "\n</section>".utf8)
+            chapters.append(.init(id: "authors", title: heading, body: body))
         }
 
         var cover: EpubBook.Resource?
@@ -175,21 +173,21 @@ public struct IssueEpubs: Sendable {
         }.joined()
     }
 
-    /// Rendered HTML as chapter XHTML: site links become absolute URLs (or plain text without a
-    /// base URL), site images are packed into the book, images it cannot pack are dropped.
-    private func xhtml(_ html: String, images: inout ImageCollector) -> String {
+    /// Rendered HTML as chapter XHTML, appended to `body`: site links become absolute URLs (or plain
+    /// text without a base URL), site images are packed into the book, images it cannot pack are
+    /// dropped.
+    private func appendXHTML(_ html: String, to body: inout [UInt8], images: inout ImageCollector) {
         let base = graph.config.absoluteBase
-        let hasHost = base.contains("://")
+        let hasHost = base.containsBytes("://")
         var collector = images
-        let converted = XHTMLConverter.convert(html) { attribute, value in
+        XHTMLConverter.convert(html, into: &body) { attribute, value in
             let sitePath = value.hasPrefix("/") && !value.hasPrefix("//")
             if attribute == "src" { return sitePath ? collector.href(for: value).map { "../" + $0 } : nil }
             if sitePath { return hasHost ? base + value : nil }
             // In-page anchors and full URLs work in a book; a relative path would point inside it.
-            return value.hasPrefix("#") || value.contains(":") ? value : nil
+            return value.hasPrefix("#") || value.utf8.contains(UInt8(ascii: ":")) ? value : nil
         }
         images = collector
-        return converted
     }
 }
 

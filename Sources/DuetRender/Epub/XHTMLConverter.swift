@@ -30,12 +30,17 @@ enum XHTMLConverter {
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
     static func convert(_ html: String, rewrite: Rewrite = { _, value in value }) -> String {
+        var output: [UInt8] = []
+        convert(html, into: &output, rewrite: rewrite)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `convert`, appended to `output` as UTF-8.
+    static func convert(_ html: String, into output: inout [UInt8], rewrite: Rewrite) {
         var html = html
-        return html.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + bytes.count / 8)
+        html.withUTF8 { bytes in
+            output.reserveCapacity(output.count + bytes.count + bytes.count / 8)
             convert(bytes, into: &output, rewrite: rewrite)
-            return String(decoding: output, as: UTF8.self)
         }
     }
 
@@ -43,8 +48,7 @@ enum XHTMLConverter {
         var index = 0
         while index < bytes.count {
             // Plain text up to the next byte that needs a decision, copied in one go.
-            var end = index
-            while end < bytes.count, !needsDecision(bytes[end]) { end += 1 }
+            let end = textEnd(bytes, from: index)
             if end > index {
                 output.append(contentsOf: Bytes(rebasing: bytes[index..<end]))
                 index = end
@@ -52,6 +56,10 @@ enum XHTMLConverter {
             }
             let byte = bytes[index]
             if byte == UInt8(ascii: "<") {
+                if let next = copySimpleTag(bytes, at: index, into: &output) {
+                    index = next
+                    continue
+                }
                 if matches(bytes, at: index, "<!--") {
                     let end = find(bytes, "-->", from: index + 4) ?? bytes.count
                     let inside = String(decoding: Bytes(rebasing: bytes[min(index + 4, end)..<end]), as: UTF8.self)
@@ -84,6 +92,71 @@ enum XHTMLConverter {
         byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&")
             || (byte < 0x20 && byte != 0x0A && byte != 0x09 && byte != 0x0D)
     }
+
+    /// The first byte from `start` on that needs a decision, or the end. Text is most of a chapter,
+    /// so it is read eight bytes at a time: a word with no `<`, no `&` and no byte below 0x20 is
+    /// skipped whole, and only a word with one of them (a line feed, mostly) is read byte by byte.
+    @inline(__always)
+    private static func textEnd(_ bytes: Bytes, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return start }
+        var end = start
+        let count = bytes.count
+        while true {
+            while end &+ 8 <= count {
+                let word = UnsafeRawPointer(base + end).loadUnaligned(as: UInt64.self)
+                if mayNeedDecision(word) { break }
+                end &+= 8
+            }
+            let stop = min(end &+ 8, count)
+            while end < stop {
+                if needsDecision(bytes[end]) { return end }
+                end &+= 1
+            }
+            if end >= count { return end }
+        }
+    }
+
+    /// Whether any byte of `word` is `<`, `&` or below 0x20 (the classic zero-byte tests; a false
+    /// alarm only costs the byte-by-byte look).
+    @inline(__always)
+    private static func mayNeedDecision(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ value: UInt64) -> Bool { (value &- ones) & ~value & highs != 0 }
+        let below0x20 = (word &- ones &* 0x20) & ~word & highs != 0
+        return below0x20 || hasZeroByte(word ^ (ones &* 0x3C)) || hasZeroByte(word ^ (ones &* 0x26))
+    }
+
+    /// `<name>` or `</name>` with a lowercase ASCII name and nothing else, which is most of the tags
+    /// libcmark-gfm writes: copied as they are (a void element's start tag closed, its end tag
+    /// dropped), as `parseTag` and `emit` would write them, without making Strings. Returns the
+    /// index after the tag, or nil for any other tag.
+    @inline(__always)
+    private static func copySimpleTag(_ bytes: Bytes, at start: Int, into output: inout [UInt8]) -> Int? {
+        var index = start &+ 1
+        let closing = index < bytes.count && bytes[index] == UInt8(ascii: "/")
+        if closing { index &+= 1 }
+        let nameStart = index
+        guard index < bytes.count, bytes[index] >= UInt8(ascii: "a"), bytes[index] <= UInt8(ascii: "z") else { return nil }
+        while index < bytes.count,
+              (bytes[index] >= UInt8(ascii: "a") && bytes[index] <= UInt8(ascii: "z")) || isASCIIDigit(bytes[index]) {
+            index &+= 1
+        }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { return nil }
+        let name = Bytes(rebasing: bytes[nameStart..<index])
+        if voidElementNames.contains(where: { $0.count == name.count && $0.elementsEqual(name) }) {
+            if !closing {
+                output.append(contentsOf: Bytes(rebasing: bytes[start..<index]))
+                output.append(contentsOf: " />".utf8)
+            }
+        } else {
+            output.append(contentsOf: Bytes(rebasing: bytes[start...index]))
+        }
+        return index &+ 1
+    }
+
+    /// `voidElements` as bytes, for `copySimpleTag`.
+    private static let voidElementNames: [[UInt8]] = voidElements.sorted().map { Array($0.utf8) }
 
     struct Tag {
         var name: String
@@ -162,9 +235,11 @@ enum XHTMLConverter {
         let start = output.count
         output.append(UInt8(ascii: "<"))
         output.append(contentsOf: tag.name.utf8)
-        var seen: Set<String> = []
+        // A tag has a few attributes: a list finds a repeated one sooner than hashing every name.
+        var seen: [String] = []
         var style: [String] = []
-        for (name, value) in tag.attributes where !name.isEmpty && seen.insert(name).inserted {
+        for (name, value) in tag.attributes where !name.isEmpty && !seen.contains(name) {
+            seen.append(name)
             var value = value.map(decodeForAttribute) ?? ""
             if name == "align" {
                 // Obsolete in HTML5 (libcmark-gfm writes it on table cells); a style says the same.
@@ -330,17 +405,26 @@ enum XHTMLConverter {
 }
 
 extension [UInt8] {
-    /// `String.markupEscaped`, appended as bytes.
+    /// `String.markupEscaped`, appended as bytes: the runs between escaped bytes in one copy each.
     mutating func appendMarkupEscaped(_ text: String) {
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): append(contentsOf: "&quot;".utf8)
-            case UInt8(ascii: "'"): append(contentsOf: "&#39;".utf8)
-            default: append(byte)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in bytes.indices {
+                let entity: StaticString
+                switch bytes[index] {
+                case UInt8(ascii: "&"): entity = "&amp;"
+                case UInt8(ascii: "<"): entity = "&lt;"
+                case UInt8(ascii: ">"): entity = "&gt;"
+                case UInt8(ascii: "\""): entity = "&quot;"
+                case UInt8(ascii: "'"): entity = "&#39;"
+                default: continue
+                }
+                append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                run = index + 1
             }
+            append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
     }
 }
