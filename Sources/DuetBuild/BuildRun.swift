@@ -55,7 +55,7 @@ struct BuildRun {
                          readsEverything: previous?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do throws(DiagnosticError) {
-            let tree = try SitePipeline.scan(source: options.source, memo: memo, stamps: inputs?.files ?? [:]).get()
+            let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
             var read = try pipeline.sources(tree: tree).get()
             switch SitePipeline.loadTheme(options.theme, display: options.themeDisplay, source: options.source,
                                           fingerprint: options.fingerprintAssets) {

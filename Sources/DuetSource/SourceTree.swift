@@ -41,11 +41,8 @@ public struct SourceTree: Sendable {
     ///   - displayRoot: how the user named it (`content`), the prefix of every path in diagnostics.
     ///   - unchanged: says whether the caller already holds a post or page exactly as it is now
     ///     (by its path and stamp); such a file is listed with `isUnread` and not read.
-    /// - Parameter stamp: a stamp already taken of a file, by its standardized path; the file is
-    ///   `stat`ed when nil.
     public static func scan(root: URL, displayRoot: String,
-                            unchanged: ((String, SourceStamp) -> Bool)? = nil,
-                            stamp knownStamp: ((String) -> SourceStamp?)? = nil) -> SourceTree {
+                            unchanged: ((String, SourceStamp) -> Bool)? = nil) -> SourceTree {
         let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
         let configURL = root.appendingPathComponent("site.yml")
         var tree = SourceTree(config: nil, configPath: "\(display)/site.yml", documents: [], staticFiles: [],
@@ -67,8 +64,7 @@ public struct SourceTree: Sendable {
             where documentExtensions.contains(Self.fileExtension(of: relative)) {
                 let language = Self.firstFolder(of: relative)
                 let path = "\(display)/\(folder)/\(relative)"
-                let full = folderPath + "/" + relative
-                let stamp = knownStamp?(full) ?? SourceStamp.of(path: full)
+                let stamp = SourceStamp.of(path: folderPath + "/" + relative)
                 if let stamp, let unchanged, unchanged(path, stamp) {
                     var file = SourceFile(kind: kind, path: path, folderLanguage: language, data: Data(), stamp: stamp)
                     file.isUnread = true

@@ -1,5 +1,4 @@
 import DuetModel
-import DuetSource
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -13,24 +12,21 @@ struct InputStamps: Equatable {
     var digest: UInt64
     /// The latest modification time seen, in nanoseconds since 1970.
     var newest: Int
-    /// Each file's stamp by its standardized path: the source scan takes them from here rather
-    /// than `stat` every document a second time.
-    var files: [String: SourceStamp] = [:]
 
     /// - Parameter skipping: folders (absolute, standardized) not to enter: the output and the cache.
     static func of(roots: [String], skipping: Set<String>) -> InputStamps {
-        var stamps = InputStamps(digest: 0, newest: 0)
         var digest = StableDigest()
+        var newest = 0
         for root in roots {
             let path = URL(fileURLWithPath: root).standardizedFileURL.path
             digest.combine(path)
-            stamps.walk(path, relative: "", skipping: skipping, into: &digest)
+            walk(path, relative: "", skipping: skipping, into: &digest, newest: &newest)
         }
-        stamps.digest = digest.value
-        return stamps
+        return InputStamps(digest: digest.value, newest: newest)
     }
 
-    private mutating func walk(_ folder: String, relative: String, skipping: Set<String>, into digest: inout StableDigest) {
+    private static func walk(_ folder: String, relative: String, skipping: Set<String>,
+                             into digest: inout StableDigest, newest: inout Int) {
         guard !skipping.contains(folder), let handle = opendir(folder) else {
             digest.combine("\u{0}unreadable:\(relative)")
             return
@@ -53,7 +49,7 @@ struct InputStamps: Equatable {
             let modified = Int(info.st_mtim.tv_sec) * 1_000_000_000 + Int(info.st_mtim.tv_nsec)
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 digest.combine("d:\(relative)\(name)")
-                walk(folder + "/" + name, relative: relative + name + "/", skipping: skipping, into: &digest)
+                walk(folder + "/" + name, relative: relative + name + "/", skipping: skipping, into: &digest, newest: &newest)
                 continue
             }
             digest.combine("f:\(relative)\(name)")
@@ -61,7 +57,6 @@ struct InputStamps: Equatable {
             digest.combine(UInt64(bitPattern: Int64(modified)))
             digest.combine(UInt64(truncatingIfNeeded: info.st_ino))
             newest = max(newest, modified)
-            files[folder + "/" + name] = SourceStamp(size: Int(info.st_size), modified: modified, inode: UInt64(info.st_ino))
         }
     }
 }

@@ -64,15 +64,12 @@ public struct SitePipeline: Sendable {
 
     /// Reads the content folder; nil (and an error) when there is none.
     /// - Parameter memo: a parse memo whose files need not be read again when their stamps say so.
-    /// - Parameter stamps: files' stamps by standardized path, taken already (`InputStamps`).
-    public static func scan(source: String, memo: ParseMemo? = nil,
-                            stamps: [String: SourceStamp] = [:]) -> Result<SourceTree, DiagnosticError> {
+    public static func scan(source: String, memo: ParseMemo? = nil) -> Result<SourceTree, DiagnosticError> {
         let root = URL(fileURLWithPath: source)
         guard FileManager.default.fileExists(atPath: root.path) else {
             return .failure(DiagnosticError(.error("content folder does not exist", at: SourceLocation(file: source))))
         }
-        return .success(SourceTree.scan(root: root, displayRoot: source, unchanged: memo.map { memo in { memo.isUnchanged($0, $1) } },
-                                        stamp: stamps.isEmpty ? nil : { stamps[$0] }))
+        return .success(SourceTree.scan(root: root, displayRoot: source, unchanged: memo.map { memo in { memo.isUnchanged($0, $1) } }))
     }
 
     /// The theme, with the site's overrides under `content/theme/`.
