@@ -53,10 +53,21 @@ public struct DiskStore: OutputStore {
             FileSteps.removeTree(staging)
             throw error
         }
-        // The previous site goes while the cache is saved. The twin is left as it is: the next
-        // incremental build mirrors the new site into it on another core while it plans.
-        guard let retired = try swap(staging, into: hadOutput) else { return nil }
-        return TwinFolder.Pending { FileSteps.removeTree(retired) }
+        let retired = try swap(staging, into: hadOutput)
+        // While the cache is saved: the previous site goes, and the twin is linked to the new one
+        // (70 ms of `link` and `mkdir` at 2,000 articles), so that the first edit after a full
+        // build writes what it changed, not one link per file of the site.
+        let paths: [String] = carried + rendered.map { $0.path } + copied.map { $0.outputPath }
+        let mirrored = twin.flatMap { twin in twin.canSwap(with: output.path) ? twin : nil }
+        guard retired != nil || mirrored != nil else { return nil }
+        let site = output.path
+        return TwinFolder.Pending {
+            if let retired { FileSteps.removeTree(retired) }
+            if let mirrored {
+                _ = preparation?.value
+                mirrored.link(paths, of: site)
+            }
+        }
     }
 
     /// The incremental write through the twin: arranged as the new site, swapped in, and the old

@@ -121,6 +121,14 @@ struct TwinFolder: Sendable {
 
     func markUnsure() { unlink(statePath) }
 
+    /// Made afresh of links to `paths` of `output` (every file of a site just written whole),
+    /// and marked as holding its very files; left unsure when a link could not be made.
+    func link(_ paths: [String], of output: String) {
+        markUnsure()
+        guard (try? Self.arrange(path, survey: nil, entries: paths.map(Entry.link), source: output)) != nil else { return }
+        markInSync(with: output)
+    }
+
     func markInSync(with output: String) {
         guard let identity = identity(with: output) else { return }
         CacheFile.write(Array(identity.utf8), to: statePath)

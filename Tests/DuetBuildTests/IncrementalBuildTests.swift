@@ -209,6 +209,44 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotNil(try buildAndCompare("without a twin").renderedPages)
     }
 
+    /// A full build leaves the twin holding the new site's very files (one inode per file, two
+    /// names), so the first edit after it writes what changed instead of linking the whole site.
+    /// A full build over a twin of an older site (here: `_site` removed by hand) makes it afresh.
+    func testAFullBuildLeavesTheTwinHoldingItsVeryFiles() throws {
+        func checkTwin(_ step: String) throws {
+            let cache = root.appendingPathComponent(".duet-cache")
+            let names = try FileManager.default.contentsOfDirectory(atPath: cache.path)
+            let twin = cache.appendingPathComponent(try XCTUnwrap(names.first { $0.hasSuffix(".twin") }, "\(step): no twin in \(names)"))
+            let site = root.appendingPathComponent("_site")
+            let files = try FileManager.default.subpathsOfDirectory(atPath: site.path).filter { path in
+                var folder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: site.appendingPathComponent(path).path, isDirectory: &folder) && !folder.boolValue
+            }
+            let twinFiles = try FileManager.default.subpathsOfDirectory(atPath: twin.path).filter { path in
+                var folder: ObjCBool = false
+                return FileManager.default.fileExists(atPath: twin.appendingPathComponent(path).path, isDirectory: &folder) && !folder.boolValue
+            }
+            XCTAssertEqual(twinFiles.sorted(), files.sorted(), "\(step): the twin holds the site's files and no other")
+            for path in files {
+                let live = try FileManager.default.attributesOfItem(atPath: site.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+                let linked = try FileManager.default.attributesOfItem(atPath: twin.appendingPathComponent(path).path)[.systemFileNumber] as? Int
+                XCTAssertEqual(live, linked, "\(step): \(path) is not the site's very file")
+            }
+            XCTAssertTrue(FileManager.default.fileExists(atPath: twin.path + ".state"), "\(step): the twin is not marked as in sync")
+        }
+        XCTAssertNil(try buildAndCompare("first build").renderedPages)
+        try checkTwin("after the first build")
+        try edit(post) { $0 + "\nThe first edit after a full build.\n" }
+        XCTAssertNotNil(try buildAndCompare("the first edit").renderedPages)
+        try checkTwin("after the first edit")
+        try FileManager.default.removeItem(at: root.appendingPathComponent("_site"))
+        try edit(twin) { $0 + "\nA sentence more in Chinese.\n" }
+        XCTAssertNil(try buildAndCompare("a full build over an old twin").renderedPages)
+        try checkTwin("after the second full build")
+        try edit(post) { $0 + "\nAn edit after that.\n" }
+        XCTAssertNotNil(try buildAndCompare("an edit after the second full build").renderedPages)
+    }
+
     /// Sets every file under `folder` back an hour: the up-to-date shortcut, like git, never
     /// trusts a file modified within two seconds of the stamping.
     private func backdate(_ folder: URL) throws {
