@@ -371,10 +371,29 @@ extension BuildReport {
 
     /// The summary's counts, read off the manifest: pages per language, and shared pages (the
     /// language chooser, the 404 page); the editors' status page is not part of the publication.
+    /// One pass over the paths' bytes: `String.hasPrefix` per page and language (Unicode-aware,
+    /// 10,000 outputs at 2,000 articles) cost 14 M instructions of every edit.
     mutating func count(_ plan: SitePlan, languages: [Language]) {
-        stylesheets = plan.outputs.filter { $0.kind == .staticFile && $0.path.hasSuffix(".css") }.map(\.path).sorted()
-        let pages = plan.outputs.filter { $0.kind == .page }.map(\.path)
-        pagesPerLanguage = languages.map { language in (language.code, pages.count { $0.hasPrefix(language.code + "/") }) }
-        sharedPages = pages.count - pagesPerLanguage.reduce(0) { $0 + $1.count }
+        let prefixes = languages.map { Array(($0.code + "/").utf8) }
+        var perLanguage = [Int](repeating: 0, count: languages.count)
+        var pages = 0
+        var sheets: [String] = []
+        for index in plan.outputs.indices {
+            switch plan.outputs[index].kind {
+            case .page:
+                pages += 1
+                var path = plan.outputs[index].path
+                path.withUTF8 { bytes in
+                    if let language = prefixes.firstIndex(where: { bytes.starts(with: $0) }) { perLanguage[language] += 1 }
+                }
+            case .staticFile where plan.outputs[index].path.utf8.reversed().starts(with: ".css".utf8.reversed()):
+                sheets.append(plan.outputs[index].path)
+            default:
+                break
+            }
+        }
+        stylesheets = sheets.sorted()
+        pagesPerLanguage = zip(languages, perLanguage).map { ($0.code, $1) }
+        sharedPages = pages - perLanguage.reduce(0, +)
     }
 }

@@ -28,14 +28,16 @@ public struct DiskStore: OutputStore {
     /// into it only what changed (`TwinFolder`). A full build returns the removal of the previous
     /// site, done on another core while the cache is saved: to wait for before exiting.
     @discardableResult
-    func write(rendered: [OutputFile], copied: [StaticFile], carried: [String], removed: [String] = [],
+    /// `recorded`: how many files the last build's record names (carried, rewritten and removed).
+    func write(rendered: [OutputFile], copied: [StaticFile], carried: [String], removed: [String] = [], recorded: Int? = nil,
                twin: TwinFolder? = nil, preparation: TwinFolder.Preparation? = nil) throws(BuildError) -> TwinFolder.Pending? {
         let fileManager = FileManager.default
         let parent = output.deletingLastPathComponent()
         FolderSwap.removeLeftovers(of: output)
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if let twin, hadOutput, !carried.isEmpty, twin.canSwap(with: output.path) {
-            try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, preparation: preparation)
+            try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, recorded: recorded,
+                             preparation: preparation)
             return nil
         }
         preparation?.cancel()
@@ -73,12 +75,20 @@ public struct DiskStore: OutputStore {
     /// The incremental write through the twin: arranged as the new site, swapped in, and the old
     /// site it got back brought to match (a failure there costs the next build time, not the site).
     private func writeThrough(_ twin: TwinFolder, rendered: [OutputFile], copied: [StaticFile], carried: [String],
-                              removed: [String], preparation: TwinFolder.Preparation?) throws(BuildError) {
+                              removed: [String], recorded: Int?, preparation: TwinFolder.Preparation?) throws(BuildError) {
         let ready = preparation?.value ?? twin.prepare(output: output.path)
         twin.markUnsure()
-        try TwinFolder.arrange(twin.path, survey: ready.survey, entries: carried.map(TwinFolder.Entry.link)
-                               + rendered.map(TwinFolder.Entry.rendered) + copied.map(TwinFolder.Entry.copied),
-                               source: output.path, keepingPresent: ready.mirrors)
+        let writes = rendered.map(TwinFolder.Entry.rendered) + copied.map(TwinFolder.Entry.copied)
+        if ready.mirrors, let survey = ready.survey, let recorded, survey.fileCount == recorded {
+            // The twin holds the live site's very files, as many as the record names, so exactly
+            // those: every carried file is in place already, and only what changed is touched
+            // (not one lookup per file of the site).
+            TwinFolder.remove(removed, from: twin.path)
+            try TwinFolder.make(writes, in: twin.path, source: output.path, holding: .surveyed(survey))
+        } else {
+            try TwinFolder.arrange(twin.path, survey: ready.survey, entries: carried.map(TwinFolder.Entry.link) + writes,
+                                   source: output.path, keepingPresent: ready.mirrors)
+        }
         try FolderSwap.put(twin.path, in: output.path)
         let written = rendered.map(\.path) + copied.map(\.outputPath)
         // The twin's place now holds the old site, which its survey found when the twin mirrored it.

@@ -62,8 +62,9 @@ struct IncrementalUpdate {
             return Outcome(outputs: outputs, renderedPages: 0, changedAnything: false)
         }
         let copied = stale.filter { !$0.isRendered }.compactMap { staticFiles[$0.path] }
+        let last = previous.outputs
         func record(_ output: RenderedOutput, _ stamp: FileStamp) -> BuildCache.Output {
-            BuildCache.Output(rendered: output, digests: digests, stamp: stamp)
+            BuildCache.Output(rendered: output, digests: digests, stamp: stamp, last: last[output.file.path]?.reads ?? [])
         }
         if inPlace {
             willReplace()
@@ -73,10 +74,10 @@ struct IncrementalUpdate {
             }
             for path in removed { try folder.remove(path) }
         } else {
-            let rewritten = Set(stale.map(\.path))
-            let carried = outputs.keys.filter { !rewritten.contains($0) }
+            let carried = Self.paths(of: outputs, except: stale.map(\.path))
             try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried,
-                                                     removed: removed, twin: twin, preparation: preparation)
+                                                     removed: removed, recorded: previous.outputs.count, twin: twin,
+                                                     preparation: preparation)
             for output in rendered {
                 outputs[output.file.path] = record(output, try folder.writtenStamp(of: output.file.path))
             }
@@ -87,6 +88,18 @@ struct IncrementalUpdate {
         }
         // The editors' status page (made on every preview build) is not a page of the publication.
         return Outcome(outputs: outputs, renderedPages: stale.count { $0.kind == .page }, changedAnything: true)
+    }
+}
+
+extension IncrementalUpdate {
+    /// The recorded paths but `rewritten`. An edit rewrites a handful of outputs: comparing each of
+    /// 10,000 paths with those few costs less than hashing it for a set.
+    static func paths(of outputs: [String: BuildCache.Output], except rewritten: [String]) -> [String] {
+        guard rewritten.count <= 16 else {
+            let set = Set(rewritten)
+            return outputs.keys.filter { !set.contains($0) }
+        }
+        return outputs.keys.filter { path in !rewritten.contains(path) }
     }
 }
 
@@ -119,8 +132,8 @@ extension BuildCache.Output {
     /// `inputs` of an output that read something no digest answers (the status page): never current.
     static let volatile = UInt64.max
 
-    init(rendered: RenderedOutput, digests: OutputDigests, stamp: FileStamp) {
-        let reads = digests.record(of: rendered.dependencies)
+    init(rendered: RenderedOutput, digests: OutputDigests, stamp: FileStamp, last: [BuildCache.Read] = []) {
+        let reads = digests.record(of: rendered.dependencies, last: last)
         self.init(inputs: reads == nil ? Self.volatile : 0, reads: reads ?? [], stamp: stamp)
     }
 }

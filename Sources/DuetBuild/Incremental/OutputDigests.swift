@@ -117,10 +117,11 @@ final class OutputDigests: Sendable {
     }
 
     /// What a record of an output that made these reads holds; nil when one is volatile.
-    func record(of dependencies: Set<Dependency>) -> [BuildCache.Read]? {
+    /// - Parameter last: the output's record from the last build, whose numbers are tried first.
+    func record(of dependencies: Set<Dependency>, last: [BuildCache.Read] = []) -> [BuildCache.Read]? {
         var reads: [BuildCache.Read] = []
         reads.reserveCapacity(dependencies.count)
-        for index in table.intern(dependencies) {
+        for index in table.intern(dependencies, likely: last.map(\.index)) {
             guard let value = digest(at: index) else { return nil }
             reads.append(BuildCache.Read(index: index, digest: value))
         }
