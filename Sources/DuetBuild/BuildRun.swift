@@ -36,7 +36,7 @@ struct BuildRun {
         let loading = cacheFile?.startLoading(tool: BuildCache.tool)
         // Nothing touched since the last build, which left the output folder as it is: its outcome stands.
         let inputs = cacheFile.map { _ in InputStamps.of(roots: [options.source, options.theme], skipping: options.generatedFolders) }
-        if let cacheFile, let inputs, let record = cacheFile.loadRecord(tool: BuildCache.tool),
+        if let cacheFile, let inputs, let record = cacheFile.loadRecord(tool: BuildCache.tool, inputs: inputs.digest),
            record.stands(inputs: inputs, options: options.recordKey, at: pipeline.settings.selection.now,
                          folder: OutputFolder(root: URL(fileURLWithPath: options.output)),
                          cacheStamp: OutputFolder.stamp(of: cacheFile.url.path)) {

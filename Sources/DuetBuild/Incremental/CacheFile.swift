@@ -62,9 +62,10 @@ struct CacheFile {
     /// Beside the cache: what says "nothing to do" without reading the cache (`UpToDateRecord`).
     var recordURL: URL { url.appendingPathExtension("record") }
 
-    func loadRecord(tool: UInt64) -> UpToDateRecord? {
+    /// Nil also when the record was made for other inputs than `inputs` (a digest): it cannot stand.
+    func loadRecord(tool: UInt64, inputs: UInt64? = nil) -> UpToDateRecord? {
         guard let bytes = Self.contents(of: recordURL.path) else { return nil }
-        return UpToDateRecord.decode(bytes, tool: tool)
+        return UpToDateRecord.decode(bytes, tool: tool, inputs: inputs)
     }
 
     /// Before an in-place update starts: if the build dies half-way, the next one finds no cache

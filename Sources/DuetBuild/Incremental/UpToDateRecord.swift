@@ -82,13 +82,17 @@ struct UpToDateRecord: Sendable {
         return magic + writer.bytes + trailer.bytes
     }
 
-    /// Nil unless the bytes are a complete record written by this binary (`tool`).
-    static func decode(_ bytes: [UInt8], tool: UInt64) -> UpToDateRecord? {
+    /// Nil unless the bytes are a complete record written by this binary (`tool`), and, with
+    /// `inputs`, one made for inputs of that digest: a build after an edit stops reading at the
+    /// digest, not after 10,000 output stamps (10 M instructions at 2,000 articles).
+    static func decode(_ bytes: [UInt8], tool: UInt64, inputs: UInt64? = nil) -> UpToDateRecord? {
         guard bytes.starts(with: magic) else { return nil }
         var reader = CacheReader(bytes, from: magic.count)
         do throws(CacheReader.Corrupt) {
             guard try reader.readUInt64() == tool else { return nil }
-            var record = UpToDateRecord(inputs: try reader.readUInt64(), options: try reader.readUInt64(), stampedAt: try reader.readInt(),
+            let digest = try reader.readUInt64()
+            if let inputs, inputs != digest { return nil }
+            var record = UpToDateRecord(inputs: digest, options: try reader.readUInt64(), stampedAt: try reader.readInt(),
                                         since: Int64(try reader.readInt()), until: Int64(try reader.readInt()),
                                         diagnostics: [], pagesPerLanguage: [], sharedPages: 0, stylesheets: [], outputs: [])
             for _ in 0..<(try reader.readCount()) { record.diagnostics.append(try reader.readDiagnostic()) }
