@@ -144,6 +144,7 @@ struct BuildRun {
                 let savesCache = outcome.changedAnything || next.hasParsesToSave(over: previous)
                 if savesCache { clock.enter("save cache") }
                 save(savesCache ? next : nil, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile)
+                outcome.pending?.wait()
             } else {
                 clock.enter("render")
                 let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
@@ -268,6 +269,8 @@ struct BuildRun {
             onPagesWritten(pages)
         }
         if let done = outcome, !deferred.isEmpty {
+            // The twin's catching up must end before it is written through again.
+            done.pending?.wait()
             update.previous.outputs = done.outputs
             // A newer save is waiting: it goes first, and these are made by a later build (their
             // records still hold the old reads; the preview's shortcut lists them as `unfinished`).

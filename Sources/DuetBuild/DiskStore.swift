@@ -36,9 +36,8 @@ public struct DiskStore: OutputStore {
         FolderSwap.removeLeftovers(of: output)
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if let twin, hadOutput, !carried.isEmpty, twin.canSwap(with: output.path) {
-            try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, recorded: recorded,
-                             preparation: preparation)
-            return nil
+            return try writeThrough(twin, rendered: rendered, copied: copied, carried: carried, removed: removed, recorded: recorded,
+                                    preparation: preparation)
         }
         preparation?.cancel()
         let token = "\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
@@ -72,14 +71,20 @@ public struct DiskStore: OutputStore {
         }
     }
 
-    /// The incremental write through the twin: arranged as the new site, swapped in, and the old
-    /// site it got back brought to match (a failure there costs the next build time, not the site).
+    /// The incremental write through the twin: arranged as the new site and swapped in. The old
+    /// site it got back is brought to match while the cache is saved (the returned work; a failure
+    /// there costs the next build time, not the site).
     private func writeThrough(_ twin: TwinFolder, rendered: [OutputFile], copied: [StaticFile], carried: [String],
-                              removed: [String], recorded: Int?, preparation: TwinFolder.Preparation?) throws(BuildError) {
+                              removed: [String], recorded: Int?, preparation: TwinFolder.Preparation?) throws(BuildError) -> TwinFolder.Pending {
         let ready = preparation?.value ?? twin.prepare(output: output.path)
         twin.markUnsure()
         let writes = rendered.map(TwinFolder.Entry.rendered) + copied.map(TwinFolder.Entry.copied)
-        if ready.mirrors, let survey = ready.survey, let recorded, survey.fileCount == recorded {
+        if ready.exact {
+            // As the last build left it: the recorded files and no other. Only what changed is
+            // touched, each target cleared first and its folder made if missing.
+            TwinFolder.remove(removed, from: twin.path)
+            try TwinFolder.make(writes, in: twin.path, source: output.path, holding: .unknown)
+        } else if ready.mirrors, let survey = ready.survey, let recorded, survey.fileCount == recorded {
             // The twin holds the live site's very files, as many as the record names, so exactly
             // those: every carried file is in place already, and only what changed is touched
             // (not one lookup per file of the site).
@@ -91,11 +96,11 @@ public struct DiskStore: OutputStore {
         }
         try FolderSwap.put(twin.path, in: output.path)
         let written = rendered.map(\.path) + copied.map(\.outputPath)
-        // The twin's place now holds the old site, which its survey found when the twin mirrored it.
-        let holding: TwinFolder.Holding = ready.mirrors ? ready.survey.map { .surveyed($0) } ?? .unknown : .unknown
-        guard (try? TwinFolder.make(written.map(TwinFolder.Entry.link), in: twin.path, source: output.path, holding: holding)) != nil else { return }
-        TwinFolder.remove(removed, from: twin.path)
-        twin.markInSync(with: output.path)
+        let site = output.path
+        return TwinFolder.Pending {
+            twin.catchUp(written: written, removed: removed, expected: carried.count + written.count,
+                         wanted: { Set(carried + written) }, of: site)
+        }
     }
 
     /// Puts `staging` in the output folder's place; returns where the previous site now is, to be removed.

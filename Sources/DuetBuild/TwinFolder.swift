@@ -15,11 +15,12 @@ import Glibc
 /// After the swap, the folder it got back (the old site) has the changed files linked in and the
 /// removed ones taken out, and is the next build's twin.
 ///
-/// Its state file says the twin held the output folder's very files when the last build ended. It
-/// is removed before the twin is touched, so a build killed half-way leaves a twin that the next
-/// build links afresh. An output file changed since (by hand, or by the preview, which writes in
-/// place) has a new stamp, so it is rendered again, never carried from the twin. Anything else in
-/// the twin (files added to the old site by hand) is found by its survey and removed.
+/// Its state file says the twin held the output folder's very files, and no other, when the last
+/// build ended: the next build then writes into it without surveying it. It is removed before the
+/// twin is touched, so a build killed half-way leaves a twin that the next build surveys and links
+/// afresh. An output file changed since (by hand, or by the preview, which writes in place) has a
+/// new stamp, so it is rendered again, never carried from the twin. Files added to the site by hand
+/// are in the old site the swap hands back: its survey, made while the cache is saved, finds them.
 struct TwinFolder: Sendable {
     let path: String
 
@@ -42,10 +43,12 @@ struct TwinFolder: Sendable {
     }
 
     /// What the write phase starts from: the twin's survey, and whether it holds the output
-    /// folder's very files (then an unchanged file is left as it is).
+    /// folder's very files (then an unchanged file is left as it is). `exact`: it holds those and
+    /// no other, as the last build left it (not surveyed: nothing needs finding).
     struct Ready: Sendable {
         var survey: FolderSurvey?
         var mirrors: Bool
+        var exact = false
     }
 
     /// The twin made ready on another core while this one loads and plans: surveyed, and, when the
@@ -73,7 +76,7 @@ struct TwinFolder: Sendable {
     }
 
     func prepare(output: String, stop: @escaping @Sendable () -> Bool = { false }) -> Ready {
-        if isInSync(with: output) { return Ready(survey: FolderSurvey.of(path), mirrors: true) }
+        if isInSync(with: output) { return Ready(survey: nil, mirrors: true, exact: true) }
         markUnsure()
         let old = FolderSurvey.of(path)
         guard let live = FolderSurvey.of(output) else { return Ready(survey: old, mirrors: false) }
@@ -83,7 +86,8 @@ struct TwinFolder: Sendable {
         return Ready(survey: live, mirrors: true)
     }
 
-    /// Work left after the swap, done while the cache is saved (a full build's removal of the previous site).
+    /// Work left after the swap, done while the cache is saved: a full build's removal of the
+    /// previous site and linking of the twin, an incremental one's bringing of the old site to the new.
     final class Pending: Sendable {
         private let group = DispatchGroup()
 
@@ -123,6 +127,23 @@ struct TwinFolder: Sendable {
 
     /// Made afresh of links to `paths` of `output` (every file of a site just written whole),
     /// and marked as holding its very files; left unsure when a link could not be made.
+    /// Makes the old site the swap handed back hold the new one, given `expected`, the number of
+    /// files the new one has: `written` linked, `removed` taken out, and, when its survey finds
+    /// more files than that (added to the old site by hand), the others removed.
+    func catchUp(written: [String], removed: [String], expected: Int, wanted: @Sendable () -> Set<String>, of output: String) {
+        guard (try? Self.make(written.map(Entry.link), in: path, source: output, holding: .unknown)) != nil else { return }
+        Self.remove(removed, from: path)
+        guard let survey = FolderSurvey.of(path) else { return }
+        if survey.fileCount != expected {
+            let wanted = wanted()
+            let table = survey.table
+            let extra = table.entries.indices.filter { !table.entries[$0].isFolder && !wanted.contains(table.path(at: $0)) }
+            Self.remove(extra.map { table.path(at: $0) }, from: path)
+            guard FolderSurvey.of(path)?.fileCount == expected else { return }
+        }
+        markInSync(with: output)
+    }
+
     func link(_ paths: [String], of output: String) {
         markUnsure()
         guard (try? Self.arrange(path, survey: nil, entries: paths.map(Entry.link), source: output)) != nil else { return }

@@ -28,6 +28,8 @@ struct IncrementalUpdate {
         var outputs: [String: BuildCache.Output]
         var renderedPages: Int
         var changedAnything: Bool
+        /// Work on the twin left for while the cache is saved: to wait for before exiting.
+        var pending: TwinFolder.Pending? = nil
     }
 
     /// The outputs of `plan` that are not current, in plan order. Without `stamps` (the preview
@@ -51,6 +53,7 @@ struct IncrementalUpdate {
                staticFiles: [String: StaticFile], staticDigest: @Sendable (String) -> UInt64) throws(BuildError) -> Outcome {
         var outputs = previous.outputs
         var removed: [String] = []
+        var pending: TwinFolder.Pending?
         // Every planned path already recorded, and as many: nothing to remove, and no set of
         // every path to make (ten thousand of them at 2,000 articles) to find that out.
         if !samePaths, plan.outputs.count != outputs.count || plan.outputs.contains(where: { outputs[$0.path] == nil }) {
@@ -75,7 +78,7 @@ struct IncrementalUpdate {
             for path in removed { try folder.remove(path) }
         } else {
             let carried = Self.paths(of: outputs, except: stale.map(\.path))
-            try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried,
+            pending = try DiskStore(output: folder.root).write(rendered: rendered.map(\.file), copied: copied, carried: carried,
                                                      removed: removed, recorded: previous.outputs.count, twin: twin,
                                                      preparation: preparation)
             for output in rendered {
@@ -87,7 +90,7 @@ struct IncrementalUpdate {
             }
         }
         // The editors' status page (made on every preview build) is not a page of the publication.
-        return Outcome(outputs: outputs, renderedPages: stale.count { $0.kind == .page }, changedAnything: true)
+        return Outcome(outputs: outputs, renderedPages: stale.count { $0.kind == .page }, changedAnything: true, pending: pending)
     }
 }
 
