@@ -102,7 +102,11 @@ extension IncrementalUpdate {
             let set = Set(rewritten)
             return outputs.keys.filter { !set.contains($0) }
         }
-        return outputs.keys.filter { path in !rewritten.contains(path) }
+        let counts = rewritten.map(\.utf8.count)
+        return outputs.keys.filter { path in
+            let count = path.utf8.count
+            return !counts.indices.contains { counts[$0] == count && rewritten[$0] == path }
+        }
     }
 }
 
