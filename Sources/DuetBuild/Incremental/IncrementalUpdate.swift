@@ -37,15 +37,19 @@ struct IncrementalUpdate {
     static func stale(_ plan: SitePlan, previous: BuildCache, stamps: OutputStampCheck?, digests: OutputDigests,
                       staticDigest: @Sendable (String) -> UInt64) -> [PlannedOutput] {
         let changed = stamps?.changedPaths ?? []
-        return ParallelMap.map(plan.outputs) { output -> PlannedOutput? in
-            guard let record = previous.outputs[output.path], !changed.contains(output.path) else { return output }
-            if output.isRendered {
-                if record.inputs == BuildCache.Output.volatile { return output }
-                for read in record.reads where digests.digest(at: read.index) != read.digest { return output }
-                return nil
+        let outputs = plan.outputs
+        // A flag per output, the outputs themselves (strings and a closure each) copied only when stale.
+        let isStale = ParallelMap.map(Array(outputs.indices)) { index -> Bool in
+            let path = outputs[index].path
+            guard let record = previous.outputs[path], changed.isEmpty || !changed.contains(path) else { return true }
+            if outputs[index].isRendered {
+                if record.inputs == BuildCache.Output.volatile { return true }
+                for read in record.reads where digests.digest(at: read.index) != read.digest { return true }
+                return false
             }
-            return record.inputs == staticDigest(output.path) ? nil : output
-        }.compactMap { $0 }
+            return record.inputs != staticDigest(path)
+        }
+        return outputs.indices.filter { isStale[$0] }.map { outputs[$0] }
     }
 
     /// Writes `rendered` (the render of the rendered outputs among `stale`) and copies the stale static files.
