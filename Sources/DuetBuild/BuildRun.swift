@@ -33,15 +33,19 @@ struct BuildRun {
         options.session?.forgetLastBuild()
         attempt(into: store, trustingStoredBodies: true)
         guard let bodies = storedBodies else { return }
-        clock.count("stored bodies read", bodies.readCount)
+        guard bodies.isDamaged else {
+            clock.count("stored bodies read", bodies.readCount)
+            return
+        }
         // A body read this build was missing or damaged. Bodies are read late, by the renders
         // the plan chose, so the damage is found after the build has decided what to do: it
         // decides again, with every document parsed afresh (whose bodies the save then writes
         // back, mending the store). A render that read the damaged body was not written.
-        guard bodies.isDamaged else { return }
         (report, unfinished, storedBodies) = (BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0), [], nil)
-        clock.count("builds again after a damaged stored body", 1)
+        clock.forgetCounts()
         attempt(into: store, trustingStoredBodies: false)
+        clock.count("stored bodies read", bodies.readCount)
+        clock.count("builds again after a damaged stored body", 1)
     }
 
     private mutating func attempt(into store: OutputStore?, trustingStoredBodies: Bool) {

@@ -121,6 +121,17 @@ extension CacheWriter {
         write(location.column)
     }
 
+    /// A location in the document's own file (every front matter entry's, as a rule) is a flag,
+    /// not its path again: decoding 2,000 documents' paths a dozen times each was a quarter of
+    /// their strings, each one allocated.
+    mutating func write(_ location: SourceLocation, in path: String) {
+        let own = location.file == path
+        write(own)
+        if !own { write(location.file) }
+        write(location.line)
+        write(location.column)
+    }
+
     mutating func write(_ value: FrontMatterValue) {
         switch value {
         case .string(let text): write(0); write(text)
@@ -150,7 +161,7 @@ extension CacheWriter {
         for entry in document.frontMatter.entries {
             write(entry.key)
             write(entry.value)
-            write(entry.location)
+            write(entry.location, in: document.sourcePath)
         }
         write(document.unrecordedImageSources != nil)
         if let sources = document.unrecordedImageSources {
@@ -217,6 +228,12 @@ extension CacheReader {
         SourceLocation(file: try readString(), line: try readInt(), column: try readInt())
     }
 
+    /// What `write(_:in:)` wrote: a location in `path` shares its storage.
+    mutating func readLocation(in path: String) throws(Corrupt) -> SourceLocation {
+        let file = try readBool() ? path : try readString()
+        return SourceLocation(file: file, line: try readInt(), column: try readInt())
+    }
+
     mutating func readValue(depth: Int = 0) throws(Corrupt) -> FrontMatterValue {
         guard depth < 64 else { throw Corrupt() }
         switch try readInt() {
@@ -248,7 +265,7 @@ extension CacheReader {
         let date = try readDate()
         var entries: [FrontMatter.Entry] = []
         for _ in 0..<(try readCount()) {
-            entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation()))
+            entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation(in: sourcePath)))
         }
         var imageSources: Set<String>?
         if try readBool() {
