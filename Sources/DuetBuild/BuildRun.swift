@@ -13,6 +13,11 @@ struct BuildRun {
     var unfinished: Set<String> = []
     var report = BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0)
     var clock: PhaseClock
+    /// Started once, and kept if the build must run again (`build(into:)`).
+    private var loading: CacheFile.Loading?
+    private var preparation: TwinFolder.Preparation?
+    /// The bodies the trusted cache leaves in its side store, read as the build reads them.
+    private var storedBodies: StoredBodies?
 
     init(options: BuildOptions) {
         self.options = options
@@ -26,14 +31,33 @@ struct BuildRun {
             return
         }
         options.session?.forgetLastBuild()
+        attempt(into: store, trustingStoredBodies: true)
+        guard let bodies = storedBodies else { return }
+        guard bodies.isDamaged else {
+            clock.count("stored bodies read", bodies.readCount)
+            return
+        }
+        // A body read this build was missing or damaged. Bodies are read late, by the renders
+        // the plan chose, so the damage is found after the build has decided what to do: it
+        // decides again, with every document parsed afresh (whose bodies the save then writes
+        // back, mending the store). A render that read the damaged body was not written.
+        (report, unfinished, storedBodies) = (BuildReport(diagnostics: [], pagesPerLanguage: [], sharedPages: 0, seconds: 0), [], nil)
+        clock.forgetCounts()
+        attempt(into: store, trustingStoredBodies: false)
+        clock.count("stored bodies read", bodies.readCount)
+        clock.count("builds again after a damaged stored body", 1)
+    }
+
+    private mutating func attempt(into store: OutputStore?, trustingStoredBodies: Bool) {
         let pipeline = options.pipeline
         clock.enter("load")
         // The parse memo comes first: with it, the scan skips reading the files it already knows.
         let cacheFile = store == nil && options.session == nil ? options.cacheDirectory.map {
             CacheFile(directory: URL(fileURLWithPath: $0), output: URL(fileURLWithPath: options.output))
         } : nil
-        // Read (and its parses prefetched) on a spare core while the inputs are stamped.
-        let loading = cacheFile?.startLoading(tool: BuildCache.tool)
+        // Read on a spare core while the inputs are stamped.
+        let loading = self.loading ?? cacheFile?.startLoading(tool: BuildCache.tool)
+        self.loading = loading
         // Nothing touched since the last build, which left the output folder as it is: its outcome stands.
         let inputs = cacheFile.map { _ in InputStamps.of(roots: [options.source, options.theme], skipping: options.generatedFolders) }
         if let cacheFile, let inputs, let record = cacheFile.loadRecord(tool: BuildCache.tool, inputs: inputs.digest),
@@ -45,13 +69,16 @@ struct BuildRun {
             return
         }
         // The output folder's twin is made ready on another core while this one loads and plans.
-        let preparation = cacheFile.flatMap { file in
+        let preparation = self.preparation ?? cacheFile.flatMap { file in
             FileManager.default.fileExists(atPath: file.url.path) && FileManager.default.fileExists(atPath: options.output)
                 ? TwinFolder.Preparation(file.twin, output: options.output) : nil
         }
-        let previous = options.session?.cache ?? loading?.cache
+        self.preparation = preparation
+        let previous = trustingStoredBodies ? options.session?.cache ?? loading?.cache
+            : (options.session?.cache ?? loading?.cache).map(Self.withoutParses)
+        storedBodies = previous?.stored
         let memo = options.session?.nextMemo()
-            ?? ParseMemo(known: previous?.parsed ?? [:], stored: previous?.stored, stamps: previous?.stamps ?? [:],
+            ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do throws(DiagnosticError) {
@@ -148,6 +175,7 @@ struct BuildRun {
             } else {
                 clock.enter("render")
                 let (rendered, failures) = plan.render(selected, isCancelled: options.isCancelled)
+                guard !readDamagedBody() else { return }
                 guard failures.isEmpty else {
                     report.diagnostics += cancelled() ? [] : failures
                     return
@@ -263,6 +291,7 @@ struct BuildRun {
         let first = deferred.isEmpty ? selected : selected.filter { !Self.deferredKinds.contains($0.kind) }
         var outcome = try renderAndWrite(first, plan: plan, update: update, digests: digests, staticFiles: staticFiles,
                                          staticDigest: staticDigest)
+        guard !readDamagedBody() else { return nil }
         if let onPagesWritten = options.onPagesWritten, report.succeeded {
             var pages = report
             pages.renderedPages = outcome?.renderedPages
@@ -287,6 +316,17 @@ struct BuildRun {
         return outcome
     }
 
+    /// The cache with no parses: every document is read and parsed again.
+    private static func withoutParses(_ cache: BuildCache) -> BuildCache {
+        var cache = cache
+        (cache.parsed, cache.stored) = ([:], nil)
+        return cache
+    }
+
+    /// True when a stored body this build read was missing or damaged: what was rendered must
+    /// not be written (`build(into:)` runs the build again).
+    private func readDamagedBody() -> Bool { storedBodies?.isDamaged == true }
+
     /// True once `options.isCancelled` says so; the report then holds one "build cancelled" error.
     private mutating func cancelled() -> Bool {
         guard options.isCancelled?() == true else { return false }
@@ -310,6 +350,7 @@ struct BuildRun {
         let stop: (@Sendable () -> Bool)? = isCancelled == nil && isSuperseded == nil ? nil
             : { @Sendable in isCancelled?() == true || isSuperseded?() == true }
         let (rendered, failures) = plan.render(selected, isCancelled: stop)
+        guard !readDamagedBody() else { return nil }
         guard failures.isEmpty else {
             if isCancelled?() != true, isSuperseded?() == true {
                 unfinished = Set(selected.map(\.path))

@@ -21,6 +21,9 @@ struct PhaseClock {
         counts.append((label, count))
     }
 
+    /// Before a build runs again: its counts would be given twice (its phases are, as they took time twice).
+    mutating func forgetCounts() { counts = [] }
+
     mutating func stop() {
         guard let current else { return }
         timings.append(PhaseTiming(name: current.name, seconds: (ContinuousClock.now - current.started).seconds))

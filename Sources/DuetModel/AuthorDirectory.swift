@@ -17,23 +17,25 @@ struct AuthorDirectory {
         }
     }
 
+    /// The names (or ids) `authors:` or `author:` gives, and whether it ends in "et al.", which
+    /// makes the byline read the body's bios.
+    static func writtenByline(of document: ParsedDocument) -> (names: [String], etAl: Bool) {
+        let key = document.unrecordedMeta.frontMatter["authors"] != nil ? "authors" : "author"
+        switch document.unrecordedMeta.frontMatter[key] {
+        case .list(let items)?: return (items.compactMap(\.scalarText), false)
+        case let value?: return Byline.parseNames(value.scalarText ?? "")
+        case nil: return ([], false)
+        }
+    }
+
     /// The byline of one document: `authors:` (ids or names) or Jekyll's `author:` string, with the
     /// full list taken from the bios when the byline says "et al.".
     mutating func byline(of document: ParsedDocument) -> Byline {
-        var references: [String]
-        var etAl = false
+        var (references, etAl) = Self.writtenByline(of: document)
         let key = document.frontMatter["authors"] != nil ? "authors" : "author"
-        switch document.frontMatter[key] {
-        case .list(let items)?:
-            references = items.compactMap(\.scalarText)
-        case let value?:
-            (references, etAl) = Byline.parseNames(value.scalarText ?? "")
-        case nil:
-            references = []
-        }
         let named = references.count
         if etAl {
-            let fromBios = BioNames.extract(fromHTML: document.bodyHTML)
+            let fromBios = document.body.bioNames ?? BioNames.extract(fromHTML: document.bodyHTML)
             if fromBios.count > references.count, let first = references.first,
                fromBios.contains(where: { NameKey($0) == NameKey(first) }) || references.isEmpty {
                 references = fromBios

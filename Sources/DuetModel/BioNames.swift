@@ -8,3 +8,12 @@ public enum BioNames {
         }
     }
 }
+
+extension BioNames {
+    /// What a byline reads of the body (`AuthorDirectory.byline(of:)`), for the parse stage to
+    /// measure once and the build cache to keep, so that the graph reads no stored body: nil
+    /// when the byline needs none (it does not end in "et al.").
+    public static func measured(for document: ParsedDocument) -> [String]? {
+        AuthorDirectory.writtenByline(of: document).etAl ? extract(fromHTML: document.unrecordedBody.html) : nil
+    }
+}

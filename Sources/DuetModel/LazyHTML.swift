@@ -1,11 +1,18 @@
 import Synchronization
 
 /// A document body's HTML as the build cache stored it: UTF-8 bytes, made into a `String` only
-/// when something reads it as text. One edited article makes a build read every other parse
-/// back from the cache, and validating 2,000 bodies' UTF-8 cost more than the rest of the read;
-/// the graph, the plan and the digests need only the bytes, or nothing, of all but a few.
+/// when something reads it as text, and read from the cache's side store only when something
+/// reads it at all. One edited article makes a build reuse every other parse, yet it renders a
+/// handful of pages: reading 2,000 bodies (28 MB) back to use a few cost more than the rest of
+/// the parse stage; the graph, the plan and the digests need none of them.
 final class LazyHTML: Sendable {
+    /// Reads a stored body's bytes; nil when they are missing or not what was stored. The
+    /// loader, not this type, tells the build: a body found damaged this late must not reach
+    /// the output, and `LazyHTML` gives it as empty.
+    typealias Loader = @Sendable () -> ArraySlice<UInt8>?
+
     private enum State {
+        case stored(Loader)
         case bytes(ArraySlice<UInt8>)
         case text(String)
     }
@@ -17,9 +24,34 @@ final class LazyHTML: Sendable {
     /// `bytes` must be UTF-8 as a `String` wrote it (the cache file's checksum vouches for that).
     init(utf8 bytes: ArraySlice<UInt8>) { state = Mutex(.bytes(bytes)) }
 
+    /// Bytes that `load` reads on first use, once, whoever asks first.
+    init(loading load: @escaping Loader) { state = Mutex(.stored(load)) }
+
+    /// What a reader finds once stored bytes are read.
+    private enum Loaded {
+        case bytes(ArraySlice<UInt8>)
+        case text(String)
+    }
+
+    /// The bytes or text, read from the store first if they were not yet.
+    private static func load(_ state: inout State) -> Loaded {
+        switch state {
+        case .stored(let load):
+            let bytes = load() ?? []
+            state = .bytes(bytes)
+            return .bytes(bytes)
+        case .bytes(let bytes):
+            return .bytes(bytes)
+        case .text(let text):
+            return .text(text)
+        }
+    }
+
+    private var loaded: Loaded { state.withLock { Self.load(&$0) } }
+
     var text: String {
         state.withLock { state in
-            switch state {
+            switch Self.load(&state) {
             case .text(let text):
                 return text
             case .bytes(let bytes):
@@ -32,7 +64,7 @@ final class LazyHTML: Sendable {
 
     /// The UTF-8 bytes, without making a `String` of bytes that are not one yet.
     func withUTF8<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
-        switch state.withLock({ state -> State in state }) {
+        switch loaded {
         case .bytes(let bytes):
             return try bytes.withUnsafeBufferPointer(body)
         case .text(var text):
@@ -41,7 +73,7 @@ final class LazyHTML: Sendable {
     }
 
     var utf8Count: Int {
-        switch state.withLock({ state -> State in state }) {
+        switch loaded {
         case .bytes(let bytes): bytes.count
         case .text(let text): text.utf8.count
         }

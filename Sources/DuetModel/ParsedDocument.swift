@@ -58,11 +58,18 @@ public struct ParsedDocument: Hashable, Sendable {
         /// scan every body for `<img`; nil when not measured. Setting `html` forgets them.
         public var imageSources: Set<String>?
 
+        /// The names the body's bios give (`BioNames`), measured by the parse stage for a byline
+        /// that ends in "et al." (`AuthorDirectory.bioNames(for:)`) and kept by the build cache,
+        /// so that the graph need not read the body; nil when not measured. Setting `html`
+        /// forgets them.
+        public var bioNames: [String]?
+
         public var html: String {
             get { source.text }
             set {
                 source = LazyHTML(newValue)
                 imageSources = nil
+                bioNames = nil
                 measuredDigest = nil
             }
         }
@@ -88,6 +95,14 @@ public struct ParsedDocument: Hashable, Sendable {
         /// A body read back from the build cache: its bytes become a `String` when first read as one.
         public init(utf8 html: ArraySlice<UInt8>, headings: [DocumentHeading]) {
             source = LazyHTML(utf8: html)
+            self.headings = headings
+        }
+
+        /// A body whose bytes stay in the build cache's side store until something reads them:
+        /// `load` runs once, on the first read; nil from it reads as an empty body (the build,
+        /// told by its loader, then throws that render away).
+        public init(loading load: @escaping @Sendable () -> ArraySlice<UInt8>?, headings: [DocumentHeading]) {
+            source = LazyHTML(loading: load)
             self.headings = headings
         }
 
@@ -143,6 +158,8 @@ public struct ParsedDocument: Hashable, Sendable {
     public var headings: [DocumentHeading] { get { readBody(); return storedBody.headings } set { storedBody.headings = newValue } }
     /// `Body.imageSources`: the plan's bookkeeping, not a read of an output's.
     public var unrecordedImageSources: Set<String>? { get { storedBody.imageSources } set { storedBody.imageSources = newValue } }
+    /// `Body.bioNames`: bookkeeping too (the byline's digest stands for them).
+    public var unrecordedBioNames: [String]? { get { storedBody.bioNames } set { storedBody.bioNames = newValue } }
     /// `Body.measuredDigest`: bookkeeping too.
     public var unrecordedBodyDigest: UInt64? { get { storedBody.measuredDigest } set { storedBody.measuredDigest = newValue } }
 

@@ -131,36 +131,107 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNil(try buildAndCompare("a foreign file in place of the cache").renderedPages)
     }
 
-    /// The parses live beside the cache, one file each: one damaged, cut short, removed or
-    /// replaced costs only the parse of its source again, and the next save mends the store.
-    func testADamagedParseStoreIsIgnoredParseByParse() throws {
+    /// The bodies of the parses live beside the cache, one file each, and are read only when a
+    /// render reads them: one damaged, cut short or removed is found then, after the build chose
+    /// what to render. Nothing it rendered may be written: the build runs again with every
+    /// document parsed afresh, its output is a full build's, and its save mends the store.
+    func testADamagedStoredBodyIsFoundWhenReadAndNeverReachesTheOutput() throws {
         try buildAndCompare("first build")
-        let cacheFolder = root.appendingPathComponent(".duet-cache")
-        let storeName = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).first { $0.hasSuffix(".parses") })
-        let store = cacheFolder.appendingPathComponent(storeName)
+        let store = try parseStore()
         let names = try FileManager.default.contentsOfDirectory(atPath: store.path).sorted()
-        XCTAssertGreaterThanOrEqual(names.count, 20, "one stored parse per document")
-        // Parses of documents other than the one edited below, which gets a new parse (and name).
-        let others = try names.filter { try Data(contentsOf: store.appendingPathComponent($0)).range(of: Data("designing-the-small-table".utf8)) == nil }
-        let (flipped, cut, removed) = (store.appendingPathComponent(others[0]), store.appendingPathComponent(others[1]),
-                                       store.appendingPathComponent(others[2]))
-        var bytes = try Data(contentsOf: flipped)
+        XCTAssertGreaterThanOrEqual(names.count, 20, "one stored body per document")
+        // Bodies the edit's renders read: the twin's (the parallel pages), the issue's other
+        // article (the issue's EPUB), and the newest article (the feed).
+        let flipped = try storedBody(containing: "中美专家之间的非官方对话", in: store)
+        let cut = try storedBody(containing: "Why Channels Go Quiet", in: store)
+        let removed = try storedBody(containing: "Sorting the Disputes", in: store)
+        let originals = try [flipped, cut, removed].map { try Data(contentsOf: $0) }
+        var bytes = originals[0]
         bytes[bytes.count - 40] ^= 0x20
         try bytes.write(to: flipped)
-        let whole = try Data(contentsOf: cut)
-        try whole.prefix(whole.count / 2).write(to: cut)
+        try originals[1].prefix(originals[1].count / 2).write(to: cut)
         try FileManager.default.removeItem(at: removed)
         try Data("left by someone else".utf8).write(to: store.appendingPathComponent("stray"))
 
         try edit(post) { $0 + "\nEdited while the parse store was damaged.\n" }
-        let report = try buildAndCompare("after damaging the parse store")
+        let report = try buildAndCompare("after damaging the stored bodies")
+        XCTAssertEqual(count("builds again after a damaged stored body", in: report), 1)
         XCTAssertNotNil(report.renderedPages, "the cache file itself is sound: the build stays incremental")
-        XCTAssertNotEqual(try Data(contentsOf: flipped), bytes, "the damaged parse is written again")
-        XCTAssertEqual(try Data(contentsOf: cut), whole, "the parse cut short is written again, whole")
-        XCTAssertTrue(FileManager.default.fileExists(atPath: removed.path), "the removed parse is written again")
-        XCTAssertFalse(FileManager.default.fileExists(atPath: store.appendingPathComponent("stray").path))
+        XCTAssertEqual(try Data(contentsOf: flipped), originals[0], "the damaged body is written again")
+        XCTAssertEqual(try Data(contentsOf: cut), originals[1], "the body cut short is written again, whole")
+        XCTAssertEqual(try Data(contentsOf: removed), originals[2], "the removed body is written again")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: store.appendingPathComponent("stray").path), "a stray file is swept")
         let after = try FileManager.default.contentsOfDirectory(atPath: store.path)
-        XCTAssertEqual(after.count, names.count, "the edited post's old parse is replaced by its new one")
+        XCTAssertEqual(after.count, names.count, "the edited post's old body is replaced by its new one")
+
+        try edit(post) { $0 + "\nEdited once the store was mended.\n" }
+        let mended = try buildAndCompare("the next edit")
+        XCTAssertNil(count("builds again after a damaged stored body", in: mended), "the store was mended")
+        XCTAssertNotNil(mended.renderedPages)
+    }
+
+    /// An edit renders a few outputs, and only they read bodies: the others stay in the store.
+    /// Twenty-five older notes join the site, too old for the feeds, fifteen in the first
+    /// quarter's issue and ten in the second's.
+    func testAnEditReadsOnlyTheBodiesItsRendersShow() throws {
+        for day in 1...25 {
+            let date = String(format: "2024-%02d-%02d", (day - 1) / 5 + 1, day)
+            let text = "---\ntitle: An Older Note \(day)\nauthor: Tobias Wren\ndate: \(date) 09:00:00 +0800\n---\n\n"
+                + "A note from the archive, number \(day), with a [link](https://example.org/\(day)).\n"
+            try text.write(to: content.appendingPathComponent("posts/en/\(date)-an-older-note-\(day).md"), atomically: false, encoding: .utf8)
+        }
+        let first = try buildAndCompare("first build")
+        XCTAssertNil(count("stored bodies read", in: first), "a full build has no stored bodies")
+        try edit("pages/en/about.md") { $0 + "\nA sentence more about us.\n" }
+        XCTAssertEqual(count("stored bodies read", in: try buildAndCompare("a page edit")), 0,
+                       "a page's renders show no other document's body")
+        try edit("posts/en/2024-01-01-an-older-note-1.md") { $0 + "\nA sentence more.\n" }
+        let old = try buildAndCompare("an edit of a note no feed shows")
+        XCTAssertNotNil(old.renderedPages)
+        XCTAssertEqual(count("stored bodies read", in: old), 14,
+                       "the other notes of its issue, which the issue's EPUB shows; its page and the listings show no other body")
+        try edit(post) { $0 + "\nOne more sentence.\n" }
+        let recent = try buildAndCompare("an edit of an article the feeds show")
+        let read = try XCTUnwrap(count("stored bodies read", in: recent))
+        // The feeds show bodies (20 a language, 40 in the combined one), the parallel pages the
+        // twin's, the issue's EPUB the other article's: the six oldest notes are in none of them.
+        let documents = try XCTUnwrap(count("source documents", in: recent))
+        XCTAssertGreaterThan(read, 0)
+        XCTAssertLessThanOrEqual(read, documents - 6, "\(read) of \(documents) bodies read")
+    }
+
+    /// A damaged body no render reads is not found, and costs nothing; the build that reads it
+    /// finds it (above). Here: the edit's EPUB reads the other article of its issue.
+    func testADamagedBodyReadOnlyByTheEditedArticlesEpubIsFound() throws {
+        try buildAndCompare("first build")
+        let store = try parseStore()
+        let other = try storedBody(containing: "Why Channels Go Quiet", in: store)
+        let original = try Data(contentsOf: other)
+        var bytes = original
+        bytes[bytes.count / 2] ^= 0x01
+        try bytes.write(to: other)
+        try edit(post) { $0 + "\nA sentence for the EPUB.\n" }
+        let report = try buildAndCompare("an edit whose EPUB reads the damaged body")
+        XCTAssertEqual(count("builds again after a damaged stored body", in: report), 1)
+        XCTAssertEqual(try Data(contentsOf: other), original, "the store is mended")
+    }
+
+    private func count(_ label: String, in report: BuildReport) -> Int? {
+        report.counts.first { $0.label == label }?.count
+    }
+
+    private func parseStore() throws -> URL {
+        let cacheFolder = root.appendingPathComponent(".duet-cache")
+        let name = try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: cacheFolder.path).first { $0.hasSuffix(".parses") })
+        return cacheFolder.appendingPathComponent(name)
+    }
+
+    /// The one stored body holding `text`.
+    private func storedBody(containing text: String, in store: URL) throws -> URL {
+        let names = try FileManager.default.contentsOfDirectory(atPath: store.path)
+        let holding = try names.filter { try Data(contentsOf: store.appendingPathComponent($0)).range(of: Data(text.utf8)) != nil }
+        XCTAssertEqual(holding.count, 1, "one body holds \(text)")
+        return store.appendingPathComponent(try XCTUnwrap(holding.first))
     }
 
     func testUnchangedPagesKeepTheirModificationTime() throws {

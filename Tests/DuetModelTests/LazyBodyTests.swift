@@ -1,4 +1,5 @@
 @testable import DuetModel
+import Synchronization
 import XCTest
 
 /// A body read back from the build cache stays UTF-8 bytes until read as text: it must compare,
@@ -21,6 +22,30 @@ final class LazyBodyTests: XCTestCase {
         var again = StableDigest()
         bytes.combine(into: &again)
         XCTAssertEqual(again.value, fromText.value, "and after")
+    }
+
+    /// A body left in the store is read once, by whichever read comes first, and is then the
+    /// body made from its String; a store that fails it gives an empty body (the build, told by
+    /// the loader, throws that render away).
+    func testAStoredBodyIsReadOnceOnFirstUseAndIsTheBodyFromItsString() {
+        let headings = [DocumentHeading(level: 2, text: "对话 · Dialogue", id: "a")]
+        let reads = Mutex(0)
+        let bytes = ArraySlice(Array(html.utf8))
+        let stored = ParsedDocument.Body(loading: { reads.withLock { $0 += 1 }; return bytes }, headings: headings)
+        let copy = stored
+        XCTAssertEqual(copy.headings, headings)
+        XCTAssertEqual(reads.withLock { $0 }, 0, "not read until something reads it")
+        let text = ParsedDocument.Body(html: html, headings: headings)
+        var fromText = StableDigest(), fromStore = StableDigest()
+        text.combine(into: &fromText)
+        stored.combine(into: &fromStore)
+        XCTAssertEqual(fromStore.value, fromText.value)
+        XCTAssertEqual(copy, text)
+        XCTAssertEqual(copy.hashValue, text.hashValue)
+        XCTAssertEqual(stored.html, html)
+        XCTAssertEqual(reads.withLock { $0 }, 1, "read once, shared by its copies")
+        let failed = ParsedDocument.Body(loading: { nil }, headings: [])
+        XCTAssertEqual(failed.html, "")
     }
 
     func testSettingTheHTMLForgetsTheMeasuredImages() {

@@ -4,9 +4,10 @@ import DuetSource
 /// What the last build parsed and wrote, so the next build parses only the files that changed and
 /// renders only the pages those files (or site-wide inputs) touch.
 ///
-/// The cache file holds what each build rewrites (stamps, the output records, the read table),
-/// a few megabytes at 2,000 articles; the parses, with every document's HTML, live in a side
-/// store (`ParseStore`) where a build writes only the parses it made.
+/// The cache file holds what each build rewrites (stamps, the output records, the read table,
+/// every parse but its body's HTML), a few megabytes at 2,000 articles; the bodies live in a
+/// side store (`ParseStore`), where a build writes only the bodies of the parses it made and
+/// reads only those something reads.
 struct BuildCache: Sendable {
     /// One read of an output's render: its number in `table`, and the digest of its answer then.
     struct Read: Hashable, Sendable {
@@ -23,10 +24,11 @@ struct BuildCache: Sendable {
         var stamp: FileStamp
     }
 
-    /// Parse results by the digest of their inputs (`ParseMemo.key`), in memory.
+    /// Parse results by the digest of their inputs (`ParseMemo.key`).
     var parsed: [UInt64: ParseMemo.Entry] = [:]
-    /// Parse results in the side store, read when the parse stage asks for one.
-    var stored: StoredParses?
+    /// Where the bodies of the parses read from the cache file are, and whether one of them
+    /// turned out damaged when read.
+    var stored: StoredBodies?
     /// Source path -> the stamp it had when parsed, and which parse that was.
     var stamps: [String: ParseMemo.Stamped] = [:]
     /// The site's Liquid indexes every document, so every file must be read (`ParseMemo.readsEverything`).
@@ -40,10 +42,10 @@ struct BuildCache: Sendable {
     /// The issue and author files as read, reused while what they were read from is unchanged.
     var registry: SitePipeline.Registry?
 
-    /// True when this cache's parses are not those `previous` left in the store: some are new
-    /// (or replace a damaged stored one), or some are no longer used.
+    /// True when this cache's parses are not those `previous` holds: some are new, or some are
+    /// no longer used.
     func hasParsesToSave(over previous: BuildCache) -> Bool {
-        parsed.values.contains { !$0.isStored } || Set(parsed.keys) != Set(previous.parsed.keys).union(previous.stored?.keys ?? [])
+        parsed.values.contains { !$0.isStored } || Set(parsed.keys) != Set(previous.parsed.keys)
     }
 
     /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
@@ -58,20 +60,21 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 12
+    static let formatVersion: UInt64 = 13
     private static let magic = Array("DUETCACHE".utf8)
 
-    /// The cache file's bytes. The parses are named by key only: `parsed` must be in the side
-    /// store by the time these bytes are (`CacheFile.save`). Reads no record uses any more are
-    /// left out, and the rest numbered afresh.
+    /// The cache file's bytes. The parses' bodies are named by key (with their length and
+    /// checksum): they must be in the side store by the time these bytes are (`CacheFile.save`).
+    /// Reads no record uses any more are left out, and the rest numbered afresh.
     func encoded(tool: UInt64) -> [UInt8] {
         var writer = CacheWriter()
-        writer.reserve(64 * outputs.count + 16 * outputs.values.reduce(0) { $0 + $1.reads.count } + 64 * stamps.count)
+        writer.reserve(64 * outputs.count + 16 * outputs.values.reduce(0) { $0 + $1.reads.count } + 64 * stamps.count
+            + parsed.values.reduce(0) { $0 + 16 + ($1.record?.count ?? 1024) })
         writer.writeFixed(tool)
         writer.writeFixed(site)
         writer.write(readsEverything)
         writer.write(parsed.count)
-        for key in parsed.keys { writer.writeFixed(key) }
+        for (key, entry) in parsed { writer.write(entry, key: key) }
         writer.write(stamps.count)
         for (path, stamped) in stamps {
             writer.write(path)
@@ -114,8 +117,8 @@ struct BuildCache: Sendable {
 
     /// Nil when the bytes are not a complete cache written by this version of Duet (`tool`): a
     /// truncated, corrupt or foreign cache is never trusted.
-    /// - Parameter store: where the parses the cache names are.
-    static func decode(_ bytes: [UInt8], tool: UInt64, store: ParseStore? = nil) -> BuildCache? {
+    /// - Parameter store: where the bodies of the parses the cache names are.
+    static func decode(_ bytes: [UInt8], tool: UInt64, store: ParseStore) -> BuildCache? {
         guard bytes.starts(with: magic) else { return nil }
         var reader = CacheReader(bytes, from: magic.count)
         do {
@@ -125,11 +128,14 @@ struct BuildCache: Sendable {
             var cache = BuildCache()
             cache.site = try reader.readFixed()
             cache.readsEverything = try reader.readBool()
-            var keys: Set<UInt64> = []
-            let keyCount = try reader.readCount()
-            keys.reserveCapacity(keyCount)
-            for _ in 0..<keyCount { keys.insert(try reader.readFixed()) }
-            if let store { cache.stored = StoredParses(store: store, keys: keys) }
+            let bodies = StoredBodies(store: store)
+            cache.stored = bodies
+            let parseCount = try reader.readCount()
+            cache.parsed.reserveCapacity(parseCount)
+            for _ in 0..<parseCount {
+                let (key, entry) = try reader.readParse(bodies: bodies)
+                cache.parsed[key] = entry
+            }
             let stampCount = try reader.readCount()
             cache.stamps.reserveCapacity(stampCount)
             for _ in 0..<stampCount {

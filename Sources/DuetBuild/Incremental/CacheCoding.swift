@@ -31,6 +31,11 @@ struct CacheWriter {
         text.withUTF8 { write(utf8: $0) }
     }
 
+    /// Bytes as they are, with no length: a record already encoded, a file's contents.
+    mutating func append(_ raw: [UInt8]) { bytes.append(contentsOf: raw) }
+    mutating func append(_ raw: ArraySlice<UInt8>) { bytes.append(contentsOf: raw) }
+    mutating func append(_ raw: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: raw) }
+
     /// As `write(_: String)` writes the string these bytes are.
     mutating func write(utf8 text: UnsafeBufferPointer<UInt8>) {
         write(text.count)
@@ -99,12 +104,8 @@ struct CacheReader {
         return text
     }
 
-    /// What `readString` would make a String of, left as bytes (sharing the buffer).
-    mutating func readUTF8() throws(Corrupt) -> ArraySlice<UInt8> {
-        let count = try readCount()
-        defer { position += count }
-        return bytes[position..<position + count]
-    }
+    /// What was read since `start`, sharing the buffer.
+    func bytes(since start: Int) -> ArraySlice<UInt8> { bytes[start..<position] }
 
     mutating func readCount() throws(Corrupt) -> Int {
         let count = try readInt()
@@ -116,6 +117,17 @@ struct CacheReader {
 extension CacheWriter {
     mutating func write(_ location: SourceLocation) {
         write(location.file)
+        write(location.line)
+        write(location.column)
+    }
+
+    /// A location in the document's own file (every front matter entry's, as a rule) is a flag,
+    /// not its path again: decoding 2,000 documents' paths a dozen times each was a quarter of
+    /// their strings, each one allocated.
+    mutating func write(_ location: SourceLocation, in path: String) {
+        let own = location.file == path
+        write(own)
+        if !own { write(location.file) }
         write(location.line)
         write(location.column)
     }
@@ -136,6 +148,7 @@ extension CacheWriter {
         }
     }
 
+    /// Everything of the document but its body's HTML, which the side store keeps (`ParseStore`).
     mutating func write(_ document: ParsedDocument) {
         write(document.kind == .post)
         write(document.sourcePath)
@@ -148,13 +161,17 @@ extension CacheWriter {
         for entry in document.frontMatter.entries {
             write(entry.key)
             write(entry.value)
-            write(entry.location)
+            write(entry.location, in: document.sourcePath)
         }
-        document.unrecordedBody.withHTMLBytes { write(utf8: $0) }
         write(document.unrecordedImageSources != nil)
         if let sources = document.unrecordedImageSources {
             write(sources.count)
             for source in sources.sorted() { write(source) }
+        }
+        write(document.unrecordedBioNames != nil)
+        if let names = document.unrecordedBioNames {
+            write(names.count)
+            for name in names { write(name) }
         }
         write(document.excerptHTML)
         write(document.headings.count)
@@ -211,6 +228,12 @@ extension CacheReader {
         SourceLocation(file: try readString(), line: try readInt(), column: try readInt())
     }
 
+    /// What `write(_:in:)` wrote: a location in `path` shares its storage.
+    mutating func readLocation(in path: String) throws(Corrupt) -> SourceLocation {
+        let file = try readBool() ? path : try readString()
+        return SourceLocation(file: file, line: try readInt(), column: try readInt())
+    }
+
     mutating func readValue(depth: Int = 0) throws(Corrupt) -> FrontMatterValue {
         guard depth < 64 else { throw Corrupt() }
         switch try readInt() {
@@ -231,7 +254,8 @@ extension CacheReader {
         }
     }
 
-    mutating func readDocument() throws(Corrupt) -> ParsedDocument {
+    /// What `write(_: ParsedDocument)` wrote, with the body `body` makes of the headings.
+    mutating func readDocument(body makeBody: ([DocumentHeading]) -> ParsedDocument.Body) throws(Corrupt) -> ParsedDocument {
         let kind: ParsedDocument.Kind = try readBool() ? .post : .page
         let sourcePath = try readString()
         let language = try readString()
@@ -241,14 +265,19 @@ extension CacheReader {
         let date = try readDate()
         var entries: [FrontMatter.Entry] = []
         for _ in 0..<(try readCount()) {
-            entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation()))
+            entries.append(FrontMatter.Entry(key: try readString(), value: try readValue(), location: try readLocation(in: sourcePath)))
         }
-        let bodyHTML = try readUTF8()
         var imageSources: Set<String>?
         if try readBool() {
             var sources: Set<String> = []
             for _ in 0..<(try readCount()) { sources.insert(try readString()) }
             imageSources = sources
+        }
+        var bioNames: [String]?
+        if try readBool() {
+            var names: [String] = []
+            for _ in 0..<(try readCount()) { names.append(try readString()) }
+            bioNames = names
         }
         let excerptHTML = try readString()
         var headings: [DocumentHeading] = []
@@ -268,8 +297,9 @@ extension CacheReader {
             for _ in 0..<(try readCount()) { notes[try readString()] = try readString() }
             corrections.append(Correction(date: date, notes: notes))
         }
-        var body = ParsedDocument.Body(utf8: bodyHTML, headings: headings)
+        var body = makeBody(headings)
         body.imageSources = imageSources
+        body.bioNames = bioNames
         return ParsedDocument(kind: kind, sourcePath: sourcePath, language: language, slug: slug, title: title, date: date,
                               frontMatter: FrontMatter(entries: entries), body: body,
                               excerptHTML: excerptHTML, translationKey: translationKey,
@@ -363,10 +393,10 @@ extension CacheReader {
     }
 }
 
-/// The checksum of a cache file or stored parse: four independent lanes of eight bytes, so the
+/// The checksum of a cache file or stored body: four independent lanes of eight bytes, so the
 /// multiplications overlap (`StableDigest`, one lane, is a chain of them). It reads every byte of
-/// the 26 MB of parses a 2,000-article build loads, so its speed is the load's. Detects damage,
-/// not tampering.
+/// the cache file (several megabytes at 2,000 articles), so its speed is the load's. Detects
+/// damage, not tampering.
 enum CacheChecksum {
     static func of(_ buffer: UnsafeRawBufferPointer) -> UInt64 {
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89)

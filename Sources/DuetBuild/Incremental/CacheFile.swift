@@ -8,7 +8,7 @@ import Glibc
 
 /// Where the cache of one output folder lives on disk: `.duet-cache/` beside the output folder
 /// (git-ignored), one file per output folder so `_site` and a second `--output` never share one,
-/// with its parses in a folder beside it (`ParseStore`).
+/// with its parses' bodies in a folder beside it (`ParseStore`).
 struct CacheFile {
     var url: URL
 
@@ -22,12 +22,9 @@ struct CacheFile {
 
     func store(tool: UInt64) -> ParseStore { ParseStore(folder: url.path + ".parses", tool: tool) }
 
-    func load(tool: UInt64, prefetching: Bool = true) -> BuildCache? {
-        guard let bytes = Self.contents(of: url.path), let cache = BuildCache.decode(bytes, tool: tool, store: store(tool: tool)) else {
-            return nil
-        }
-        if prefetching { cache.stored?.prefetch() }
-        return cache
+    func load(tool: UInt64) -> BuildCache? {
+        guard let bytes = Self.contents(of: url.path) else { return nil }
+        return BuildCache.decode(bytes, tool: tool, store: store(tool: tool))
     }
 
     /// `load` on another thread: the build stamps its inputs meanwhile, and may not need the cache at all.
@@ -36,26 +33,21 @@ struct CacheFile {
     final class Loading: Sendable {
         private let result = Mutex<BuildCache?>(nil)
         private let done = DispatchSemaphore(value: 0)
-        private let asked = Mutex(false)
 
         fileprivate init(_ file: CacheFile, tool: UInt64) {
             let url = file.url
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                let cache = CacheFile(url: url).load(tool: tool, prefetching: false)
+                let cache = CacheFile(url: url).load(tool: tool)
                 result.withLock { $0 = cache }
                 done.signal()
             }
         }
 
-        /// Nil when there is no cache this binary can trust (waits for the read once). The parses
-        /// are prefetched from the first ask on: a build that is up to date never asks, and the
-        /// 2,000 parse files it would read took the spare core from its stamping.
+        /// Nil when there is no cache this binary can trust (waits for the read once).
         var cache: BuildCache? {
             done.wait()
             done.signal()
-            let cache = result.withLock { $0 }
-            if asked.withLock({ let first = !$0; $0 = true; return first }) { cache?.stored?.prefetch() }
-            return cache
+            return result.withLock { $0 }
         }
     }
 
@@ -75,8 +67,8 @@ struct CacheFile {
         unlink(url.path)
     }
 
-    /// The parses it names first, then the cache, then the removal of the parses it no longer
-    /// names: a build killed at any moment leaves a cache whose parses are all there. The record
+    /// The bodies it names first, then the cache, then the removal of the bodies it no longer
+    /// names: a build killed at any moment leaves a cache whose bodies are all there. The record
     /// (`UpToDateRecord`, which names the cache file's stamp) is made meanwhile and written last.
     /// With no cache, only the record is written. A cache that cannot be written costs only
     /// speed, never the build.

@@ -10,24 +10,42 @@ import Synchronization
 /// keeps one alive between rebuilds, so only the files that changed are read and parsed.
 public final class ParseMemo: Sendable {
     public struct Entry: Sendable {
-        public var document: ParsedDocument
-        public var warnings: [Diagnostic]
+        public private(set) var document: ParsedDocument
+        public private(set) var warnings: [Diagnostic]
         /// What `.body` and `.meta` reads of the document digest to, made once per parse (and
         /// kept in the cache), not once per build: a search index reads every body.
-        var digests: ModelDigests.DocumentDigests
-        /// Read from the cache's side store, where it therefore is already (`ParseStore.write`).
-        var isStored = false
+        private(set) var digests: ModelDigests.DocumentDigests
+        /// Read from the cache, with its body in the side store (`ParseStore.write`).
+        private(set) var isStored = false
+        /// The bytes the cache file held for it (a slice of the file read), written again as
+        /// they are: the cache is rewritten on every build, and encoding 2,000 parses anew cost
+        /// more than copying them.
+        private(set) var record: ArraySlice<UInt8>?
 
         init(document: ParsedDocument, warnings: [Diagnostic], digests: ModelDigests.DocumentDigests? = nil) {
             var document = document
             if document.unrecordedImageSources == nil {
                 document.unrecordedImageSources = IssueEpubs.imageSources(inBody: document.unrecordedBody)
             }
+            if document.unrecordedBioNames == nil { document.unrecordedBioNames = BioNames.measured(for: document) }
             let digests = digests ?? ModelDigests.DocumentDigests(document)
             document.unrecordedBodyDigest = digests.body
             self.document = document
             self.warnings = warnings
             self.digests = digests
+        }
+
+        /// A parse read back from the cache file as `record`, its body left in the store.
+        init(stored document: ParsedDocument, warnings: [Diagnostic], digests: ModelDigests.DocumentDigests,
+             record: ArraySlice<UInt8>) {
+            // Measured when parsed, and recorded with it: the measures are not taken again.
+            var document = document
+            document.unrecordedBodyDigest = digests.body
+            self.document = document
+            self.warnings = warnings
+            self.digests = digests
+            isStored = true
+            self.record = record
         }
     }
 
@@ -46,8 +64,6 @@ public final class ParseMemo: Sendable {
     }
 
     private let known: [UInt64: Entry]
-    /// Parses in the cache's side store, each read when the parse stage asks for it.
-    private let stored: StoredParses?
     private let knownStamps: [String: Stamped]
     private let used = Mutex(Used())
     /// `site.yml` and what the documents' Liquid may read of the rest of the site, known once the
@@ -61,10 +77,8 @@ public final class ParseMemo: Sendable {
     let readsEverything: Bool
     private let indexes = Mutex(false)
 
-    init(known: [UInt64: Entry] = [:], stored: StoredParses? = nil, stamps: [String: Stamped] = [:],
-         readsEverything: Bool = false, now: Date = Date()) {
+    init(known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], readsEverything: Bool = false, now: Date = Date()) {
         self.known = known
-        self.stored = stored
         knownStamps = stamps
         self.readsEverything = readsEverything
         trustedBefore = Int(now.timeIntervalSince1970 * 1e9) - SourceStamp.racyWindow
@@ -76,7 +90,7 @@ public final class ParseMemo: Sendable {
         guard !readsEverything, stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp else {
             return false
         }
-        return known[stamped.key] != nil || stored?.keys.contains(stamped.key) == true
+        return known[stamped.key] != nil
     }
 
     /// The parse settings, before parsing: the bytes of `site.yml` (languages, time zone, excerpt
@@ -105,10 +119,9 @@ public final class ParseMemo: Sendable {
         return stamped.key
     }
 
-    /// A stored parse that turns out unreadable is nil like an unknown one: the file is then read and parsed.
     func entry(for file: SourceFile) -> Entry? {
         guard let key = key(of: file) else { return nil }
-        return known[key] ?? stored?.entry(key)
+        return known[key]
     }
 
     func remember(_ entry: Entry, for file: SourceFile) {

@@ -1,4 +1,3 @@
-import Dispatch
 import DuetModel
 import Foundation
 import Synchronization
@@ -6,22 +5,24 @@ import Synchronization
 import Glibc
 #endif
 
-/// The cache's parses, one file each, named by the parse memo's key (the digest of a file's
-/// bytes, place and parse settings), so that a build writes only the parses it made (one, after
-/// one article is edited) rather than every document's HTML again, and reads each one in the
-/// parse stage, on all cores, only when its source is unchanged.
+/// The bodies of the cache's parses, one file each, named by the parse memo's key (the digest of
+/// a file's bytes, place and parse settings). The cache file holds the rest of every parse (what
+/// the graph and the plan read); a body is read only when something reads it (a page showing
+/// the article, its issue's EPUB), which after one edit is a handful of the 2,000, and a build
+/// writes only the bodies of the parses it made.
 ///
 /// A file is written beside its name and renamed, and only ever stands for one key, so a store
-/// is never half-updated: the cache file names the parses it needs, they are written before it,
-/// and those it no longer names are removed after it (`sweep`). A parse that is missing,
-/// damaged, or written by another build of Duet is not used: its source is parsed again.
+/// is never half-updated: the cache file names the bodies it needs, with their length and
+/// checksum; they are written before it, and those it no longer names are removed after it
+/// (`sweep`). A body that is missing, damaged, or written by another build of Duet is found so
+/// when it is read (`StoredBodies`).
 struct ParseStore: Sendable {
     /// The folder, beside the cache file.
     var folder: String
     /// This Duet binary (`BuildCache.tool`): another one may parse differently.
     var tool: UInt64
 
-    private static let magic = Array("DUETPARSE".utf8)
+    private static let magic = Array("DUETBODY".utf8)
 
     func path(of key: UInt64) -> String { folder + "/" + Self.name(of: key) }
 
@@ -30,56 +31,45 @@ struct ParseStore: Sendable {
         return String(repeating: "0", count: 16 - text.count) + text
     }
 
-    /// Nil when the parse is absent, or not exactly what `write` made for `key` with this binary.
-    func entry(_ key: UInt64) -> ParseMemo.Entry? {
+    /// Nil when the body is absent, or not exactly the `count` bytes of `checksum` that `write`
+    /// made for `key` with this binary.
+    func body(_ key: UInt64, place: BodyPlace) -> ArraySlice<UInt8>? {
         guard let bytes = CacheFile.contents(of: path(of: key)), bytes.starts(with: Self.magic) else { return nil }
         var reader = CacheReader(bytes, from: Self.magic.count)
         do throws(CacheReader.Corrupt) {
             guard try reader.readUInt64() == BuildCache.formatVersion, try reader.readFixed() == tool,
-                  try reader.readFixed() == key else { return nil }
-            let checksum = try reader.readFixed()
-            guard reader.digestOfRest == checksum else { return nil }
-            let document = try reader.readDocument()
-            let digests = ModelDigests.DocumentDigests(body: try reader.readFixed(), meta: try reader.readFixed())
-            var warnings: [Diagnostic] = []
-            for _ in 0..<(try reader.readCount()) { warnings.append(try reader.readDiagnostic()) }
-            guard reader.isAtEnd else { return nil }
-            var entry = ParseMemo.Entry(document: document, warnings: warnings, digests: digests)
-            entry.isStored = true
-            return entry
+                  try reader.readFixed() == key, bytes.count - reader.position == place.count,
+                  reader.digestOfRest == place.checksum else { return nil }
+            return bytes[reader.position...]
         } catch {
             return nil
         }
     }
 
-    func encoded(_ entry: ParseMemo.Entry, key: UInt64) -> [UInt8] {
-        var payload = CacheWriter()
-        payload.reserve(entry.document.bodyHTML.utf8.count + entry.document.excerptHTML.utf8.count + 4096)
-        payload.write(entry.document)
-        payload.writeFixed(entry.digests.body)
-        payload.writeFixed(entry.digests.meta)
-        payload.write(entry.warnings.count)
-        for warning in entry.warnings { payload.write(warning) }
-        var header = CacheWriter()
-        header.write(BuildCache.formatVersion)
-        header.writeFixed(tool)
-        header.writeFixed(key)
-        header.writeFixed(CacheChecksum.of(payload.bytes))
-        return Self.magic + header.bytes + payload.bytes
+    func encoded(body: UnsafeBufferPointer<UInt8>, key: UInt64) -> [UInt8] {
+        var file = CacheWriter()
+        file.reserve(Self.magic.count + 32 + body.count)
+        file.append(Self.magic)
+        file.write(BuildCache.formatVersion)
+        file.writeFixed(tool)
+        file.writeFixed(key)
+        file.append(body)
+        return file.bytes
     }
 
-    /// Writes the entries the store does not hold yet, on all cores. A parse that cannot be
-    /// written costs only speed: the next build parses its source again.
+    /// Writes the bodies the store does not hold yet, on all cores. A body that cannot be
+    /// written costs only speed: the build that reads it finds it missing and parses again.
     func write(_ entries: [UInt64: ParseMemo.Entry]) {
         let fresh = entries.filter { !$0.value.isStored }.map { (key: $0.key, entry: $0.value) }
         guard !fresh.isEmpty else { return }
         mkdir(folder, 0o755)
         _ = ParallelMap.map(fresh) { item in
-            CacheFile.write(encoded(item.entry, key: item.key), to: path(of: item.key))
+            let bytes = item.entry.document.unrecordedBody.withHTMLBytes { encoded(body: $0, key: item.key) }
+            CacheFile.write(bytes, to: path(of: item.key))
         }
     }
 
-    /// Removes every file but the parses of `keys` (older parses, and anything a killed build left).
+    /// Removes every file but the bodies of `keys` (older parses, and anything a killed build left).
     func sweep(keeping keys: Set<UInt64>) {
         guard let handle = opendir(folder) else { return }
         var names: [String] = []
@@ -94,35 +84,44 @@ struct ParseStore: Sendable {
     }
 }
 
-/// The parses a cache file names. `prefetch` starts reading them from the store on one spare
-/// core while the content folder is scanned; the parse stage takes those already read, and
-/// reads the others itself (on all cores), so nobody waits for anybody.
-final class StoredParses: Sendable {
+/// What the cache file says of a stored body, so that a damaged file is found when read.
+struct BodyPlace: Sendable {
+    var count: Int
+    var checksum: UInt64
+
+    init(count: Int, checksum: UInt64) {
+        (self.count, self.checksum) = (count, checksum)
+    }
+
+    init(of body: UnsafeBufferPointer<UInt8>) {
+        self.init(count: body.count, checksum: CacheChecksum.of(UnsafeRawBufferPointer(body)))
+    }
+}
+
+/// The bodies one cache file names, read from the store as the build reads them. A body found
+/// missing or damaged then is read as empty and marks the store damaged: the build must not
+/// write what it rendered, and runs again with every document parsed afresh (`BuildRun`).
+final class StoredBodies: Sendable {
     let store: ParseStore
-    let keys: Set<UInt64>
-    /// Nil for a parse that was found missing or damaged.
-    private let read = Mutex<[UInt64: ParseMemo.Entry?]>([:])
+    private let damage = Atomic(false)
+    private let reads = Atomic(0)
 
-    init(store: ParseStore, keys: Set<UInt64>) {
-        self.store = store
-        self.keys = keys
-    }
+    init(store: ParseStore) { self.store = store }
 
-    func prefetch() {
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
-            for key in keys where read.withLock({ $0[key] == nil }) {
-                let entry = store.entry(key)
-                read.withLock { if $0[key] == nil { $0[key] = .some(entry) } }
+    /// True once a body read was not what the cache file names.
+    var isDamaged: Bool { damage.load(ordering: .acquiring) }
+
+    /// How many bodies were read: a one-edit build should read a handful.
+    var readCount: Int { reads.load(ordering: .relaxed) }
+
+    func body(_ key: UInt64, place: BodyPlace, headings: [DocumentHeading]) -> ParsedDocument.Body {
+        ParsedDocument.Body(loading: { [self] in
+            reads.add(1, ordering: .relaxed)
+            guard let bytes = store.body(key, place: place) else {
+                damage.store(true, ordering: .releasing)
+                return nil
             }
-        }
-    }
-
-    /// Nil for a key the cache does not name, or whose parse is missing or damaged.
-    func entry(_ key: UInt64) -> ParseMemo.Entry? {
-        guard keys.contains(key) else { return nil }
-        if let done = read.withLock({ $0[key] }) { return done }
-        let entry = store.entry(key)
-        read.withLock { if $0[key] == nil { $0[key] = .some(entry) } }
-        return entry
+            return bytes
+        }, headings: headings)
     }
 }
