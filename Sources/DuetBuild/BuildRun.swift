@@ -78,7 +78,8 @@ struct BuildRun {
             : (options.session?.cache ?? loading?.cache).map(Self.withoutParses)
         storedBodies = previous?.stored
         let memo = options.session?.nextMemo()
-            ?? ParseMemo(known: previous?.parsed ?? [:], stamps: previous?.stamps ?? [:],
+            ?? ParseMemo(known: previous?.parsed ?? [:], records: previous?.records ?? [:], bodies: previous?.stored,
+                         stamps: previous?.stamps ?? [:],
                          readsEverything: previous?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do throws(DiagnosticError) {
@@ -319,7 +320,7 @@ struct BuildRun {
     /// The cache with no parses: every document is read and parsed again.
     private static func withoutParses(_ cache: BuildCache) -> BuildCache {
         var cache = cache
-        (cache.parsed, cache.stored) = ([:], nil)
+        (cache.parsed, cache.records, cache.stored) = ([:], [:], nil)
         return cache
     }
 

@@ -26,6 +26,8 @@ struct BuildCache: Sendable {
 
     /// Parse results by the digest of their inputs (`ParseMemo.key`).
     var parsed: [UInt64: ParseMemo.Entry] = [:]
+    /// Parse results as the cache file holds them, decoded when the parse stage uses one.
+    var records: [UInt64: ParseRecord] = [:]
     /// Where the bodies of the parses read from the cache file are, and whether one of them
     /// turned out damaged when read.
     var stored: StoredBodies?
@@ -45,7 +47,7 @@ struct BuildCache: Sendable {
     /// True when this cache's parses are not those `previous` holds: some are new, or some are
     /// no longer used.
     func hasParsesToSave(over previous: BuildCache) -> Bool {
-        parsed.values.contains { !$0.isStored } || Set(parsed.keys) != Set(previous.parsed.keys)
+        parsed.values.contains { !$0.isStored } || Set(parsed.keys) != Set(previous.parsed.keys).union(previous.records.keys)
     }
 
     /// This Duet binary: a rebuilt `duet` may render differently, so its cache starts afresh.
@@ -131,10 +133,10 @@ struct BuildCache: Sendable {
             let bodies = StoredBodies(store: store)
             cache.stored = bodies
             let parseCount = try reader.readCount()
-            cache.parsed.reserveCapacity(parseCount)
+            cache.records.reserveCapacity(parseCount)
             for _ in 0..<parseCount {
-                let (key, entry) = try reader.readParse(bodies: bodies)
-                cache.parsed[key] = entry
+                let (key, record) = try reader.readParseRecord()
+                cache.records[key] = record
             }
             let stampCount = try reader.readCount()
             cache.stamps.reserveCapacity(stampCount)

@@ -47,7 +47,7 @@ struct CacheWriter {
 struct CacheReader {
     struct Corrupt: Error {}
 
-    private let bytes: [UInt8]
+    let bytes: [UInt8]
     private(set) var position = 0
 
     /// Reads `bytes` from `position` on, without copying them.
@@ -106,6 +106,11 @@ struct CacheReader {
 
     /// What was read since `start`, sharing the buffer.
     func bytes(since start: Int) -> ArraySlice<UInt8> { bytes[start..<position] }
+
+    mutating func skip(_ count: Int) throws(Corrupt) {
+        guard count >= 0, count <= bytes.count - position else { throw Corrupt() }
+        position += count
+    }
 
     mutating func readCount() throws(Corrupt) -> Int {
         let count = try readInt()

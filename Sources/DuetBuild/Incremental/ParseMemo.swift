@@ -64,6 +64,10 @@ public final class ParseMemo: Sendable {
     }
 
     private let known: [UInt64: Entry]
+    /// Parses the cache file holds, decoded by whichever core asks for one, and the side store
+    /// their bodies are in.
+    private let records: [UInt64: ParseRecord]
+    private let bodies: StoredBodies?
     private let knownStamps: [String: Stamped]
     private let used = Mutex(Used())
     /// `site.yml` and what the documents' Liquid may read of the rest of the site, known once the
@@ -77,8 +81,11 @@ public final class ParseMemo: Sendable {
     let readsEverything: Bool
     private let indexes = Mutex(false)
 
-    init(known: [UInt64: Entry] = [:], stamps: [String: Stamped] = [:], readsEverything: Bool = false, now: Date = Date()) {
+    init(known: [UInt64: Entry] = [:], records: [UInt64: ParseRecord] = [:], bodies: StoredBodies? = nil,
+         stamps: [String: Stamped] = [:], readsEverything: Bool = false, now: Date = Date()) {
         self.known = known
+        self.records = bodies == nil ? [:] : records
+        self.bodies = bodies
         knownStamps = stamps
         self.readsEverything = readsEverything
         trustedBefore = Int(now.timeIntervalSince1970 * 1e9) - SourceStamp.racyWindow
@@ -90,7 +97,7 @@ public final class ParseMemo: Sendable {
         guard !readsEverything, stamp.modified < trustedBefore, let stamped = knownStamps[path], stamped.stamp == stamp else {
             return false
         }
-        return known[stamped.key] != nil
+        return known[stamped.key] != nil || records[stamped.key] != nil
     }
 
     /// The parse settings, before parsing: the bytes of `site.yml` (languages, time zone, excerpt
@@ -121,7 +128,9 @@ public final class ParseMemo: Sendable {
 
     func entry(for file: SourceFile) -> Entry? {
         guard let key = key(of: file) else { return nil }
-        return known[key]
+        if let entry = known[key] { return entry }
+        guard let bodies, let record = records[key] else { return nil }
+        return record.entry(key: key, bodies: bodies)
     }
 
     func remember(_ entry: Entry, for file: SourceFile) {
