@@ -10,4 +10,9 @@ struct Duet: ParsableCommand {
         subcommands: [BuildCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self,
                       StatusCommand.self, NewCommand.self, ImportCommand.self, ThemeCommand.self, ExportCommand.self],
         defaultSubcommand: BuildCommand.self)
+
+    static func main() {
+        MallocSettings.apply()
+        main(nil)
+    }
 }
