@@ -14,13 +14,10 @@ public enum DirectoryListing {
         return sortedPaths(result)
     }
 
-    /// In `String` order. For ASCII paths (the usual content folder) that is the order of their
-    /// bytes, which sorts without Unicode-aware comparison: 9 M instructions of every build's
-    /// scan at 2,000 articles, for paths that share long prefixes.
-    public static func sortedPaths(_ paths: [String]) -> [String] {
-        guard paths.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return paths.sorted() }
-        return paths.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    }
+    /// In `String` order. (Sorting by the bytes instead, with `utf8.lexicographicallyPrecedes`
+    /// or a `memcmp` per pair, cost two to four times the instructions: `<` already compares
+    /// ASCII with `memcmp`.)
+    public static func sortedPaths(_ paths: [String]) -> [String] { paths.sorted() }
 
     private static func walk(_ folder: String, prefix: String, into result: inout [String]) {
         guard let handle = opendir(folder) else { return }

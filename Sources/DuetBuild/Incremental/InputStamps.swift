@@ -40,8 +40,7 @@ struct InputStamps: Equatable {
             }
             if name != ".", name != ".." { names.append(name) }
         }
-        // Any fixed order makes the digest independent of `readdir`'s; bytes sort fastest.
-        for name in names.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+        for name in names.sorted() {
             var info = stat()
             guard fstatat(descriptor, name, &info, 0) == 0 else {
                 digest.combine("\u{0}vanished:\(relative)\(name)")

@@ -67,9 +67,7 @@ struct SearchRecordStore {
         number(formatVersion)
         number(tool)
         number(UInt64(records.count))
-        // A fixed order, so equal stores are equal bytes: by bytes, which sorts without
-        // Unicode-aware comparison (7.6 M instructions for 2,000 URLs by `String`'s `<`).
-        for (url, record) in records.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        for (url, record) in records.sorted(by: { $0.key < $1.key }) {
             field(url.utf8)
             number(record.key)
             field(record.language.utf8)
