@@ -19,9 +19,17 @@ struct BuildCache: Sendable {
     /// the file had when written, so that a file edited or removed by hand is noticed. A static
     /// file has no reads: `inputs` is its source's stamp.
     struct Output: Sendable {
-        var inputs: UInt64
-        var reads: [Read]
-        var stamp: FileStamp
+        var inputs: UInt64 { didSet { encoded = nil } }
+        var reads: [Read] { didSet { encoded = nil } }
+        var stamp: FileStamp { didSet { encoded = nil } }
+        /// The bytes the cache file held for it, path first, written again as they are while the
+        /// reads keep their numbers: an edit re-records a handful of 10,000 outputs, and
+        /// encoding all of them anew was most of the cache's encoding (30 M instructions).
+        fileprivate(set) var encoded: ArraySlice<UInt8>?
+
+        init(inputs: UInt64, reads: [Read], stamp: FileStamp) {
+            (self.inputs, self.reads, self.stamp) = (inputs, reads, stamp)
+        }
     }
 
     /// Parse results by the digest of their inputs (`ParseMemo.key`).
@@ -68,7 +76,11 @@ struct BuildCache: Sendable {
     /// The cache file's bytes. The parses' bodies are named by key (with their length and
     /// checksum): they must be in the side store by the time these bytes are (`CacheFile.save`).
     /// Reads no record uses any more are left out, and the rest numbered afresh.
-    func encoded(tool: UInt64) -> [UInt8] {
+    func encoded(tool: UInt64) -> [UInt8] { Array(encodedParts(tool: tool).joined()) }
+
+    /// `encoded` in two parts, the header and the rest, to be written one after the other
+    /// (joining them copied megabytes once more).
+    func encodedParts(tool: UInt64) -> [[UInt8]] {
         var writer = CacheWriter()
         writer.reserve(64 * outputs.count + 16 * outputs.values.reduce(0) { $0 + $1.reads.count } + 64 * stamps.count
             + parsed.values.reduce(0) { $0 + 16 + ($1.record?.count ?? 1024) })
@@ -87,18 +99,37 @@ struct BuildCache: Sendable {
             writer.writeFixed(stamped.settings)
         }
         let reads = table.reads
+        var used = [Bool](repeating: false, count: reads.count)
+        var unused = reads.count
+        for output in outputs.values {
+            for read in output.reads where !used[Int(read.index)] {
+                used[Int(read.index)] = true
+                unused -= 1
+            }
+        }
+        // Every read still used: the numbers stay, and each record read from the last cache
+        // is copied. Otherwise the unused go and the rest are numbered afresh.
         var renumbered = [Int32](repeating: -1, count: reads.count)
         var kept: [Int32] = []
-        for output in outputs.values {
-            for read in output.reads where renumbered[Int(read.index)] < 0 {
-                renumbered[Int(read.index)] = Int32(kept.count)
-                kept.append(read.index)
+        if unused == 0 {
+            for index in reads.indices { renumbered[index] = Int32(index) }
+            kept = reads.indices.map { Int32($0) }
+        } else {
+            for output in outputs.values {
+                for read in output.reads where renumbered[Int(read.index)] < 0 {
+                    renumbered[Int(read.index)] = Int32(kept.count)
+                    kept.append(read.index)
+                }
             }
         }
         writer.write(kept.count)
         for index in kept { writer.write(reads[Int(index)]) }
         writer.write(outputs.count)
         for (path, output) in outputs {
+            if unused == 0, let encoded = output.encoded {
+                writer.append(encoded)
+                continue
+            }
             writer.write(path)
             writer.writeFixed(output.inputs)
             writer.write(output.reads.count)
@@ -114,7 +145,7 @@ struct BuildCache: Sendable {
         var header = CacheWriter()
         header.write(Self.formatVersion)
         header.writeFixed(CacheChecksum.of(writer.bytes))
-        return Self.magic + header.bytes + writer.bytes
+        return [Self.magic + header.bytes, writer.bytes]
     }
 
     /// Nil when the bytes are not a complete cache written by this version of Duet (`tool`): a
@@ -153,6 +184,7 @@ struct BuildCache: Sendable {
             let outputCount = try reader.readCount()
             cache.outputs.reserveCapacity(outputCount)
             for _ in 0..<outputCount {
+                let start = reader.position
                 let path = try reader.readString()
                 let inputs = try reader.readFixed()
                 let count = try reader.readCount()
@@ -164,7 +196,9 @@ struct BuildCache: Sendable {
                     recorded.append(Read(index: Int32(index), digest: try reader.readFixed()))
                 }
                 let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt())
-                cache.outputs[path] = Output(inputs: inputs, reads: recorded, stamp: stamp)
+                var output = Output(inputs: inputs, reads: recorded, stamp: stamp)
+                output.encoded = reader.bytes(since: start)
+                cache.outputs[path] = output
             }
             if try reader.readBool() { cache.registry = try reader.readRegistry() }
             return reader.isAtEnd ? cache : nil

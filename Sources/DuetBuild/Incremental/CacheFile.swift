@@ -82,7 +82,7 @@ struct CacheFile {
         let store = store(tool: tool)
         if let cache {
             store.write(cache.parsed)
-            Self.write(cache.encoded(tool: tool), to: url.path)
+            Self.write(parts: cache.encodedParts(tool: tool), to: url.path)
         }
         made.wait()
         if let body = body.withLock({ $0 }) {
@@ -116,11 +116,14 @@ struct CacheFile {
     }
 
     /// Written beside and renamed, so a reader finds the old file or the new one.
-    static func write(_ bytes: [UInt8], to target: String) {
+    static func write(_ bytes: [UInt8], to target: String) { write(parts: [bytes], to: target) }
+
+    /// `parts`, one after the other, as one file.
+    static func write(parts: [[UInt8]], to target: String) {
         let temporary = target + ".\(getpid()).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
-        let complete = bytes.withUnsafeBytes { FileSteps.writeAll(descriptor, $0) == nil }
+        let complete = parts.allSatisfy { part in part.withUnsafeBytes { FileSteps.writeAll(descriptor, $0) == nil } }
         guard close(descriptor) == 0, complete, rename(temporary, target) == 0 else {
             unlink(temporary)
             return
