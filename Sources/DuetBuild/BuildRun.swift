@@ -74,13 +74,14 @@ struct BuildRun {
                 ? TwinFolder.Preparation(file.twin, output: options.output) : nil
         }
         self.preparation = preparation
-        let previous = trustingStoredBodies ? options.session?.cache ?? loading?.cache
-            : (options.session?.cache ?? loading?.cache).map(Self.withoutParses)
-        storedBodies = previous?.stored
+        // The parses and stamps first: the output records are decoded meanwhile, needed from the graph on.
+        let head = trustingStoredBodies ? options.session?.cache ?? loading?.head
+            : (options.session?.cache ?? loading?.head).map(Self.withoutParses)
+        storedBodies = head?.stored
         let memo = options.session?.nextMemo()
-            ?? ParseMemo(known: previous?.parsed ?? [:], records: previous?.records ?? [:], bodies: previous?.stored,
-                         stamps: previous?.stamps ?? [:],
-                         readsEverything: previous?.readsEverything ?? false)
+            ?? ParseMemo(known: head?.parsed ?? [:], records: head?.records ?? [:], bodies: head?.stored,
+                         stamps: head?.stamps ?? [:],
+                         readsEverything: head?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do throws(DiagnosticError) {
             let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
@@ -106,6 +107,8 @@ struct BuildRun {
 
         if cancelled() { return }
         clock.enter("graph")
+        let previous = trustingStoredBodies ? options.session?.cache ?? loading?.cache
+            : (options.session?.cache ?? loading?.cache).map(Self.withoutParses)
         // The preview server owns its output folder: its records are trusted without a look.
         let outputStamps = options.session == nil && store == nil ? previous.map {
             OutputStampCheck(previous: $0, folder: OutputFolder(root: URL(fileURLWithPath: options.output)))

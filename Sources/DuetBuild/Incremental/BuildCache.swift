@@ -152,6 +152,13 @@ struct BuildCache: Sendable {
     /// truncated, corrupt or foreign cache is never trusted.
     /// - Parameter store: where the bodies of the parses the cache names are.
     static func decode(_ bytes: [UInt8], tool: UInt64, store: ParseStore) -> BuildCache? {
+        guard var (cache, reader) = decodeHead(bytes, tool: tool, store: store), cache.decodeRest(&reader) else { return nil }
+        return cache
+    }
+
+    /// What the scan and the parse stage need, up to the stamps (the checksum of the whole file
+    /// checked first), and a reader at the rest: the scan starts while the rest is decoded.
+    static func decodeHead(_ bytes: [UInt8], tool: UInt64, store: ParseStore) -> (BuildCache, CacheReader)? {
         guard bytes.starts(with: magic) else { return nil }
         var reader = CacheReader(bytes, from: magic.count)
         do {
@@ -161,8 +168,7 @@ struct BuildCache: Sendable {
             var cache = BuildCache()
             cache.site = try reader.readFixed()
             cache.readsEverything = try reader.readBool()
-            let bodies = StoredBodies(store: store)
-            cache.stored = bodies
+            cache.stored = StoredBodies(store: store)
             let parseCount = try reader.readCount()
             cache.records.reserveCapacity(parseCount)
             for _ in 0..<parseCount {
@@ -176,13 +182,23 @@ struct BuildCache: Sendable {
                 let stamp = SourceStamp(size: try reader.readInt(), modified: try reader.readInt(), inode: try reader.readUInt64())
                 cache.stamps[path] = ParseMemo.Stamped(stamp: stamp, key: try reader.readFixed(), settings: try reader.readFixed())
             }
+            return (cache, reader)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The read table, the output records and the registry, after `decodeHead`; false when they
+    /// do not decode whole.
+    mutating func decodeRest(_ reader: inout CacheReader) -> Bool {
+        do {
             var reads: [Dependency] = []
             let readCount = try reader.readCount()
             reads.reserveCapacity(readCount)
             for _ in 0..<readCount { reads.append(try reader.readDependency()) }
-            cache.table = ReadTable(reads)
+            table = ReadTable(reads)
             let outputCount = try reader.readCount()
-            cache.outputs.reserveCapacity(outputCount)
+            outputs.reserveCapacity(outputCount)
             for _ in 0..<outputCount {
                 let start = reader.position
                 let path = try reader.readString()
@@ -192,18 +208,18 @@ struct BuildCache: Sendable {
                 recorded.reserveCapacity(count)
                 for _ in 0..<count {
                     let index = try reader.readInt()
-                    guard index >= 0, index < readCount else { return nil }
+                    guard index >= 0, index < readCount else { return false }
                     recorded.append(Read(index: Int32(index), digest: try reader.readFixed()))
                 }
                 let stamp = FileStamp(size: try reader.readInt(), modified: try reader.readInt())
                 var output = Output(inputs: inputs, reads: recorded, stamp: stamp)
                 output.encoded = reader.bytes(since: start)
-                cache.outputs[path] = output
+                outputs[path] = output
             }
-            if try reader.readBool() { cache.registry = try reader.readRegistry() }
-            return reader.isAtEnd ? cache : nil
+            if try reader.readBool() { registry = try reader.readRegistry() }
+            return reader.isAtEnd
         } catch {
-            return nil
+            return false
         }
     }
 }

@@ -30,20 +30,40 @@ struct CacheFile {
     /// `load` on another thread: the build stamps its inputs meanwhile, and may not need the cache at all.
     func startLoading(tool: UInt64) -> Loading { Loading(self, tool: tool) }
 
+    /// In two stages: what the scan and the parse stage need (`head`), then the rest (`cache`),
+    /// so the scan does not wait for 10,000 output records to be decoded.
     final class Loading: Sendable {
+        private let headResult = Mutex<BuildCache?>(nil)
         private let result = Mutex<BuildCache?>(nil)
+        private let headDone = DispatchSemaphore(value: 0)
         private let done = DispatchSemaphore(value: 0)
 
         fileprivate init(_ file: CacheFile, tool: UInt64) {
-            let url = file.url
+            let (url, store) = (file.url, file.store(tool: tool))
             DispatchQueue.global(qos: .userInitiated).async { [self] in
-                let cache = CacheFile(url: url).load(tool: tool)
-                result.withLock { $0 = cache }
+                guard let bytes = CacheFile.contents(of: url.path),
+                      var (cache, reader) = BuildCache.decodeHead(bytes, tool: tool, store: store) else {
+                    headDone.signal()
+                    done.signal()
+                    return
+                }
+                headResult.withLock { $0 = cache }
+                headDone.signal()
+                let whole = cache.decodeRest(&reader)
+                result.withLock { $0 = whole ? cache : nil }
                 done.signal()
             }
         }
 
-        /// Nil when there is no cache this binary can trust (waits for the read once).
+        /// The parses and stamps of a cache this binary can trust, without its output records
+        /// (waits for them once); nil when there is none.
+        var head: BuildCache? {
+            headDone.wait()
+            headDone.signal()
+            return headResult.withLock { $0 }
+        }
+
+        /// Nil when there is no cache this binary can trust, whole (waits for the read once).
         var cache: BuildCache? {
             done.wait()
             done.signal()
