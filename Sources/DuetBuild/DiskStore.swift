@@ -24,11 +24,12 @@ public struct DiskStore: OutputStore {
     /// `carried`: files of the current output that an incremental build left unchanged, and
     /// `removed`: files of it the new site no longer has. Carried files are hard-linked into the new
     /// folder (same inode, so their modification time stays), which keeps the swap whole without
-    /// writing them again. With a `twin` (the command line's builds), an incremental build writes
-    /// into it only what changed (`TwinFolder`). A full build returns the removal of the previous
-    /// site, done on another core while the cache is saved: to wait for before exiting.
+    /// writing them again; `recorded`: how many files the last build's record names (carried,
+    /// rewritten and removed). With a `twin` (the command line's builds), an incremental build
+    /// writes into it only what changed (`TwinFolder`). Returned: the work left for while the cache
+    /// is saved (to wait for before exiting): the old site brought to the new one after an
+    /// incremental build; after a full one, the previous site removed and the twin linked.
     @discardableResult
-    /// `recorded`: how many files the last build's record names (carried, rewritten and removed).
     func write(rendered: [OutputFile], copied: [StaticFile], carried: [String], removed: [String] = [], recorded: Int? = nil,
                twin: TwinFolder? = nil, preparation: TwinFolder.Preparation? = nil) throws(BuildError) -> TwinFolder.Pending? {
         let fileManager = FileManager.default
