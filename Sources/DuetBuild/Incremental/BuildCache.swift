@@ -148,16 +148,11 @@ struct BuildCache: Sendable {
         return [Self.magic + header.bytes, writer.bytes]
     }
 
-    /// Nil when the bytes are not a complete cache written by this version of Duet (`tool`): a
-    /// truncated, corrupt or foreign cache is never trusted.
+    /// What the scan and the parse stage need, up to the stamps, and a reader at the rest: the
+    /// scan starts while the rest is decoded (`CacheFile.Loading`). Nil when the bytes are not a
+    /// complete cache written by this version of Duet (`tool`): the checksum of the whole file is
+    /// checked first, so a truncated, corrupt or foreign cache is never trusted.
     /// - Parameter store: where the bodies of the parses the cache names are.
-    static func decode(_ bytes: [UInt8], tool: UInt64, store: ParseStore) -> BuildCache? {
-        guard var (cache, reader) = decodeHead(bytes, tool: tool, store: store), cache.decodeRest(&reader) else { return nil }
-        return cache
-    }
-
-    /// What the scan and the parse stage need, up to the stamps (the checksum of the whole file
-    /// checked first), and a reader at the rest: the scan starts while the rest is decoded.
     static func decodeHead(_ bytes: [UInt8], tool: UInt64, store: ParseStore) -> (BuildCache, CacheReader)? {
         guard bytes.starts(with: magic) else { return nil }
         var reader = CacheReader(bytes, from: magic.count)

@@ -22,11 +22,6 @@ struct CacheFile {
 
     func store(tool: UInt64) -> ParseStore { ParseStore(folder: url.path + ".parses", tool: tool) }
 
-    func load(tool: UInt64) -> BuildCache? {
-        guard let bytes = Self.contents(of: url.path) else { return nil }
-        return BuildCache.decode(bytes, tool: tool, store: store(tool: tool))
-    }
-
     /// `load` on another thread: the build stamps its inputs meanwhile, and may not need the cache at all.
     func startLoading(tool: UInt64) -> Loading { Loading(self, tool: tool) }
 
