@@ -75,8 +75,7 @@ struct BuildRun {
         }
         self.preparation = preparation
         // The parses and stamps first: the output records are decoded meanwhile, needed from the graph on.
-        let head = trustingStoredBodies ? options.session?.cache ?? loading?.head
-            : (options.session?.cache ?? loading?.head).map(Self.withoutParses)
+        let head = trusted(options.session?.cache ?? loading?.head, storedBodies: trustingStoredBodies)
         storedBodies = head?.stored
         let memo = options.session?.nextMemo()
             ?? ParseMemo(known: head?.parsed ?? [:], records: head?.records ?? [:], bodies: head?.stored,
@@ -107,8 +106,7 @@ struct BuildRun {
 
         if cancelled() { return }
         clock.enter("graph")
-        let previous = trustingStoredBodies ? options.session?.cache ?? loading?.cache
-            : (options.session?.cache ?? loading?.cache).map(Self.withoutParses)
+        let previous = trusted(options.session?.cache ?? loading?.cache, storedBodies: trustingStoredBodies)
         // The preview server owns its output folder: its records are trusted without a look.
         let outputStamps = options.session == nil && store == nil ? previous.map {
             OutputStampCheck(previous: $0, folder: OutputFolder(root: URL(fileURLWithPath: options.output)))
@@ -320,9 +318,10 @@ struct BuildRun {
         return outcome
     }
 
-    /// The cache with no parses: every document is read and parsed again.
-    private static func withoutParses(_ cache: BuildCache) -> BuildCache {
-        var cache = cache
+    /// `cache`, or, when its stored bodies are not trusted, `cache` with no parses: every
+    /// document is read and parsed again.
+    private func trusted(_ cache: BuildCache?, storedBodies: Bool) -> BuildCache? {
+        guard !storedBodies, var cache else { return cache }
         (cache.parsed, cache.records, cache.stored) = ([:], [:], nil)
         return cache
     }
