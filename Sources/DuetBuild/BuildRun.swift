@@ -74,6 +74,8 @@ struct BuildRun {
                 ? TwinFolder.Preparation(file.twin, output: options.output) : nil
         }
         self.preparation = preparation
+        let searchStore = cacheFile.map(SearchRecordStore.init(beside:))
+        let searchReading = searchStore?.startReading(tool: BuildCache.tool)
         // The parses and stamps first: the output records are decoded meanwhile, needed from the graph on.
         let head = trusted(options.session?.cache ?? loading?.head, storedBodies: trustingStoredBodies)
         storedBodies = head?.stored
@@ -83,7 +85,7 @@ struct BuildRun {
                          readsEverything: head?.readsEverything ?? false)
         let sources: SitePipeline.Sources
         do throws(DiagnosticError) {
-            let tree = try SitePipeline.scan(source: options.source, memo: memo).get()
+            let tree = try SitePipeline.scan(source: options.source, memo: memo, listing: inputs?.listing).get()
             var read = try pipeline.sources(tree: tree).get()
             switch SitePipeline.loadTheme(options.theme, display: options.themeDisplay, source: options.source,
                                           fingerprint: options.fingerprintAssets) {
@@ -133,8 +135,7 @@ struct BuildRun {
         clock.count("output files", plan.outputs.count)
         report.diagnostics = report.finalDiagnostics(strict: options.strict)
         guard report.succeeded, !cancelled() else { return }
-        let searchStore = cacheFile.map(SearchRecordStore.init(beside:))
-        searchStore?.load(into: plan.searchRecords, tool: BuildCache.tool)
+        if let searchReading { plan.searchRecords.load { searchReading.value } }
         options.session?.carrySearchRecords(into: plan.searchRecords)
 
         let staticFiles = Dictionary(sources.staticFiles.map { ($0.outputPath, $0) }, uniquingKeysWith: { _, site in site })
@@ -156,6 +157,7 @@ struct BuildRun {
         if incremental { clock.enter("select") }
         let digests = answering.finished(strings: strings)
         next.table = digests.table
+        next.outputPaths = plan.pathsDigest
         if incremental, siteUnchanged, let previous {
             selected = IncrementalUpdate.stale(plan, previous: previous, stamps: outputStamps, digests: digests,
                                                staticDigest: staticDigest)
@@ -166,13 +168,15 @@ struct BuildRun {
                 var update = IncrementalUpdate(folder: folder, previous: previous, inPlace: options.updatesInPlace,
                                                willReplace: { cacheFile?.invalidate() })
                 (update.twin, update.preparation) = (cacheFile?.twin, preparation)
+                update.samePaths = previous.outputPaths == next.outputPaths && previous.outputs.count == plan.outputs.count
                 guard let outcome = try writeIncrementally(selected, plan: plan, update: update, digests: digests,
                                                            staticFiles: staticFiles, staticDigest: staticDigest) else { return }
                 report.renderedPages = outcome.renderedPages
                 next.outputs = outcome.outputs
                 let savesCache = outcome.changedAnything || next.hasParsesToSave(over: previous)
                 if savesCache { clock.enter("save cache") }
-                save(savesCache ? next : nil, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile)
+                save(savesCache ? next : nil, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile,
+                     search: searchStore.map { ($0, plan.searchRecords) })
                 outcome.pending?.wait()
             } else {
                 clock.enter("render")
@@ -192,11 +196,11 @@ struct BuildRun {
                                                                            twin: cacheFile?.twin, preparation: preparation)
                     next.outputs = folder.records(rendered, digests: digests, staticFiles: copied, staticDigest: staticDigest)
                     clock.enter("save cache")
-                    save(next, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile)
+                    save(next, records: next, inputs: inputs, documents: documents, cacheFile: cacheFile,
+                         search: searchStore.map { ($0, plan.searchRecords) })
                     cleanup?.wait()
                 }
             }
-            searchStore?.save(plan.searchRecords, tool: BuildCache.tool)
             guard let session = options.session else {
                 // `duet build` ends here: what the build held is freed on another core, or not at
                 // all when the process exits first (the last 14 ms of a one-edit build at 2,000 articles).
@@ -216,10 +220,14 @@ struct BuildRun {
         }
     }
 
-    /// After a build that wrote (or kept) every output: the cache when it changed, and the
-    /// record that lets the next build stop at once (`records` holds the outputs' stamps).
-    private func save(_ cache: BuildCache?, records: BuildCache, inputs: InputStamps?, documents: [ParsedDocument], cacheFile: CacheFile?) {
+    /// After a build that wrote (or kept) every output: the cache when it changed, the record
+    /// that lets the next build stop at once (`records` holds the outputs' stamps), and the
+    /// search records when they changed (on a spare core meanwhile).
+    private func save(_ cache: BuildCache?, records: BuildCache, inputs: InputStamps?, documents: [ParsedDocument], cacheFile: CacheFile?,
+                      search: (store: SearchRecordStore, records: SearchRecords)?) {
         guard let cacheFile else { return }
+        let searchSaving = search.flatMap { $0.store.startSaving($0.records, tool: BuildCache.tool) }
+        defer { _ = searchSaving?.value }
         var record: UpToDateRecord?
         if let inputs, report.succeeded {
             let (since, until) = options.pipeline.settings.selection.stableSpan(over: documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch })

@@ -10,7 +10,7 @@ public enum BioNames {
 }
 
 extension BioNames {
-    /// What a byline reads of the body (`AuthorDirectory.byline(of:)`), for the parse stage to
+    /// What a byline reads of the body (`AuthorDirectory.byline(of:written:)`), for the parse stage to
     /// measure once and the build cache to keep, so that the graph reads no stored body: nil
     /// when the byline needs none (it does not end in "et al.").
     public static func measured(for document: ParsedDocument) -> [String]? {

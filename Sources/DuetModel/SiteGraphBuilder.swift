@@ -24,6 +24,8 @@ public struct SiteGraphBuilder: Sendable {
         var pairing = TranslationPairing(capacity: documents.count)
 
         let ordered = Self.sorted(documents, by: \.sourcePath)
+        // Reading each byline's names is pure and a tenth of this loop's work: done on every core first.
+        let written = ParallelMap.map(ordered) { $0.kind == .post ? AuthorDirectory.writtenByline(of: $0) : ([], false) }
         for (index, document) in ordered.enumerated() {
             guard selection.verdict(for: document) == .published else { continue }
             guard config.language(document.language) != nil else {
@@ -70,7 +72,7 @@ public struct SiteGraphBuilder: Sendable {
                 // What a normal build would say of it: a preview shows drafts and future posts, marked.
                 let state = ContentSelection(now: selection.now).verdict(for: document)
                 articles.append(Article(document: document, route: route, issueID: issueID,
-                                        byline: directory.byline(of: document), previewState: state))
+                                        byline: directory.byline(of: document, written: written[index]), previewState: state))
             case .page: pages.append(Page(document: document, route: route))
             }
         }

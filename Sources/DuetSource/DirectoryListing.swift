@@ -16,6 +16,24 @@ public enum DirectoryListing {
         return result.sorted()
     }
 
+    /// Hidden files and folders, and editors' backups and swap files: never content.
+    public static func isSkipped(_ name: String) -> Bool { isSkipped(utf8: name.utf8) }
+
+    /// `isSkipped` of a name's bytes. Inlinable, so that it is specialised where it is called:
+    /// generic across modules it took 4,000 instructions a name.
+    @inlinable
+    public static func isSkipped<Name: BidirectionalCollection<UInt8>>(utf8 name: Name) -> Bool {
+        guard let first = name.first, let last = name.last else { return false }
+        if first == UInt8(ascii: ".") || first == UInt8(ascii: "#") || last == UInt8(ascii: "~") { return true }
+        var index = name.endIndex
+        for expected in [UInt8(ascii: "p"), UInt8(ascii: "w"), UInt8(ascii: "s"), UInt8(ascii: ".")] {
+            guard index != name.startIndex else { return false }
+            name.formIndex(before: &index)
+            if name[index] != expected { return false }
+        }
+        return true
+    }
+
     private static func walk(_ folder: String, prefix: String, into result: inout [String]) {
         guard let handle = opendir(folder) else { return }
         defer { closedir(handle) }
@@ -23,7 +41,7 @@ public enum DirectoryListing {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name.hasPrefix(".") || name.hasSuffix("~") || name.hasPrefix("#") || name.hasSuffix(".swp") { continue }
+            if isSkipped(name) { continue }
             let full = folder + "/" + name
             var type = entry.pointee.d_type
             if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {

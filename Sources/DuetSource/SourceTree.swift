@@ -41,8 +41,10 @@ public struct SourceTree: Sendable {
     ///   - displayRoot: how the user named it (`content`), the prefix of every path in diagnostics.
     ///   - unchanged: says whether the caller already holds a post or page exactly as it is now
     ///     (by its path and stamp); such a file is listed with `isUnread` and not read.
-    public static func scan(root: URL, displayRoot: String,
-                            unchanged: ((String, SourceStamp) -> Bool)? = nil) -> SourceTree {
+    ///   - listing: the folder's files and stamps, when the caller has just walked it; without
+    ///     it each folder is listed and each post and page `stat`ed here.
+    public static func scan(root: URL, displayRoot: String, unchanged: ((String, SourceStamp) -> Bool)? = nil,
+                            listing: SourceListing? = nil) -> SourceTree {
         let display = displayRoot.hasSuffix("/") ? String(displayRoot.dropLast()) : displayRoot
         let configURL = root.appendingPathComponent("site.yml")
         var tree = SourceTree(config: nil, configPath: "\(display)/site.yml", documents: [], staticFiles: [],
@@ -56,15 +58,20 @@ public struct SourceTree: Sendable {
             }
         }
         let reader = ContentFileReader(root: root)
+        /// The files under a top-level folder, relative to it.
+        func files(in folder: String) -> [String] {
+            listing.map { $0.files(under: folder).map(\.relative) } ?? DirectoryListing.files(under: root.appendingPathComponent(folder))
+        }
         for (folder, kind) in [("posts", SourceFile.Kind.post), ("pages", .page)] {
             // Paths by concatenation: a URL per file cost more than its `stat` on every rebuild.
             let folderURL = root.appendingPathComponent(folder)
             let folderPath = folderURL.standardizedFileURL.path
-            for relative in DirectoryListing.files(under: folderURL)
+            let listed = listing?.files(under: folder)
+                ?? DirectoryListing.files(under: folderURL).map { SourceListing.File(relative: $0, stamp: SourceStamp.of(path: folderPath + "/" + $0)) }
+            for (relative, stamp) in listed.lazy.map({ ($0.relative, $0.stamp) })
             where documentExtensions.contains(Self.fileExtension(of: relative)) {
                 let language = Self.firstFolder(of: relative)
                 let path = "\(display)/\(folder)/\(relative)"
-                let stamp = SourceStamp.of(path: folderPath + "/" + relative)
                 if let stamp, let unchanged, unchanged(path, stamp) {
                     var file = SourceFile(kind: kind, path: path, folderLanguage: language, data: Data(), stamp: stamp)
                     file.isUnread = true
@@ -72,7 +79,7 @@ public struct SourceTree: Sendable {
                     continue
                 }
                 do throws(SourceError) {
-                    let data = try reader.read(folderURL.appendingPathComponent(relative), path: path)
+                    let data = try reader.read(file: folderPath + "/" + relative, path: path)
                     tree.documents.append(SourceFile(kind: kind, path: path, folderLanguage: language, data: data, stamp: stamp))
                 } catch {
                     tree.diagnostics.append(error.diagnostic)
@@ -80,11 +87,11 @@ public struct SourceTree: Sendable {
             }
         }
         for (folder, extensions) in [("issues", ["yml", "yaml", "md"]), ("authors", ["yml", "yaml"])] {
-            for relative in DirectoryListing.files(under: root.appendingPathComponent(folder))
-            where extensions.contains(Self.fileExtension(of: relative)) {
+            let folderPath = root.appendingPathComponent(folder).standardizedFileURL.path
+            for relative in files(in: folder) where extensions.contains(Self.fileExtension(of: relative)) {
                 let path = "\(display)/\(folder)/\(relative)"
                 do throws(SourceError) {
-                    let data = try reader.read(root.appendingPathComponent(folder).appendingPathComponent(relative), path: path)
+                    let data = try reader.read(file: folderPath + "/" + relative, path: path)
                     let file = SourceFile(kind: .page, path: path, folderLanguage: Self.firstFolder(of: relative), data: data)
                     if folder == "issues" { tree.issueFiles.append(file) } else { tree.authorFiles.append(file) }
                 } catch {
@@ -92,14 +99,16 @@ public struct SourceTree: Sendable {
                 }
             }
         }
-        let (includes, unreadable) = includeFiles(under: root.appendingPathComponent("includes"), display: "\(display)/includes")
+        let (includes, unreadable) = includeFiles(under: root.appendingPathComponent("includes"), display: "\(display)/includes",
+                                                  listed: files(in: "includes"))
         tree.includes = includes
         tree.diagnostics += unreadable
-        let (data, unreadableData) = includeFiles(under: root.appendingPathComponent("data"), display: "\(display)/data")
+        let (data, unreadableData) = includeFiles(under: root.appendingPathComponent("data"), display: "\(display)/data",
+                                                  listed: files(in: "data"))
         tree.dataFiles = data.filter { ["yml", "yaml"].contains(Self.fileExtension(of: $0.key)) }
         tree.diagnostics += unreadableData
         let staticRoot = root.appendingPathComponent("static")
-        tree.staticFiles = DirectoryListing.files(under: staticRoot).map {
+        tree.staticFiles = files(in: "static").map {
             StaticFile(sourcePath: "\(display)/static/\($0)", outputPath: $0, url: staticRoot.appendingPathComponent($0))
         }
         return tree
@@ -123,11 +132,12 @@ public struct SourceTree: Sendable {
 
     /// Every file under an includes or data folder (the content's or a theme's), keyed by its path
     /// inside the folder, as `{% include folder/name.html %}` names it.
-    public static func includeFiles(under folder: URL, display: String) -> ([String: SourceFile], [Diagnostic]) {
+    /// - Parameter listed: the folder's files, when the caller has listed them.
+    public static func includeFiles(under folder: URL, display: String, listed: [String]? = nil) -> ([String: SourceFile], [Diagnostic]) {
         var files: [String: SourceFile] = [:]
         var diagnostics: [Diagnostic] = []
         let reader = ContentFileReader(root: folder)
-        for relative in DirectoryListing.files(under: folder) {
+        for relative in listed ?? DirectoryListing.files(under: folder) {
             let path = "\(display)/\(relative)"
             do throws(SourceError) {
                 files[relative] = SourceFile(kind: .page, path: path, folderLanguage: nil, data: try reader.read(folder.appendingPathComponent(relative), path: path))

@@ -47,6 +47,10 @@ struct BuildCache: Sendable {
     /// names, the static files): when it changes, nothing is current.
     var site: UInt64 = 0
     var outputs: [String: Output] = [:]
+    /// The digest of the planned paths, in the plan's order, when `outputs` was recorded
+    /// (`SitePlan.pathsDigest`): the same digest and as many records say the next plan has
+    /// exactly the recorded paths, with no lookup of each of them (10,000 at 2,000 articles).
+    var outputPaths: UInt64 = 0
     /// What the records' read numbers stand for.
     var table = ReadTable()
     /// The issue and author files as read, reused while what they were read from is unchanged.
@@ -70,7 +74,7 @@ struct BuildCache: Sendable {
     }()
 
     /// Bump when the format or the meaning of a digest changes: an old cache is then ignored.
-    static let formatVersion: UInt64 = 13
+    static let formatVersion: UInt64 = 14
     private static let magic = Array("DUETCACHE".utf8)
 
     /// The cache file's bytes. The parses' bodies are named by key (with their length and
@@ -86,6 +90,7 @@ struct BuildCache: Sendable {
             + parsed.values.reduce(0) { $0 + 16 + ($1.record?.count ?? 1024) })
         writer.writeFixed(tool)
         writer.writeFixed(site)
+        writer.writeFixed(outputPaths)
         writer.write(readsEverything)
         writer.write(parsed.count)
         for (key, entry) in parsed { writer.write(entry, key: key) }
@@ -162,6 +167,7 @@ struct BuildCache: Sendable {
             guard reader.digestOfRest == checksum, try reader.readFixed() == tool else { return nil }
             var cache = BuildCache()
             cache.site = try reader.readFixed()
+            cache.outputPaths = try reader.readFixed()
             cache.readsEverything = try reader.readBool()
             cache.stored = StoredBodies(store: store)
             let parseCount = try reader.readCount()

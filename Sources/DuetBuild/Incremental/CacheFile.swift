@@ -95,15 +95,20 @@ struct CacheFile {
             DispatchQueue.global(qos: .userInitiated).async(group: made) { body.withLock { $0 = record.encodedBody(tool: tool) } }
         }
         let store = store(tool: tool)
+        // Bodies no parse uses any more go once the new cache, which names none of them, is in
+        // place; on a spare core while the record is finished and written.
+        var sweeping: SpareCoreTask<Void>?
         if let cache {
             store.write(cache.parsed)
             Self.write(parts: cache.encodedParts(tool: tool), to: url.path)
+            let keys = Set(cache.parsed.keys)
+            sweeping = SpareCoreTask { store.sweep(keeping: keys) }
         }
         made.wait()
         if let body = body.withLock({ $0 }) {
             Self.write(UpToDateRecord.finish(body, cacheStamp: OutputFolder.stamp(of: url.path)), to: recordURL.path)
         }
-        if let cache { store.sweep(keeping: Set(cache.parsed.keys)) }
+        _ = sweeping?.value
     }
 
     /// A file's bytes, read with one `read` per chunk straight into the array.

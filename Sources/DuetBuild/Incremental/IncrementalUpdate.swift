@@ -17,8 +17,9 @@ struct IncrementalUpdate {
     /// Called before the first file is replaced in place: a build that dies half-way must not
     /// leave a record of files it never wrote.
     var willReplace: () -> Void = {}
-    /// The plan has the paths the previous build's had (the preview's edit of bodies): nothing
-    /// to remove, and no need to compare every path to find that out.
+    /// The plan has the paths the previous build's had (the preview's edit of bodies, or a plan
+    /// whose paths digest as the recorded ones did): nothing to remove, and no need to compare
+    /// every path to find that out.
     var samePaths = false
     /// The command line's staged writes go through the twin (`TwinFolder`), surveyed while the build ran.
     var twin: TwinFolder?

@@ -63,13 +63,16 @@ public struct SitePipeline: Sendable {
     // MARK: Load
 
     /// Reads the content folder; nil (and an error) when there is none.
-    /// - Parameter memo: a parse memo whose files need not be read again when their stamps say so.
-    public static func scan(source: String, memo: ParseMemo? = nil) -> Result<SourceTree, DiagnosticError> {
+    /// - Parameters:
+    ///   - memo: a parse memo whose files need not be read again when their stamps say so.
+    ///   - listing: the folder's files and stamps, as the build's input digest has just walked them.
+    public static func scan(source: String, memo: ParseMemo? = nil, listing: SourceListing? = nil) -> Result<SourceTree, DiagnosticError> {
         let root = URL(fileURLWithPath: source)
         guard FileManager.default.fileExists(atPath: root.path) else {
             return .failure(DiagnosticError(.error("content folder does not exist", at: SourceLocation(file: source))))
         }
-        return .success(SourceTree.scan(root: root, displayRoot: source, unchanged: memo.map { memo in { memo.isUnchanged($0, $1) } }))
+        return .success(SourceTree.scan(root: root, displayRoot: source, unchanged: memo.map { memo in { memo.isUnchanged($0, $1) } },
+                                         listing: listing))
     }
 
     /// The theme, with the site's overrides under `content/theme/`.
