@@ -234,9 +234,9 @@ struct BuildRun {
             record = UpToDateRecord(
                 inputs: inputs.digest, options: options.recordKey, stampedAt: Int(startedAt.timeIntervalSince1970 * 1e9), since: since,
                 until: until, diagnostics: report.diagnostics, pagesPerLanguage: report.pagesPerLanguage, sharedPages: report.sharedPages,
-                stylesheets: report.stylesheets, outputs: records.outputs.map { ($0.key, $0.value.stamp) })
+                stylesheets: report.stylesheets, outputs: [])
         }
-        cacheFile.save(cache, record: record, tool: BuildCache.tool)
+        cacheFile.save(cache, record: record, recorded: records.outputs, tool: BuildCache.tool)
     }
 
     /// A save in the preview that `PreviewEdit` can apply to the last build's model and plan.

@@ -72,7 +72,9 @@ struct SearchRecordStore {
         number(formatVersion)
         number(tool)
         number(UInt64(records.count))
-        for (url, record) in records.sorted(by: { $0.key < $1.key }) {
+        // In the dictionary's order: the store is read back into a dictionary, and sorting 2,000
+        // URLs was a third of writing it (7 M instructions).
+        for (url, record) in records {
             field(url.utf8)
             number(record.key)
             field(record.language.utf8)
