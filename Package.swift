@@ -50,13 +50,19 @@ let package = Package(
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .target(name: "DuetCheck", dependencies: ["DuetBuild", "DuetModel", "DuetSource"]),
+        // libcurl, loaded only if URLSession is called (never, in Duet): see its loader.c.
+        .target(name: "CDuetCurlLoader", linkerSettings: [.linkedLibrary("dl")]),
         .executableTarget(name: "duet", dependencies: [
             "DuetAuthoring",
             "DuetEmbedded",
             "DuetBuild",
             "DuetCheck",
             "DuetServer",
+            "CDuetCurlLoader",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], linkerSettings: [
+            // With the loader's definitions, nothing needs libcurl at start: it is left out.
+            .unsafeFlags(["-Xlinker", "--as-needed"], .when(platforms: [.linux])),
         ]),
         .executableTarget(name: "DuetFuzz", dependencies: [
             "DuetBuild", "DuetModel", "DuetSource", "DuetRender",
