@@ -9,7 +9,8 @@ SITEFLAGS ?=
 .PHONY: deps duet site serve test clean install uninstall deb man completions
 
 # libcurl's development link is for the static Foundation: FlyingFox (the preview server) imports
-# FoundationNetworking, which calls libcurl. zlib's header is for the EPUBs' deflate (CDuetZlib).
+# FoundationNetworking, which calls libcurl (the tests link it; `duet` loads it only on first use,
+# see RELEASEFLAGS). zlib's header is for the EPUBs' deflate (CDuetZlib).
 deps:
 	@if pkg-config --exists libcmark-gfm libcurl zlib 2>/dev/null && [ -f /usr/include/cmark-gfm-core-extensions.h ]; then :; else \
 	  echo "Installing libcmark-gfm, libcurl and zlib (Debian packages libcmark-gfm-dev, libcmark-gfm-extensions-dev, libcurl4-openssl-dev, zlib1g-dev)"; \
