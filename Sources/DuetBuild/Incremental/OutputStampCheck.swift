@@ -1,5 +1,3 @@
-import Dispatch
-import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,12 +6,11 @@ import Glibc
 /// `stat` per output (10,000 at 2,000 articles), taken on a spare core while the site is graphed
 /// and planned, so the selection of stale outputs only looks the answer up.
 final class OutputStampCheck: Sendable {
-    private let changed = Mutex<Set<String>>([])
-    private let done = DispatchSemaphore(value: 0)
+    private let check: SpareCoreTask<Set<String>>
 
     init(previous: BuildCache, folder: OutputFolder) {
         let outputs = previous.outputs
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        check = SpareCoreTask {
             var found: Set<String> = []
             // Relative to the open folder: the kernel walks only the output's own path.
             let root = open(folder.root.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -22,15 +19,10 @@ final class OutputStampCheck: Sendable {
                 if stamp != record.stamp { found.insert(path) }
             }
             if root >= 0 { close(root) }
-            self.changed.withLock { $0 = found }
-            self.done.signal()
+            return found
         }
     }
 
     /// The paths whose file is not the one the record describes (waits for the check once).
-    var changedPaths: Set<String> {
-        done.wait()
-        done.signal()
-        return changed.withLock { $0 }
-    }
+    var changedPaths: Set<String> { check.value }
 }
