@@ -247,6 +247,31 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertNotEqual(try Data(contentsOf: URL(fileURLWithPath: article)), articleBefore)
     }
 
+    /// A build with the cache takes its list of sources from the walk that stamps every input;
+    /// it must list what a build without the cache lists: no hidden file, no editor's backup, no
+    /// folder reached through a link below the top, and every file added since.
+    func testTheCachedScanListsWhatAFreshScanLists() throws {
+        try buildAndCompare("first build")
+        let posts = content.appendingPathComponent("posts/en"), files = FileManager.default
+        let note = "---\ntitle: A Note Added Later\ndate: 2025-02-03 09:00:00 +0800\n---\n\nA short note.\n"
+        try note.write(to: posts.appendingPathComponent("2025-02-03-a-note-added-later.md"), atomically: true, encoding: .utf8)
+        try note.write(to: posts.appendingPathComponent(".2025-02-04-hidden-note.md"), atomically: true, encoding: .utf8)
+        let elsewhere = root.appendingPathComponent("content/linked-notes")
+        try files.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try note.write(to: elsewhere.appendingPathComponent("2025-02-05-linked-note.md"), atomically: true, encoding: .utf8)
+        try files.createSymbolicLink(at: posts.appendingPathComponent("linked"), withDestinationURL: elsewhere)
+        let assets = content.appendingPathComponent("static")
+        for name in ["kept-by-hand.txt", "kept-by-hand.txt~", ".hidden.txt", "#open.txt#", "open.txt.swp"] {
+            try Data("\(name)\n".utf8).write(to: assets.appendingPathComponent(name))
+        }
+        try buildAndCompare("sources added, hidden and linked")
+        let site = snapshot("_site")
+        XCTAssertNotNil(site["/kept-by-hand.txt"])
+        XCTAssertEqual(site.keys.filter { $0.contains("hidden") || $0.contains("open.txt") || $0.hasSuffix("~") }, [])
+        XCTAssertEqual(site.keys.filter { $0.contains("a-note-added-later/index.html") }.count, 1, "the added post")
+        XCTAssertEqual(site.keys.filter { $0.contains("linked-note") }, [], "a post behind a link below posts/")
+    }
+
     /// The command line writes an edit into the twin folder in the cache and swaps it in: a file
     /// put into `_site` by hand is gone after the next build, and the old site it was in (now
     /// the twin) must not bring it back in the build after that.
