@@ -227,7 +227,7 @@ struct BuildRun {
                       search: (store: SearchRecordStore, records: SearchRecords)?) {
         guard let cacheFile else { return }
         let searchSaving = search.flatMap { $0.store.startSaving($0.records, tool: BuildCache.tool) }
-        defer { _ = searchSaving?.value }
+        defer { searchSaving?.wait() }
         var record: UpToDateRecord?
         if let inputs, report.succeeded {
             let (since, until) = options.pipeline.settings.selection.stableSpan(over: documents.compactMap { $0.unrecordedMeta.date?.secondsSinceEpoch })

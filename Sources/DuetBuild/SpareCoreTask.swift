@@ -24,3 +24,8 @@ final class SpareCoreTask<Value: Sendable>: Sendable {
         return result.withLock { $0.unsafelyUnwrapped }
     }
 }
+
+extension SpareCoreTask where Value == Void {
+    /// Waits for the work to end.
+    func wait() { _ = value }
+}

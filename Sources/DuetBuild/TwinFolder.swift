@@ -88,13 +88,7 @@ struct TwinFolder: Sendable {
 
     /// Work left after the swap, done while the cache is saved: a full build's removal of the
     /// previous site and linking of the twin, an incremental one's bringing of the old site to the new.
-    final class Pending: Sendable {
-        private let group = DispatchGroup()
-
-        init(_ work: @escaping @Sendable () -> Void) { DispatchQueue.global().async(group: group, execute: work) }
-
-        func wait() { group.wait() }
-    }
+    typealias Pending = SpareCoreTask<Void>
 
     /// True when the twin can be swapped with `output`: both on one file system. Makes the cache
     /// directory that holds the twin, as a first build has none yet.

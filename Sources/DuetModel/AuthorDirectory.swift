@@ -30,9 +30,9 @@ struct AuthorDirectory {
 
     /// The byline of one document: `authors:` (ids or names) or Jekyll's `author:` string, with the
     /// full list taken from the bios when the byline says "et al.".
-    /// - Parameter written: `writtenByline(of: document)`, when the caller has it.
-    mutating func byline(of document: ParsedDocument, written: (names: [String], etAl: Bool)? = nil) -> Byline {
-        var (references, etAl) = written ?? Self.writtenByline(of: document)
+    /// - Parameter written: `writtenByline(of: document)`, read before on every core (`SiteGraphBuilder`).
+    mutating func byline(of document: ParsedDocument, written: (names: [String], etAl: Bool)) -> Byline {
+        var (references, etAl) = written
         let key = document.frontMatter["authors"] != nil ? "authors" : "author"
         let named = references.count
         if etAl {

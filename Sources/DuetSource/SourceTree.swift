@@ -68,8 +68,8 @@ public struct SourceTree: Sendable {
             let folderPath = folderURL.standardizedFileURL.path
             let listed = listing?.files(under: folder)
                 ?? DirectoryListing.files(under: folderURL).map { SourceListing.File(relative: $0, stamp: SourceStamp.of(path: folderPath + "/" + $0)) }
-            for (relative, stamp) in listed.lazy.map({ ($0.relative, $0.stamp) })
-            where documentExtensions.contains(Self.fileExtension(of: relative)) {
+            for file in listed where documentExtensions.contains(Self.fileExtension(of: file.relative)) {
+                let (relative, stamp) = (file.relative, file.stamp)
                 let language = Self.firstFolder(of: relative)
                 let path = "\(display)/\(folder)/\(relative)"
                 if let stamp, let unchanged, unchanged(path, stamp) {

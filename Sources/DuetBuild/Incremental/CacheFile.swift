@@ -111,7 +111,7 @@ struct CacheFile {
         if let body = making?.value {
             Self.write(UpToDateRecord.finish(body, cacheStamp: OutputFolder.stamp(of: url.path)), to: recordURL.path)
         }
-        _ = sweeping?.value
+        sweeping?.wait()
     }
 
     /// A file's bytes, read with one `read` per chunk straight into the array.
